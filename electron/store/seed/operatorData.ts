@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { LocalizedText, PackageKind } from '../../../shared/contract';
+
+/**
+ * The shape of the operator data files in electron/data/operator/*.json.
+ * Regions, catalogs, prices and demo subscribers are data, not code: an operator edits these files.
+ */
+const RegionId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id like "moscow"');
+const Kopecks = z.number().int().nonnegative();
+
+export const RegionData = z.strictObject({
+  id: RegionId,
+  name: LocalizedText,
+  /** IANA time zone; billing periods and "today" are in this zone. */
+  timeZone: z.string().refine(isKnownTimeZone, 'expected an IANA time zone like "Asia/Novosibirsk"'),
+});
+
+export const TariffData = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: LocalizedText,
+  description: LocalizedText,
+  archived: z.boolean(),
+  /** Monthly package: voice in minutes, sms in messages, data in megabytes. A missing kind is not in the package. */
+  packages: z.strictObject({
+    voice: z.number().int().positive().optional(),
+    sms: z.number().int().positive().optional(),
+    data: z.number().int().positive().optional(),
+  }),
+  /** Monthly fee by region id, kopecks. A tariff is offered only where it has a price. */
+  monthlyFee: z.record(RegionId, Kopecks),
+});
+
+export const ServiceData = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  category: z.enum(['calls', 'internet', 'messages', 'entertainment', 'security', 'roaming']),
+  name: LocalizedText,
+  description: LocalizedText,
+  /** Monthly fee by region id, kopecks (0 = free). */
+  monthlyFee: z.record(RegionId, Kopecks),
+});
+
+export const UsageData = z.strictObject({
+  kind: PackageKind,
+  /** Day of the current billing period it happened on (1 = the first day); clamped to "now". */
+  periodDay: z.number().int().min(1).max(31),
+  /** voice: seconds; sms: messages; data: kilobytes. */
+  quantity: z.number().int().positive(),
+});
+
+export const DemoLineData = z.strictObject({
+  msisdn: z.string().regex(/^\+79\d{9}$/, 'expected an E.164 Russian mobile number'),
+  tariffId: z.string(),
+  /** The day of month the period starts and the fee is charged (1–28). */
+  billingDay: z.number().int().min(1).max(28),
+  openingBalanceKopecks: z.number().int(),
+  usage: z.array(UsageData),
+});
+
+export const DemoSubscriberData = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string().min(1),
+  regionId: RegionId,
+  /** Demo only: hashed with scrypt on seeding, never stored as given. */
+  password: z.string().min(8),
+  lines: z.array(DemoLineData).min(1),
+});
+
+export const OperatorData = z.strictObject({
+  regions: z.array(RegionData).min(1),
+  tariffs: z.array(TariffData).min(1),
+  services: z.array(ServiceData),
+  demoSubscribers: z.array(DemoSubscriberData),
+});
+export type OperatorData = z.infer<typeof OperatorData>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
