@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LocalizedText, PackageKind } from '../../../shared/contract';
+import { LocalizedText } from '../../../shared/contract/common';
+import { PackageKind } from '../../../shared/contract/account';
 
 /**
  * The shape of the operator data files in electron/data/operator/*.json.

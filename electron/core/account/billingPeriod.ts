@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+
+export interface BillingPeriod {
+  /** First day of the period, in the region's calendar. */
+  start: string;
+  /** Last day of the period. */
+  end: string;
+  /** The day the next fee is charged and the packages renew. */
+  nextChargeDate: string;
+  /** The period as instants, [from, to), for querying usage. */
+  fromIso: string;
+  toIso: string;
+}
+
+/**
+ * The monthly period that contains `nowMs`, in the region's time zone: it starts on the billing
+ * day at local midnight. A billing day is 1–28, so every month has it.
+ */
+export function billingPeriodAt(nowMs: number, timeZone: string, billingDay: number): BillingPeriod {
+  if (!Number.isInteger(billingDay) || billingDay < 1 || billingDay > 28) {
+    throw new RangeError(`billingDay must be 1–28, got ${billingDay}`);
+  }
+  const local = DateTime.fromMillis(nowMs, { zone: timeZone });
+  if (!local.isValid) throw new RangeError(`unknown time zone "${timeZone}"`);
+  const thisMonth = local.startOf('month').set({ day: billingDay });
+  const start = local >= thisMonth ? thisMonth : thisMonth.minus({ months: 1 });
+  const next = start.plus({ months: 1 });
+  return {
+    start: start.toISODate()!,
+    end: next.minus({ days: 1 }).toISODate()!,
+    nextChargeDate: next.toISODate()!,
+    fromIso: start.toUTC().toISO()!,
+    toIso: next.toUTC().toISO()!,
+  };
+}

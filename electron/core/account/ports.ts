@@ -1,0 +1,34 @@
+import type { PackageKind } from '../../../shared/contract/account';
+import type { LocalizedText } from '../../../shared/contract/common';
+import type { E164 } from '../../../shared/phone';
+
+export type LineStatus = 'active' | 'restricted' | 'blocked';
+
+export interface LineProfile {
+  lineId: string;
+  msisdn: E164;
+  status: LineStatus;
+  billingDay: number;
+  subscriberId: string;
+  subscriberName: string;
+  region: { id: string; name: LocalizedText; timeZone: string };
+  tariff: {
+    id: string;
+    name: LocalizedText;
+    /** The fee in the line's region, kopecks a month. */
+    monthlyFeeKopecks: number;
+    /** Package sizes: voice minutes, sms messages, data megabytes. */
+    packages: Partial<Record<PackageKind, number>>;
+  };
+}
+
+/** Billed usage of one kind: voice in minutes, sms in messages, data in kilobytes. */
+export type BilledUsage = Record<PackageKind, number>;
+
+export interface AccountRepository {
+  line(lineId: string): Promise<LineProfile | null>;
+  /** The balance is the sum of the line's ledger entries, never a stored figure. */
+  balanceKopecks(lineId: string): Promise<number>;
+  /** Billed units used within [fromIso, toIso). */
+  billedUsage(lineId: string, fromIso: string, toIso: string): Promise<BilledUsage>;
+}

@@ -1,0 +1,74 @@
+import type { Clock } from '../clock';
+import type { IdGenerator } from '../ids';
+import type { E164 } from '../../../shared/phone';
+
+export interface SessionPolicy {
+  /** A session unused for this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  absoluteMs: number;
+}
+
+export const defaultSessionPolicy: SessionPolicy = { idleMs: 15 * 60_000, absoluteMs: 12 * 60 * 60_000 };
+
+export interface Session {
+  readonly id: string;
+  readonly subscriberId: string;
+  readonly subscriberName: string;
+  /** The line the window is looking at. */
+  readonly lineId: string;
+  readonly msisdn: E164;
+  readonly signedInAt: number;
+  lastSeenAt: number;
+}
+
+export type SessionLookup = { status: 'live'; session: Session } | { status: 'expired' } | { status: 'none' };
+
+/**
+ * Live sessions of this app instance, in memory: a session never outlives the process,
+ * and its id never leaves the main side (the dispatcher maps windows to ids).
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    readonly policy: SessionPolicy = defaultSessionPolicy,
+  ) {}
+
+  open(owner: Omit<Session, 'id' | 'signedInAt' | 'lastSeenAt'>): Session {
+    const now = this.clock.now();
+    const session: Session = { ...owner, id: this.ids.next('ses'), signedInAt: now, lastSeenAt: now };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  /**
+   * Finds a session and marks it used (unless `peek`); an idle or too old one is ended and
+   * reported as expired.
+   */
+  touch(sessionId: string, options: { peek?: boolean } = {}): SessionLookup {
+    const session = this.sessions.get(sessionId);
+    if (!session) return { status: 'none' };
+    const now = this.clock.now();
+    if (now >= this.idleDeadline(session) || now >= this.absoluteDeadline(session)) {
+      this.sessions.delete(sessionId);
+      return { status: 'expired' };
+    }
+    if (!options.peek) session.lastSeenAt = now;
+    return { status: 'live', session };
+  }
+
+  close(sessionId: string): boolean {
+    return this.sessions.delete(sessionId);
+  }
+
+  idleDeadline(session: Session): number {
+    return Math.min(session.lastSeenAt + this.policy.idleMs, this.absoluteDeadline(session));
+  }
+
+  absoluteDeadline(session: Session): number {
+    return session.signedInAt + this.policy.absoluteMs;
+  }
+}

@@ -1,0 +1,34 @@
+import type { ErrorCode } from '../../shared/contract/errors';
+
+/**
+ * A rule of the domain said no. The dispatcher turns it into `{ ok: false, error: { code, … } }`;
+ * anything else thrown is a fault and becomes INTERNAL.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  constructor() {
+    super('INVALID_CREDENTIALS', 'The number and password do not match');
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(reason = 'No live session for this window') {
+    super('UNAUTHENTICATED', reason);
+  }
+}
+
+export class StoreUnavailableError extends DomainError {
+  constructor(message: string) {
+    super('STORE_UNAVAILABLE', message);
+  }
+}

@@ -1,0 +1,18 @@
+import type { AccountRepository } from './account/ports';
+import type { CredentialRepository, SignInRecordRepository } from './auth/ports';
+
+/** Everything the core reads and writes, as async repositories; the store implements them. */
+export interface Repositories {
+  readonly account: AccountRepository;
+  readonly credentials: CredentialRepository;
+  readonly signIns: SignInRecordRepository;
+}
+
+/**
+ * Explicit transactions: `write` commits all of `work` or nothing, and resolves only once
+ * the commit is durable; `read` sees a consistent state. Units of work never interleave.
+ */
+export interface UnitOfWork {
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import { fail, ok, type FieldIssue, type Result } from '../../shared/contract/errors';
+import { findMethod, type MethodPath, type OutputOf, type ParsedInputOf } from '../../shared/contract/index';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import type { Session, SessionRegistry } from '../core/auth/sessions';
+import { DomainError } from '../core/errors';
+import type { Logger } from '../core/logger';
+
+/** Who is calling, as the transport saw it; the renderer never says who it is. */
+export interface CallContext {
+  /** One id per window (Electron webContents id, or one harness socket). */
+  senderId: string;
+  /** The origin of the calling frame, e.g. "app://cabinet". */
+  origin: string;
+  /** A short, non-identifying label of the device, for the sign-in history. */
+  device?: string;
+}
+
+export type EventSink = (event: EventName, payload: unknown) => void;
+
+/** What a handler may do about the calling window besides answering. */
+export interface HandlerContext {
+  readonly session: Session | null;
+  readonly device: string;
+  /** Signs this window in as the session. */
+  bindSession(session: Session): void;
+  /** Signs this window out; returns the session it had. */
+  unbindSession(): Session | null;
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type Handler<P extends MethodPath> = (input: ParsedInputOf<P>, context: HandlerContext) => Promise<OutputOf<P>>;
+export type Handlers = { [P in MethodPath]: Handler<P> };
+
+export interface DispatcherOptions {
+  handlers: Handlers;
+  sessions: SessionRegistry;
+  trustedOrigins: Iterable<string>;
+  logger: Logger;
+}
+
+/**
+ * The one door from a window to the core: sender check → schema parse → session lookup →
+ * handler → output parse. Transport-agnostic (Electron IPC or a socket) and never throws.
+ */
+export class Dispatcher {
+  private readonly trustedOrigins: ReadonlySet<string>;
+  private readonly sinks = new Map<string, EventSink>();
+  private readonly windowSessions = new Map<string, string>();
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.trustedOrigins = new Set(options.trustedOrigins);
+  }
+
+  connect(senderId: string, sink: EventSink): void {
+    this.sinks.set(senderId, sink);
+  }
+
+  /** The window is gone: its session ends with it. */
+  disconnect(senderId: string): void {
+    const sessionId = this.windowSessions.get(senderId);
+    if (sessionId) this.options.sessions.close(sessionId);
+    this.windowSessions.delete(senderId);
+    this.sinks.delete(senderId);
+  }
+
+  /** Ends sessions that went idle or too old, and tells their windows at once. */
+  sweepExpiredSessions(): void {
+    for (const [senderId, sessionId] of this.windowSessions) {
+      if (this.options.sessions.touch(sessionId, { peek: true }).status !== 'live') this.expire(senderId);
+    }
+  }
+
+  async dispatch(context: CallContext, method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!this.trustedOrigins.has(context.origin)) {
+      this.options.logger.warn('call refused from an untrusted origin', { origin: String(context.origin).slice(0, 100) });
+      return fail('FORBIDDEN', 'calls are accepted only from the cabinet window');
+    }
+    const spec = typeof method === 'string' ? findMethod(method) : undefined;
+    if (!spec) {
+      return validationError([{ field: 'method', expected: 'the name of a contract method, e.g. "auth.signInWithPassword"' }]);
+    }
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return validationError(fieldIssues(parsed.error));
+
+    const session = this.currentSession(context.senderId);
+    if (spec.access === 'session' && !session) return fail('UNAUTHENTICATED', 'sign in first');
+
+    const handler = this.options.handlers[method as MethodPath] as unknown as Handler<MethodPath>;
+    try {
+      const value = await handler(parsed.data as never, this.handlerContext(context, session));
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        this.options.logger.error('a handler answered outside its output schema', { method: method as string });
+        return fail('INTERNAL', 'unexpected fault');
+      }
+      return ok(output.data);
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message, error.details);
+      this.options.logger.error('a call failed', { method: method as string, error: (error as Error)?.message ?? String(error) });
+      return fail('INTERNAL', 'unexpected fault');
+    }
+  }
+
+  private currentSession(senderId: string): Session | null {
+    const sessionId = this.windowSessions.get(senderId);
+    if (!sessionId) return null;
+    const lookup = this.options.sessions.touch(sessionId);
+    if (lookup.status === 'live') return lookup.session;
+    this.expire(senderId);
+    return null;
+  }
+
+  private expire(senderId: string): void {
+    const sessionId = this.windowSessions.get(senderId);
+    if (sessionId) this.options.sessions.close(sessionId);
+    this.windowSessions.delete(senderId);
+    this.emit(senderId, 'session.ended', { reason: 'expired' });
+  }
+
+  private handlerContext(context: CallContext, session: Session | null): HandlerContext {
+    return {
+      session,
+      device: context.device ?? 'unknown device',
+      bindSession: (next) => {
+        const previous = this.windowSessions.get(context.senderId);
+        if (previous && previous !== next.id) this.options.sessions.close(previous);
+        this.windowSessions.set(context.senderId, next.id);
+      },
+      unbindSession: () => {
+        const sessionId = this.windowSessions.get(context.senderId);
+        this.windowSessions.delete(context.senderId);
+        if (!sessionId) return null;
+        const lookup = this.options.sessions.touch(sessionId, { peek: true });
+        this.options.sessions.close(sessionId);
+        return lookup.status === 'live' ? lookup.session : null;
+      },
+      broadcast: (event, payload) => {
+        for (const senderId of this.sinks.keys()) this.emit(senderId, event, payload);
+      },
+    };
+  }
+
+  private emit<E extends EventName>(senderId: string, event: E, payload: EventPayload<E>): void {
+    const sink = this.sinks.get(senderId);
+    if (!sink) return;
+    try {
+      sink(event, payload);
+    } catch (error) {
+      this.options.logger.warn('an event could not be delivered', { event, error: (error as Error).message });
+    }
+  }
+}
+
+function validationError(fields: FieldIssue[]): Result<never> {
+  const message = fields.map((issue) => `${issue.field}: ${issue.expected}`).join('; ');
+  return fail('VALIDATION', message, { fields });
+}
+
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue): FieldIssue[] => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, expected: 'no such field in this method' }));
+    }
+    return [{ field: base || 'input', expected: issue.message }];
+  });
+}

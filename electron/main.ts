@@ -1,0 +1,143 @@
+import { hostname, platform } from 'node:os';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { openCabinet, type Cabinet } from './cabinet';
+import { consoleLogger } from './core/logger';
+import { bindDispatcherToIpc } from './ipc/electronBinding';
+import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
+import { ElectronSettingsStore } from './settings/electronSettingsStore';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const APP_SCHEME = 'app';
+const APP_ORIGIN = `${APP_SCHEME}://cabinet`;
+const rendererDir = join(here, '../renderer');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+
+// The renderer is served from a privileged custom scheme, not file://, so 'self' in the CSP means only our files.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DATA_DIR);
+
+const settings = new ElectronSettingsStore();
+let mainWindow: BrowserWindow | null = null;
+let cabinet: Cabinet | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (cabinet && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(settings);
+  });
+  app.on('will-quit', () => void cabinet?.close());
+}
+
+
+async function start(): Promise<void> {
+  hardenSessions();
+  protocol.handle(APP_SCHEME, serveRenderer);
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  const dataDir = join(app.getPath('userData'), 'store');
+  cabinet = await openCabinet({
+    dataDir,
+    keyProvider: new SafeStorageKeyProvider(join(dataDir, 'data-key.bin'), safeStorage, consoleLogger),
+    settings,
+    trustedOrigins: [trustedOrigin],
+    logger: consoleLogger,
+  });
+  bindDispatcherToIpc(cabinet.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`);
+  mainWindow = createMainWindow(settings);
+}
+
+function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
+  const bounds = store.windowBounds();
+  const window = new BrowserWindow({
+    width: bounds?.width ?? 1180,
+    height: bounds?.height ?? 800,
+    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Личный кабинет',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  if (bounds?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds();
+    store.saveWindowBounds({ x, y, width, height, maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+/** Navigation away from our origin, new windows, webviews and permission prompts are all refused. */
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (safeOrigin(url) !== trustedOrigin) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (safeOrigin(url) !== trustedOrigin) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the operator's public pages open in the system browser; nothing opens inside the app.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** app://cabinet/<path> → a file under out/renderer, never outside it. */
+async function serveRenderer(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.host !== 'cabinet') return new Response('not found', { status: 404 });
+  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  const file = normalize(join(rendererDir, relative));
+  if (!file.startsWith(rendererDir + sep)) return new Response('not found', { status: 404 });
+  return net.fetch(pathToFileURL(file).toString());
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'invalid';
+  }
+}
+
+function fatal(error: unknown): void {
+  consoleLogger.error('the cabinet could not start', { error: (error as Error)?.message ?? String(error) });
+  app.exit(1);
+}

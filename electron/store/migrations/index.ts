@@ -1,0 +1,14 @@
+import { initialSchema } from './0001-initial-schema';
+
+export interface Migration {
+  /** Versions are consecutive integers; a store records each one it applied. */
+  version: number;
+  name: string;
+  /** Statements in SQL that SQLite and PostgreSQL both accept. */
+  statements: string[];
+}
+
+/** Every migration, in order. Forward only: a released migration is never edited. */
+export const migrations: Migration[] = [initialSchema];
+
+export const latestSchemaVersion = migrations.at(-1)!.version;

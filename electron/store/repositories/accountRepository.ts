@@ -1,0 +1,89 @@
+import type { AccountRepository, BilledUsage, LineProfile, LineStatus } from '../../core/account/ports';
+import type { E164 } from '../../../shared/phone';
+import type { PackageKind } from '../../../shared/contract/account';
+import type { SqlExecutor } from '../sqlExecutor';
+
+type LineRow = {
+  line_id: string;
+  msisdn: string;
+  status: string;
+  billing_day: number;
+  subscriber_id: string;
+  full_name: string;
+  region_id: string;
+  region_name_ru: string;
+  region_name_en: string;
+  time_zone: string;
+  tariff_id: string;
+  tariff_name_ru: string;
+  tariff_name_en: string;
+  monthly_fee_kopecks: number | null;
+};
+
+export class SqlAccountRepository implements AccountRepository {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async line(lineId: string): Promise<LineProfile | null> {
+    const row = this.sql.one<LineRow>(
+      `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day,
+              s.id AS subscriber_id, s.full_name,
+              r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
+              t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en,
+              p.monthly_fee_kopecks
+         FROM lines l
+         JOIN subscribers s ON s.id = l.subscriber_id
+         JOIN regions r ON r.id = s.region_id
+         JOIN tariffs t ON t.id = l.tariff_id
+         LEFT JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = r.id
+        WHERE l.id = $lineId`,
+      { lineId },
+    );
+    if (!row) return null;
+    const packages: Partial<Record<PackageKind, number>> = {};
+    for (const pkg of this.sql.all<{ kind: string; amount: number }>(
+      'SELECT kind, amount FROM tariff_packages WHERE tariff_id = $tariffId',
+      { tariffId: row.tariff_id },
+    )) {
+      packages[pkg.kind as PackageKind] = pkg.amount;
+    }
+    return {
+      lineId: row.line_id,
+      msisdn: row.msisdn as E164,
+      status: row.status as LineStatus,
+      billingDay: row.billing_day,
+      subscriberId: row.subscriber_id,
+      subscriberName: row.full_name,
+      region: { id: row.region_id, name: { ru: row.region_name_ru, en: row.region_name_en }, timeZone: row.time_zone },
+      tariff: {
+        id: row.tariff_id,
+        name: { ru: row.tariff_name_ru, en: row.tariff_name_en },
+        monthlyFeeKopecks: row.monthly_fee_kopecks ?? 0,
+        packages,
+      },
+    };
+  }
+
+  async balanceKopecks(lineId: string): Promise<number> {
+    const row = this.sql.one<{ balance: number }>(
+      'SELECT COALESCE(SUM(amount_kopecks), 0) AS balance FROM ledger_entries WHERE account = $account',
+      { account: lineAccount(lineId) },
+    );
+    return row?.balance ?? 0;
+  }
+
+  async billedUsage(lineId: string, fromIso: string, toIso: string): Promise<BilledUsage> {
+    const usage: BilledUsage = { voice: 0, sms: 0, data: 0 };
+    for (const row of this.sql.all<{ kind: string; billed: number }>(
+      `SELECT kind, SUM(billed_units) AS billed FROM usage_events
+        WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso
+        GROUP BY kind`,
+      { lineId, fromIso, toIso },
+    )) {
+      usage[row.kind as PackageKind] = row.billed;
+    }
+    return usage;
+  }
+}
+
+/** The ledger account that holds a line's balance. */
+export const lineAccount = (lineId: string): string => `line:${lineId}`;

@@ -1,0 +1,32 @@
+import type { CredentialRepository, LineCredential } from '../../core/auth/ports';
+import type { E164 } from '../../../shared/phone';
+import type { SqlExecutor } from '../sqlExecutor';
+
+export class SqlCredentialRepository implements CredentialRepository {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async forNumber(msisdn: E164): Promise<LineCredential | null> {
+    const row = this.sql.one<{ subscriber_id: string; line_id: string; full_name: string; password_hash: string | null }>(
+      `SELECT s.id AS subscriber_id, l.id AS line_id, s.full_name, s.password_hash
+         FROM lines l JOIN subscribers s ON s.id = l.subscriber_id
+        WHERE l.msisdn = $msisdn`,
+      { msisdn },
+    );
+    if (!row) return null;
+    return {
+      subscriberId: row.subscriber_id,
+      lineId: row.line_id,
+      msisdn,
+      subscriberName: row.full_name,
+      passwordHash: row.password_hash,
+    };
+  }
+
+  async setPasswordHash(subscriberId: string, passwordHash: string, at: string): Promise<void> {
+    this.sql.run('UPDATE subscribers SET password_hash = $passwordHash, password_set_at = $at WHERE id = $subscriberId', {
+      passwordHash,
+      at,
+      subscriberId,
+    });
+  }
+}

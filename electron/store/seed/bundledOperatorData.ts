@@ -1,0 +1,30 @@
+import regions from '../../data/operator/regions.json';
+import tariffs from '../../data/operator/tariffs.json';
+import services from '../../data/operator/services.json';
+import demoSubscribers from '../../data/operator/demo-subscribers.json';
+import { OperatorData } from './operatorData';
+
+const fileOf: Record<string, string> = {
+  regions: 'regions.json',
+  tariffs: 'tariffs.json',
+  services: 'services.json',
+  demoSubscribers: 'demo-subscribers.json',
+};
+
+/** Checks operator data; a mistake names the file and the field. */
+export function parseOperatorData(raw: unknown): OperatorData {
+  const parsed = OperatorData.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const [key, ...path] = issue.path;
+      return `${fileOf[String(key)] ?? String(key)}: ${path.join('.')}: ${issue.message}`;
+    });
+    throw new Error(`operator data is invalid:\n  ${issues.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+/** The operator data files in electron/data/operator, bundled into the app at build time. */
+export function bundledOperatorData(): OperatorData {
+  return parseOperatorData({ regions, tariffs, services, demoSubscribers });
+}

@@ -1,0 +1,153 @@
+import { billingPeriodAt } from '../../core/account/billingPeriod';
+import { billedUnits } from '../../core/account/usageBilling';
+import type { Clock } from '../../core/clock';
+import type { IdGenerator } from '../../core/ids';
+import { lineAccount } from '../repositories/accountRepository';
+import type { SqlExecutor } from '../sqlExecutor';
+import type { OperatorData } from './operatorData';
+
+export interface SeedDependencies {
+  clock: Clock;
+  ids: IdGenerator;
+  /** Demo passwords go in only as slow salted hashes. */
+  hashPassword(password: string): Promise<string>;
+}
+
+/** The equity account that balances the demo subscribers' opening balances in the ledger. */
+export const OPENING_BALANCES_ACCOUNT = 'operator:opening-balances';
+
+/** Fills an empty store with the operator's regions, catalogs and demo subscribers. */
+export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, deps: SeedDependencies): Promise<void> {
+  const now = deps.clock.now();
+  const nowIso = new Date(now).toISOString();
+  const regions = new Map(data.regions.map((region) => [region.id, region]));
+
+  for (const region of data.regions) {
+    sql.run('INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ($id, $ru, $en, $timeZone)', {
+      id: region.id,
+      ru: region.name.ru,
+      en: region.name.en,
+      timeZone: region.timeZone,
+    });
+  }
+  for (const tariff of data.tariffs) {
+    sql.run(
+      `INSERT INTO tariffs (id, name_ru, name_en, description_ru, description_en, archived)
+       VALUES ($id, $nameRu, $nameEn, $descriptionRu, $descriptionEn, $archived)`,
+      {
+        id: tariff.id,
+        nameRu: tariff.name.ru,
+        nameEn: tariff.name.en,
+        descriptionRu: tariff.description.ru,
+        descriptionEn: tariff.description.en,
+        archived: tariff.archived ? 1 : 0,
+      },
+    );
+    for (const [kind, amount] of Object.entries(tariff.packages)) {
+      sql.run('INSERT INTO tariff_packages (tariff_id, kind, amount) VALUES ($tariffId, $kind, $amount)', {
+        tariffId: tariff.id,
+        kind,
+        amount,
+      });
+    }
+    for (const [regionId, fee] of Object.entries(tariff.monthlyFee)) {
+      requireKnown(regions, regionId, `tariff ${tariff.id}`);
+      sql.run('INSERT INTO tariff_prices (tariff_id, region_id, monthly_fee_kopecks) VALUES ($tariffId, $regionId, $fee)', {
+        tariffId: tariff.id,
+        regionId,
+        fee,
+      });
+    }
+  }
+  for (const service of data.services) {
+    sql.run(
+      `INSERT INTO services (id, category, name_ru, name_en, description_ru, description_en)
+       VALUES ($id, $category, $nameRu, $nameEn, $descriptionRu, $descriptionEn)`,
+      {
+        id: service.id,
+        category: service.category,
+        nameRu: service.name.ru,
+        nameEn: service.name.en,
+        descriptionRu: service.description.ru,
+        descriptionEn: service.description.en,
+      },
+    );
+    for (const [regionId, fee] of Object.entries(service.monthlyFee)) {
+      requireKnown(regions, regionId, `service ${service.id}`);
+      sql.run('INSERT INTO service_prices (service_id, region_id, monthly_fee_kopecks) VALUES ($serviceId, $regionId, $fee)', {
+        serviceId: service.id,
+        regionId,
+        fee,
+      });
+    }
+  }
+
+  for (const subscriber of data.demoSubscribers) {
+    const region = requireKnown(regions, subscriber.regionId, `subscriber ${subscriber.id}`);
+    sql.run(
+      `INSERT INTO subscribers (id, full_name, region_id, password_hash, password_set_at, created_at)
+       VALUES ($id, $name, $regionId, $hash, $now, $now)`,
+      { id: subscriber.id, name: subscriber.name, regionId: region.id, hash: await deps.hashPassword(subscriber.password), now: nowIso },
+    );
+    for (const line of subscriber.lines) {
+      const tariff = data.tariffs.find((candidate) => candidate.id === line.tariffId);
+      if (!tariff || tariff.monthlyFee[region.id] === undefined) {
+        throw new Error(`operator data: line ${line.msisdn} has tariff "${line.tariffId}", which is not priced in region "${region.id}"`);
+      }
+      const lineId = deps.ids.next('line');
+      sql.run(
+        `INSERT INTO lines (id, msisdn, subscriber_id, tariff_id, status, billing_day, created_at)
+         VALUES ($id, $msisdn, $subscriberId, $tariffId, 'active', $billingDay, $now)`,
+        { id: lineId, msisdn: line.msisdn, subscriberId: subscriber.id, tariffId: line.tariffId, billingDay: line.billingDay, now: nowIso },
+      );
+      postOpeningBalance(sql, deps, lineId, line.openingBalanceKopecks, nowIso);
+
+      const period = billingPeriodAt(now, region.timeZone, line.billingDay);
+      const periodStart = Date.parse(period.fromIso);
+      line.usage.forEach((usage, index) => {
+        // Spread the demo usage over the days of the current period, never into the future.
+        const planned = periodStart + (usage.periodDay - 1) * 86_400_000 + (9 + (index % 12)) * 3_600_000;
+        const occurredAt = Math.min(planned, now - (index + 1) * 60_000);
+        sql.run(
+          `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units)
+           VALUES ($id, $lineId, $kind, $at, $quantity, $billed)`,
+          {
+            id: deps.ids.next('usage'),
+            lineId,
+            kind: usage.kind,
+            at: new Date(Math.max(occurredAt, periodStart)).toISOString(),
+            quantity: usage.quantity,
+            billed: billedUnits(usage.kind, usage.quantity),
+          },
+        );
+      });
+    }
+  }
+}
+
+function postOpeningBalance(sql: SqlExecutor, deps: SeedDependencies, lineId: string, amount: number, at: string): void {
+  const transactionId = deps.ids.next('txn');
+  sql.run(`INSERT INTO ledger_transactions (id, kind, idempotency_key, created_at) VALUES ($id, 'opening-balance', $key, $at)`, {
+    id: transactionId,
+    key: `opening-balance:${lineId}`,
+    at,
+  });
+  const entries: Array<[string, number]> = [
+    [lineAccount(lineId), amount],
+    [OPENING_BALANCES_ACCOUNT, -amount],
+  ];
+  for (const [account, kopecks] of entries) {
+    sql.run('INSERT INTO ledger_entries (id, transaction_id, account, amount_kopecks) VALUES ($id, $transactionId, $account, $kopecks)', {
+      id: deps.ids.next('entry'),
+      transactionId,
+      account,
+      kopecks,
+    });
+  }
+}
+
+function requireKnown<T>(map: Map<string, T>, id: string, where: string): T {
+  const found = map.get(id);
+  if (!found) throw new Error(`operator data: ${where} names region "${id}", which is not in regions.json`);
+  return found;
+}
