@@ -52,6 +52,7 @@ export class EncryptedDatabase implements UnitOfWork {
     const db = existing ? new sql.Database(unseal(existing, key)) : new sql.Database();
     const store = new EncryptedDatabase(db, options.path, key, sql);
     try {
+      store.applyConnectionSettings();
       const applied = store.migrate(options.migrations ?? allMigrations);
       if (applied > 0) await store.persist();
     } catch (error) {
@@ -124,13 +125,21 @@ export class EncryptedDatabase implements UnitOfWork {
       const onDisk = await readIfExists(this.path);
       this.db.close();
       this.db = onDisk ? new this.sql.Database(unseal(onDisk, this.key)) : new this.sql.Database();
+      this.applyConnectionSettings();
       if (!onDisk) this.migrate(allMigrations);
       throw new StoreUnavailableError(`the change could not be saved (${reason}); nothing was changed`);
     }
   }
 
   private async persist(): Promise<void> {
-    await writeFileAtomically(this.path, seal(this.db.export(), this.key));
+    const image = this.db.export();
+    // sql.js may reopen the connection to export it, which resets pragmas.
+    this.applyConnectionSettings();
+    await writeFileAtomically(this.path, seal(image, this.key));
+  }
+
+  private applyConnectionSettings(): void {
+    this.db.run('PRAGMA foreign_keys = ON');
   }
 
   private migrate(list: Migration[]): number {

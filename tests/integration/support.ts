@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCabinet, type Cabinet, type CabinetOptions } from '../../electron/cabinet';
+import { ManualClock } from '../../electron/core/clock';
+import { SequentialIds } from '../../electron/core/ids';
+import { MemorySettingsStore } from '../../electron/settings/settingsStore';
+import { StaticKeyProvider } from '../../electron/store/keyProvider';
+import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
+import type { CallContext } from '../../electron/ipc/dispatcher';
+
+export const TEST_ORIGIN = 'app://cabinet';
+export const testKey = Buffer.alloc(32, 7);
+/** A cheap scrypt cost: the tests check the rules, not the hash's slowness. */
+export const testPasswordCost = { N: 1024, r: 8, p: 1 };
+
+export const operatorData = bundledOperatorData();
+export const demo = operatorData.demoSubscribers[0]!;
+export const demoLine = demo.lines[0]!;
+
+export async function tempDir(): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'cabinet-test-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+export interface TestCabinet extends Cabinet {
+  clock: ManualClock;
+  dataDir: string;
+  window(id?: string): CallContext;
+}
+
+export async function openTestCabinet(dataDir: string, overrides: Partial<CabinetOptions> = {}): Promise<TestCabinet> {
+  const clock = (overrides.clock as ManualClock | undefined) ?? new ManualClock(Date.parse('2026-11-24T09:00:00Z'));
+  const cabinet = await openCabinet({
+    dataDir,
+    keyProvider: new StaticKeyProvider(testKey),
+    settings: new MemorySettingsStore(),
+    trustedOrigins: [TEST_ORIGIN],
+    clock,
+    ids: new SequentialIds(),
+    passwordCost: testPasswordCost,
+    sweepIntervalMs: 0,
+    ...overrides,
+  });
+  return { ...cabinet, clock, dataDir, window: (id = 'window-1') => ({ senderId: id, origin: TEST_ORIGIN, device: 'test device' }) };
+}
