@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AccountOverviewService } from './core/account/accountOverview';
 import { PasswordHasher, type ScryptCost } from './core/auth/passwordHasher';
 import { PasswordSignIn } from './core/auth/passwordSignIn';
@@ -10,7 +8,7 @@ import { silentLogger, type Logger } from './core/logger';
 import { Dispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import type { SettingsStore } from './settings/settingsStore';
-import { EncryptedDatabase } from './store/encryptedDatabase';
+import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
 import type { KeyProvider } from './store/keyProvider';
 import { bundledOperatorData } from './store/seed/bundledOperatorData';
 import type { OperatorData } from './store/seed/operatorData';
@@ -30,6 +28,8 @@ export interface CabinetOptions {
   passwordCost?: ScryptCost;
   /** What a new store is seeded with; the bundled operator data files by default. */
   operatorData?: OperatorData;
+  /** Checkpoint thresholds and backups of the store (defaults suit a desktop). */
+  storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups'>;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
 }
@@ -40,8 +40,6 @@ export interface Cabinet {
   close(): Promise<void>;
 }
 
-export const STORE_FILE_NAME = 'cabinet.store';
-
 /** Wires the core, the encrypted store and the dispatcher: the same for Electron and the test harness. */
 export async function openCabinet(options: CabinetOptions): Promise<Cabinet> {
   const clock = options.clock ?? systemClock;
@@ -49,8 +47,12 @@ export async function openCabinet(options: CabinetOptions): Promise<Cabinet> {
   const logger = options.logger ?? silentLogger;
   const hasher = new PasswordHasher(options.passwordCost);
 
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const database = await EncryptedDatabase.open({ path: join(options.dataDir, STORE_FILE_NAME), keyProvider: options.keyProvider });
+  const database = await EncryptedDatabase.open({
+    folder: options.dataDir,
+    keyProvider: options.keyProvider,
+    logger,
+    ...options.storeTuning,
+  });
   if (await isUnseeded(database)) {
     const data = options.operatorData ?? bundledOperatorData();
     await database.writeSql((sql) => seedOperatorData(sql, data, { clock, ids, hashPassword: (password) => hasher.hash(password) }));

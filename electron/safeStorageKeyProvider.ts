@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SafeStorage } from 'electron';
 import type { Logger } from './core/logger';
-import { readIfExists, writeFileAtomically } from './store/encryptedFile';
+import { readIfExists, writeFileAtomically } from './store/files/atomicFile';
 import type { KeyProvider } from './store/keyProvider';
 
 /**

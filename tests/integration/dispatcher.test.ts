@@ -96,7 +96,7 @@ describe('what the renderer may send', () => {
   it('a malformed payload gets VALIDATION naming the field, and the main side keeps serving', async () => {
     const malformed = await call('auth.signInWithPassword', { phone: 42, password: ['x'] });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const fields = (malformed as { error: { details: { fields: Array<{ field: string }> } } }).error.details.fields.map((f) => f.field);
+    const fields = (malformed as unknown as { error: { details: { fields: Array<{ field: string }> } } }).error.details.fields.map((f) => f.field);
     expect(fields).toEqual(['phone', 'password']);
     expect(await signIn()).toMatchObject({ ok: true });
   });

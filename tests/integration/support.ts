@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openCabinet, type Cabinet, type CabinetOptions } from '../../electron/cabinet';
 import { ManualClock } from '../../electron/core/clock';
 import { SequentialIds } from '../../electron/core/ids';
@@ -8,6 +5,8 @@ import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
 import type { CallContext } from '../../electron/ipc/dispatcher';
+
+export { tempDir } from './tempDir';
 
 export const TEST_ORIGIN = 'app://cabinet';
 export const testKey = Buffer.alloc(32, 7);
@@ -17,11 +16,6 @@ export const testPasswordCost = { N: 1024, r: 8, p: 1 };
 export const operatorData = bundledOperatorData();
 export const demo = operatorData.demoSubscribers[0]!;
 export const demoLine = demo.lines[0]!;
-
-export async function tempDir(): Promise<{ path: string; remove(): Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), 'cabinet-test-'));
-  return { path, remove: () => rm(path, { recursive: true, force: true }) };
-}
 
 export interface TestCabinet extends Cabinet {
   clock: ManualClock;

@@ -1,100 +1,59 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { open, rename, readFile, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { keyId } from './keyId';
+import { StoreFileError } from './storeFileError';
 
 /**
- * The store's file on disk: AES-256-GCM over the whole SQLite image.
- *   magic "SCDB" | format u8 | key id (8) | nonce (12) | ciphertext | tag (16)
- * The header is authenticated too (AAD), so a changed version or key id fails the tag.
+ * A snapshot: the whole SQLite image under AES-256-GCM, the header authenticated too (AAD).
+ *   format 1: "SCDB" | 1 | key id (8) | nonce (12) | ciphertext | tag (16)          — generation 0
+ *   format 2: "SCDB" | 2 | key id (8) | generation (8) | nonce (12) | ciphertext | tag (16)
+ * The generation ties a snapshot to the journal that follows it.
  */
 const MAGIC = Buffer.from('SCDB', 'ascii');
-export const SNAPSHOT_FORMAT = 1;
-const HEADER_LENGTH = MAGIC.length + 1 + 8 + 12;
+export const SNAPSHOT_FORMAT = 2;
 const TAG_LENGTH = 16;
 
-export class StoreFileError extends Error {
-  constructor(
-    readonly reason: 'not-a-store' | 'newer-format' | 'wrong-key' | 'damaged',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreFileError';
-  }
+export interface Snapshot {
+  generation: number;
+  image: Buffer;
 }
 
-/** Names a key without revealing it, so a wrong key is told apart from damage. */
-export function keyId(key: Buffer): Buffer {
-  return createHash('sha256').update('subscriber-cabinet key id').update(key).digest().subarray(0, 8);
-}
-
-export function seal(plain: Uint8Array, key: Buffer): Buffer {
+export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number): Buffer {
   const nonce = randomBytes(12);
-  const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), nonce]);
+  const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), u64(generation), nonce]);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(header);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const body = Buffer.concat([cipher.update(image), cipher.final()]);
   return Buffer.concat([header, body, cipher.getAuthTag()]);
 }
 
-export function unseal(sealed: Buffer, key: Buffer): Buffer {
-  if (sealed.length < HEADER_LENGTH + TAG_LENGTH || !sealed.subarray(0, 4).equals(MAGIC)) {
-    throw new StoreFileError('not-a-store', 'the file is not a Subscriber Cabinet store');
+export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snapshot {
+  if (sealed.length < 5 || !sealed.subarray(0, 4).equals(MAGIC)) {
+    throw new StoreFileError('not-a-store', 'the file is not a Subscriber Cabinet store', file);
   }
   const format = sealed[4]!;
-  if (format > SNAPSHOT_FORMAT) {
-    throw new StoreFileError('newer-format', `the store was made by a newer version of the app (file format ${format})`);
+  if (format > SNAPSHOT_FORMAT || format < 1) {
+    throw new StoreFileError('newer-format', `the store was made by a newer version of the app (file format ${format})`, file);
   }
+  const headerLength = format === 1 ? 4 + 1 + 8 + 12 : 4 + 1 + 8 + 8 + 12;
+  if (sealed.length < headerLength + TAG_LENGTH) throw new StoreFileError('damaged', 'the store file is cut short', file);
   if (!sealed.subarray(5, 13).equals(keyId(key))) {
-    throw new StoreFileError('wrong-key', 'the store is encrypted with another key');
+    throw new StoreFileError('wrong-key', 'the store is encrypted with another key', file);
   }
-  const header = sealed.subarray(0, HEADER_LENGTH);
-  const nonce = sealed.subarray(13, HEADER_LENGTH);
-  const tag = sealed.subarray(sealed.length - TAG_LENGTH);
-  const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+  const generation = format === 1 ? 0 : Number(sealed.readBigUInt64BE(13));
+  const header = sealed.subarray(0, headerLength);
+  const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(headerLength - 12));
   decipher.setAAD(header);
-  decipher.setAuthTag(tag);
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LENGTH));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(HEADER_LENGTH, sealed.length - TAG_LENGTH)), decipher.final()]);
+    const image = Buffer.concat([decipher.update(sealed.subarray(headerLength, sealed.length - TAG_LENGTH)), decipher.final()]);
+    return { generation, image };
   } catch {
-    throw new StoreFileError('damaged', 'the store file is damaged or was altered (authentication failed)');
+    throw new StoreFileError('damaged', 'the store file is damaged or was altered (authentication failed)', file);
   }
 }
 
-/** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync folder. */
-export async function writeFileAtomically(path: string, content: Buffer): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncFolder(dirname(path));
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  // Windows cannot open a folder for fsync; there the rename is already durable enough (NTFS journals it).
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-export async function readIfExists(path: string): Promise<Buffer | null> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+export function u64(value: number): Buffer {
+  const buffer = Buffer.alloc(8);
+  buffer.writeBigUInt64BE(BigInt(value));
+  return buffer;
 }

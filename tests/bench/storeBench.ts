@@ -1,0 +1,139 @@
+// npm run bench:store — commit latency and open time of the journaled store against the naive
+// "export, encrypt, write the whole database" approach, measured side by side in this process.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
+import { writeFileAtomically } from '../../electron/store/files/atomicFile';
+import { sealSnapshot } from '../../electron/store/files/snapshotFile';
+import { StaticKeyProvider } from '../../electron/store/keyProvider';
+
+const key = Buffer.alloc(32, 3);
+const MB = 1024 * 1024;
+const sizes = (process.env.BENCH_SIZES_MB ?? '1,20,100').split(',').map(Number);
+
+interface SizeResult {
+  sizeMb: number;
+  commitP50: number;
+  commitP99: number;
+  naiveP50: number;
+  naiveP99: number;
+  openMs: number;
+  checkpointMaxStallMs: number;
+}
+
+async function main(): Promise<void> {
+  console.log(`store benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  const results: SizeResult[] = [];
+  for (const sizeMb of sizes) results.push(await benchSize(sizeMb));
+
+  console.log('\nsize     commit p50  commit p99  naive p50  naive p99  ratio p50  open+replay(10k)  checkpoint max stall');
+  for (const r of results) {
+    console.log(
+      `${String(r.sizeMb).padStart(4)} MB  ${ms(r.commitP50)}  ${ms(r.commitP99)}  ${ms(r.naiveP50)}  ${ms(r.naiveP99)}  ${(r.naiveP50 / r.commitP50).toFixed(0).padStart(8)}×  ${ms(r.openMs).padStart(16)}  ${ms(r.checkpointMaxStallMs).padStart(20)}`,
+    );
+  }
+  const at = (size: number) => results.find((r) => r.sizeMb === size);
+  const r20 = at(20);
+  const r100 = at(100);
+  console.log(
+    [
+      `commit_p50_ms_20mb=${fixed(r20?.commitP50)}`,
+      `commit_p99_ms_20mb=${fixed(r20?.commitP99)}`,
+      `naive_p50_ms_20mb=${fixed(r20?.naiveP50)}`,
+      `ratio_20mb=${r20 ? (r20.naiveP50 / r20.commitP50).toFixed(1) : 'NA'}`,
+      `commit_p99_ms_100mb=${fixed(r100?.commitP99)}`,
+      `open_ms_20mb=${fixed(r20?.openMs)}`,
+    ].join(' '),
+  );
+}
+
+async function benchSize(sizeMb: number): Promise<SizeResult> {
+  const folder = await mkdtemp(join(tmpdir(), `cabinet-bench-${sizeMb}mb-`));
+  try {
+    const open = (checkpointBytes = 1024 * MB) =>
+      EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes, checkpointOnClose: false });
+    let store = await open();
+    await store.writeSql(async (sql) => {
+      sql.run('CREATE TABLE bench_fill (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+      sql.run('CREATE TABLE bench_commits (id INTEGER PRIMARY KEY, at TEXT NOT NULL, note TEXT NOT NULL)');
+    });
+    // Fill to the size in 1 MB transactions of 1 KB rows, then fold it into a snapshot.
+    let id = 0;
+    for (let filled = 0; filled < sizeMb; filled += 1) {
+      await store.writeSql(async (sql) => {
+        for (let row = 0; row < 1000; row += 1) sql.run('INSERT INTO bench_fill (id, payload) VALUES ($id, $payload)', { id: ++id, payload: randomBytes(512).toString('hex') });
+      });
+    }
+    await store.checkpoint();
+
+    // A commit as the cabinet makes them: one small row.
+    let commitId = 0;
+    const commit = () =>
+      store.writeSql(async (sql) => sql.run('INSERT INTO bench_commits (id, at, note) VALUES ($id, $at, $note)', { id: ++commitId, at: new Date().toISOString(), note: 'sign-in' }));
+    const journaled = await timeEach(400, commit);
+
+    // The naive way, on the same database: export it whole, seal it, write it atomically.
+    const naivePath = join(folder, 'naive.store');
+    const naiveRuns = sizeMb >= 100 ? 15 : sizeMb >= 20 ? 40 : 100;
+    const naive = await timeEach(naiveRuns, async () => {
+      const image = await store.readSql(async () => (store as unknown as { db: { export(): Uint8Array } }).db.export());
+      await writeFileAtomically(naivePath, sealSnapshot(image, key, 0));
+    });
+
+    // Checkpoint while commits keep coming: the longest a commit waits.
+    const stalls: number[] = [];
+    let checkpointDone = false;
+    const checkpoint = store.checkpoint().then(() => (checkpointDone = true));
+    while (!checkpointDone) {
+      const started = performance.now();
+      await commit();
+      stalls.push(performance.now() - started);
+    }
+    await checkpoint;
+
+    // Open: decrypt + load + replay of a 10,000-record journal.
+    for (let i = 0; i < 10_000; i += 1) await commit();
+    await store.close();
+    const openStarted = performance.now();
+    store = await open();
+    const openMs = performance.now() - openStarted;
+    await store.close();
+
+    const result = {
+      sizeMb,
+      commitP50: percentile(journaled, 50),
+      commitP99: percentile(journaled, 99),
+      naiveP50: percentile(naive, 50),
+      naiveP99: percentile(naive, 99),
+      openMs,
+      checkpointMaxStallMs: Math.max(...stalls),
+    };
+    console.log(`  ${sizeMb} MB: done (${journaled.length} journaled commits, ${naive.length} naive, ${stalls.length} during checkpoint)`);
+    return result;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function timeEach(count: number, work: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`.padStart(10);
+const fixed = (value: number | undefined) => (value === undefined ? 'NA' : value.toFixed(3));
+
+await main();
