@@ -1,12 +1,14 @@
 import { hostname, platform } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { openCabinet, type Cabinet } from './cabinet';
 import { consoleLogger } from './core/logger';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
+import { backupButtons, describeStartupProblem } from './startupProblems';
+import { restoreNewestGoodBackup } from './store/backupRestore';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP_SCHEME = 'app';
@@ -48,16 +50,38 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRenderer);
   if (app.isPackaged) Menu.setApplicationMenu(null);
 
-  const dataDir = join(app.getPath('userData'), 'store');
-  cabinet = await openCabinet({
-    dataDir,
-    keyProvider: new SafeStorageKeyProvider(join(dataDir, 'data-key.bin'), safeStorage, consoleLogger),
-    settings,
-    trustedOrigins: [trustedOrigin],
-    logger: consoleLogger,
-  });
+  cabinet = await openCabinetOrExplain();
+  if (!cabinet) return app.exit(1);
   bindDispatcherToIpc(cabinet.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`);
   mainWindow = createMainWindow(settings);
+}
+
+/** Opens the store; when it cannot be opened, tells the person why and offers the newest good backup if that can help. */
+async function openCabinetOrExplain(): Promise<Cabinet | null> {
+  const dataDir = join(app.getPath('userData'), 'store');
+  const keyProvider = new SafeStorageKeyProvider(join(app.getPath('userData'), 'data-key.bin'), safeStorage, consoleLogger);
+  const open = () => openCabinet({ dataDir, keyProvider, settings, trustedOrigins: [trustedOrigin], logger: consoleLogger });
+  try {
+    return await open();
+  } catch (error) {
+    consoleLogger.error('the store did not open', { error: (error as Error).message });
+    const language = settings.preferences().language;
+    const problem = describeStartupProblem(error, language);
+    if (!problem.offerBackup) {
+      dialog.showErrorBox(problem.title, problem.detail);
+      return null;
+    }
+    const buttons = backupButtons[language];
+    const { response } = await dialog.showMessageBox({ type: 'error', title: problem.title, message: problem.title, detail: problem.detail, buttons: [buttons.restore, buttons.quit], defaultId: 1, cancelId: 1 });
+    if (response !== 0) return null;
+    const restored = await restoreNewestGoodBackup(dataDir, keyProvider, new Date());
+    if (!restored) {
+      dialog.showErrorBox(problem.title, buttons.none);
+      return null;
+    }
+    consoleLogger.warn('the store was restored from a backup', { generation: restored.generation });
+    return open();
+  }
 }
 
 function createMainWindow(store: ElectronSettingsStore): BrowserWindow {

@@ -5,7 +5,7 @@ import { StoreUnavailableError } from '../core/errors';
 import { silentLogger, type Logger } from '../core/logger';
 import type { Repositories, UnitOfWork } from '../core/unitOfWork';
 import { readIfExists, writeFileAtomically } from './files/atomicFile';
-import { JournalWriter, readJournal } from './files/journalFile';
+import { JournalWriter, readJournal, type JournalContents } from './files/journalFile';
 import { sealSnapshot, unsealSnapshot } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import { StoreLock } from './files/storeLock';
@@ -88,9 +88,11 @@ export class EncryptedDatabase implements UnitOfWork {
       const replayed = await replayJournals(db, folder, key, snapshot.generation);
       const pending = pendingMigrations(db, options.migrations ?? allMigrations);
 
-      const journal = replayed.last
-        ? await JournalWriter.resume(folder.journal(replayed.last.generation), key, replayed.last)
-        : await JournalWriter.create(folder.journal(snapshot.generation), key, snapshot.generation);
+      // Continue the newest journal; one whose header never reached the disk is started afresh.
+      const journal =
+        replayed.last && replayed.last.headerWritten
+          ? await JournalWriter.resume(folder.journal(replayed.last.generation), key, replayed.last)
+          : await JournalWriter.create(folder.journal(replayed.last?.generation ?? snapshot.generation), key, replayed.last?.generation ?? snapshot.generation);
       const store = new EncryptedDatabase(db, folder, key, journal, lock, options);
       await store.removeJournalsBefore(snapshot.generation);
       if (pending.length > 0) {
@@ -257,7 +259,7 @@ export class EncryptedDatabase implements UnitOfWork {
 
 /** Replays the journals that follow the snapshot, oldest first; returns the newest one read. */
 async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, snapshotGeneration: number) {
-  let last: (ReturnType<typeof readJournal> & { generation: number }) | null = null;
+  let last: (JournalContents & { headerWritten: boolean }) | null = null;
   const generations = (await folder.journalGenerations()).filter((generation) => generation >= snapshotGeneration);
   for (const [index, generation] of generations.entries()) {
     if (generation !== snapshotGeneration + index) {
@@ -267,7 +269,7 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
     const contents = readJournal(await readFile(path), key, path);
     if (contents.generation === -1) {
       // The header of the newest journal never reached the disk: nothing in it was acknowledged.
-      last = { ...contents, generation, validLength: 0 };
+      last = { ...contents, generation, validLength: 0, headerWritten: false };
       continue;
     }
     if (contents.generation !== generation) throw new StoreFileError('damaged', `journal ${generation} belongs to generation ${contents.generation}`, path);
@@ -302,7 +304,7 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
     } finally {
       for (const statement of prepared.values()) statement.free();
     }
-    last = contents;
+    last = { ...contents, headerWritten: true };
   }
   return { last };
 }

@@ -147,6 +147,20 @@ describe('the store on disk', () => {
     expect(await regionIds(await openStore())).toEqual(['a']);
   });
 
+  it('a new journal whose header never reached the disk is started afresh', async () => {
+    const store = await openStore({ checkpointOnClose: false });
+    await addRegion(store, 'a');
+    await closeStore(store);
+    const journals = await journalPaths();
+    const newest = Math.max(...journals.map((path) => Number(/cabinet\.(\d+)\.journal$/.exec(path)![1])));
+    // A crash right after a checkpoint created the next journal file, before its header was written.
+    await writeFile(join(dir.path, `cabinet.${newest + 1}.journal`), Buffer.alloc(0));
+    const reopened = await openStore({ checkpointOnClose: false });
+    await addRegion(reopened, 'b');
+    await closeStore(reopened);
+    expect(await regionIds(await openStore())).toEqual(['a', 'b']);
+  });
+
   it('a file that is not a store is refused', async () => {
     await writeFile(snapshotPath(), 'SQLite format 3\0 this is not ours');
     await expect(openStore()).rejects.toMatchObject({ reason: 'not-a-store' });
