@@ -2,13 +2,15 @@ import { hostname, platform } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
-import { openCabinet, type Cabinet } from './cabinet';
+import { startCabinet, type Cabinet } from './cabinet';
 import { consoleLogger } from './core/logger';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
 import { backupButtons, describeStartupProblem } from './startupProblems';
 import { restoreNewestGoodBackup } from './store/backupRestore';
+import type { KeyProvider } from './store/keyProvider';
+import { PassphraseVault } from './store/passphraseVault';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP_SCHEME = 'app';
@@ -50,38 +52,53 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRenderer);
   if (app.isPackaged) Menu.setApplicationMenu(null);
 
-  cabinet = await openCabinetOrExplain();
-  if (!cabinet) return app.exit(1);
-  bindDispatcherToIpc(cabinet.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`);
+  const dataDir = join(app.getPath('userData'), 'store');
+  const keyProvider = chooseKeyProvider();
+  const host = startCabinet({ dataDir, keyProvider, settings, trustedOrigins: [trustedOrigin], logger: consoleLogger });
+  // The window opens at once: a store protected by a passphrase is unlocked from it.
+  bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`);
   mainWindow = createMainWindow(settings);
+  try {
+    cabinet = await host.ready;
+  } catch (error) {
+    await explainStoreProblem(error, dataDir, keyProvider);
+  }
 }
 
-/** Opens the store; when it cannot be opened, tells the person why and offers the newest good backup if that can help. */
-async function openCabinetOrExplain(): Promise<Cabinet | null> {
-  const dataDir = join(app.getPath('userData'), 'store');
-  const keyProvider = new SafeStorageKeyProvider(join(app.getPath('userData'), 'data-key.bin'), safeStorage, consoleLogger);
-  const open = () => openCabinet({ dataDir, keyProvider, settings, trustedOrigins: [trustedOrigin], logger: consoleLogger });
-  try {
-    return await open();
-  } catch (error) {
-    consoleLogger.error('the store did not open', { error: (error as Error).message });
-    const language = settings.preferences().language;
-    const problem = describeStartupProblem(error, language);
-    if (!problem.offerBackup) {
-      dialog.showErrorBox(problem.title, problem.detail);
-      return null;
-    }
-    const buttons = backupButtons[language];
-    const { response } = await dialog.showMessageBox({ type: 'error', title: problem.title, message: problem.title, detail: problem.detail, buttons: [buttons.restore, buttons.quit], defaultId: 1, cancelId: 1 });
-    if (response !== 0) return null;
-    const restored = await restoreNewestGoodBackup(dataDir, keyProvider, new Date());
-    if (!restored) {
-      dialog.showErrorBox(problem.title, buttons.none);
-      return null;
-    }
-    consoleLogger.warn('the store was restored from a backup', { generation: restored.generation });
-    return open();
+/**
+ * The OS keystore wraps the store's key where there is one; on Linux without a keyring
+ * (safeStorage's basic_text backend protects nothing) the person sets a passphrase instead.
+ */
+function chooseKeyProvider(): KeyProvider | PassphraseVault {
+  const noKeyring = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  if (noKeyring || process.env.CABINET_KEY_MODE === 'passphrase') {
+    return new PassphraseVault(join(app.getPath('userData'), 'data-key.passphrase'));
   }
+  return new SafeStorageKeyProvider(join(app.getPath('userData'), 'data-key.bin'), safeStorage);
+}
+
+/** Tells the person why the store did not open; offers the newest good backup when that can help. */
+async function explainStoreProblem(error: unknown, dataDir: string, keyProvider: KeyProvider): Promise<void> {
+  consoleLogger.error('the store did not open', { error: (error as Error)?.message ?? String(error) });
+  const language = settings.preferences().language;
+  const problem = describeStartupProblem(error, language);
+  const owner = mainWindow ?? undefined;
+  if (!problem.offerBackup) {
+    dialog.showErrorBox(problem.title, problem.detail);
+    return app.exit(1);
+  }
+  const buttons = backupButtons[language];
+  const options = { type: 'error' as const, title: problem.title, message: problem.title, detail: problem.detail, buttons: [buttons.restore, buttons.quit], defaultId: 1, cancelId: 1 };
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  if (response !== 0) return app.exit(1);
+  const restored = await restoreNewestGoodBackup(dataDir, keyProvider, new Date());
+  if (!restored) {
+    dialog.showErrorBox(problem.title, buttons.none);
+    return app.exit(1);
+  }
+  consoleLogger.warn('the store was restored from a backup', { generation: restored.generation });
+  app.relaunch();
+  app.exit(0);
 }
 
 function createMainWindow(store: ElectronSettingsStore): BrowserWindow {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { SafeStorage } from 'electron';
-import type { Logger } from './core/logger';
 import { readIfExists, writeFileAtomically } from './store/files/atomicFile';
 import type { KeyProvider } from './store/keyProvider';
 
@@ -11,18 +10,12 @@ import type { KeyProvider } from './store/keyProvider';
 export class SafeStorageKeyProvider implements KeyProvider {
   constructor(
     private readonly keyFile: string,
-    private readonly safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
-      Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>,
-    private readonly logger: Logger,
+    private readonly safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
   ) {}
 
   async dataKey(): Promise<Buffer> {
     if (!this.safeStorage.isEncryptionAvailable()) {
       throw new Error('the OS keystore is not available, so the store key cannot be protected');
-    }
-    if (process.platform === 'linux' && this.safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-      // No keyring: safeStorage then protects nothing. A passphrase-derived wrapping key replaces it in the store issue.
-      this.logger.warn('no OS keyring found: the store key is only obfuscated on this computer');
     }
     const wrapped = await readIfExists(this.keyFile);
     if (wrapped) {

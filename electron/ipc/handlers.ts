@@ -1,31 +1,54 @@
 import type { SessionInfo } from '../../shared/contract/auth';
+import type { VaultStatus } from '../../shared/contract/vault';
 import type { AccountOverviewService } from '../core/account/accountOverview';
 import type { PasswordSignIn } from '../core/auth/passwordSignIn';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
-import { UnauthenticatedError } from '../core/errors';
+import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
+import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
 import type { Handlers } from './dispatcher';
 
+/** The core's services, there once the store is open. */
 export interface CoreServices {
   sessions: SessionRegistry;
   passwordSignIn: PasswordSignIn;
   accountOverview: AccountOverviewService;
+}
+
+export interface HandlerDependencies {
+  core: () => CoreServices | null;
+  sessions: SessionRegistry;
   settings: SettingsStore;
+  /** Present where the store's key is wrapped by a passphrase (no OS keyring). */
+  vault: PassphraseVault | null;
+  storeReady: () => Promise<unknown>;
 }
 
 /** Each contract method, answered by the core. Handlers translate; they decide nothing. */
-export function createHandlers(core: CoreServices): Handlers {
+export function createHandlers(deps: HandlerDependencies): Handlers {
+  const requireCore = (): CoreServices => {
+    const core = deps.core();
+    if (!core) throw new StoreUnavailableError('the local store is not open yet');
+    return core;
+  };
   const sessionInfo = (session: Session): SessionInfo => ({
     msisdn: session.msisdn,
     subscriberName: session.subscriberName,
     signedInAt: new Date(session.signedInAt).toISOString(),
-    idleExpiresAt: new Date(core.sessions.idleDeadline(session)).toISOString(),
-    absoluteExpiresAt: new Date(core.sessions.absoluteDeadline(session)).toISOString(),
+    idleExpiresAt: new Date(deps.sessions.idleDeadline(session)).toISOString(),
+    absoluteExpiresAt: new Date(deps.sessions.absoluteDeadline(session)).toISOString(),
   });
+  const vaultStatus = async (): Promise<VaultStatus> => {
+    const common = { minPassphraseLength: MIN_PASSPHRASE_LENGTH, usesPassphrase: deps.vault !== null };
+    if (deps.core()) return { state: 'open', ...common };
+    const locked = deps.vault ? await deps.vault.state() : 'unlocked';
+    if (locked === 'unlocked') return { state: 'opening', ...common };
+    return { state: locked, reason: 'no-keyring', ...common };
+  };
 
   return {
     'auth.signInWithPassword': async ({ phone, password }, context) => {
-      const session = await core.passwordSignIn.signIn(phone, password, context.device);
+      const session = await requireCore().passwordSignIn.signIn(phone, password, context.device);
       context.bindSession(session);
       return sessionInfo(session);
     },
@@ -33,13 +56,40 @@ export function createHandlers(core: CoreServices): Handlers {
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => {
       if (!context.session) throw new UnauthenticatedError();
-      return core.accountOverview.forLine(context.session.lineId);
+      return requireCore().accountOverview.forLine(context.session.lineId);
     },
-    'settings.preferences': async () => core.settings.preferences(),
+    'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
-      const preferences = core.settings.updatePreferences(patch);
+      const preferences = deps.settings.updatePreferences(patch);
       context.broadcast('preferences.changed', preferences);
       return preferences;
     },
+    'vault.status': vaultStatus,
+    'vault.unlock': async ({ passphrase }) => {
+      if (deps.vault) {
+        await translateVaultErrors(() => deps.vault!.unlock(passphrase), 'passphrase');
+        await deps.storeReady();
+      }
+      return vaultStatus();
+    },
+    'vault.changePassphrase': async ({ current, next }) => {
+      if (!deps.vault) throw new DomainError('NOT_ELIGIBLE', 'this computer keeps the store key in the OS keyring; there is no passphrase');
+      await translateVaultErrors(() => deps.vault!.changePassphrase(current, next), 'next');
+      return { changed: true as const };
+    },
   };
+}
+
+async function translateVaultErrors(work: () => Promise<void>, newPassphraseField: string): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) throw new DomainError('PASSPHRASE_INVALID', error.message);
+    if (error instanceof WeakPassphraseError) {
+      throw new DomainError('VALIDATION', `${newPassphraseField}: ${error.message}`, {
+        fields: [{ field: newPassphraseField, expected: `a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters` }],
+      });
+    }
+    throw error;
+  }
 }

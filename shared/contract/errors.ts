@@ -16,7 +16,8 @@ export const errorCodes = {
   INSUFFICIENT_FUNDS: 'The balance cannot pay for this.',
   NOT_ELIGIBLE: 'The line may not take this action under the operator rules.',
   SIM_BLOCKED: 'The SIM is blocked; SMS and confirmation ways are off.',
-  STORE_UNAVAILABLE: 'The encrypted store could not be read or written; nothing was changed.',
+  PASSPHRASE_INVALID: 'The passphrase does not open the local store.',
+  STORE_UNAVAILABLE: 'The encrypted store is not open yet or could not be written; nothing was changed. details.state says which.',
   INTERNAL: 'An unexpected fault on the main side; it was logged without the payload.',
 } as const;
 

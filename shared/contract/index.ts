@@ -5,9 +5,10 @@ import type { EventName, EventPayload } from './events';
 import { auth } from './auth';
 import { account } from './account';
 import { settings } from './settings';
+import { vault } from './vault';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, settings };
+export const contract = { auth, account, settings, vault };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;
