@@ -50,14 +50,7 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         amount,
       });
     }
-    for (const [regionId, fee] of Object.entries(tariff.monthlyFee)) {
-      requireKnown(regions, regionId, `tariff ${tariff.id}`);
-      sql.run('INSERT INTO tariff_prices (tariff_id, region_id, monthly_fee_kopecks) VALUES ($tariffId, $regionId, $fee)', {
-        tariffId: tariff.id,
-        regionId,
-        fee,
-      });
-    }
+    insertRegionalFees(sql, regions, 'tariff', tariff.id, tariff.monthlyFee);
   }
   for (const service of data.services) {
     sql.run(
@@ -72,14 +65,7 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         descriptionEn: service.description.en,
       },
     );
-    for (const [regionId, fee] of Object.entries(service.monthlyFee)) {
-      requireKnown(regions, regionId, `service ${service.id}`);
-      sql.run('INSERT INTO service_prices (service_id, region_id, monthly_fee_kopecks) VALUES ($serviceId, $regionId, $fee)', {
-        serviceId: service.id,
-        regionId,
-        fee,
-      });
-    }
+    insertRegionalFees(sql, regions, 'service', service.id, service.monthlyFee);
   }
 
   for (const subscriber of data.demoSubscribers) {
@@ -143,6 +129,19 @@ function postOpeningBalance(sql: SqlExecutor, deps: SeedDependencies, lineId: st
       account,
       kopecks,
     });
+  }
+}
+
+function insertRegionalFees(
+  sql: SqlExecutor,
+  regions: Map<string, unknown>,
+  owner: 'tariff' | 'service',
+  ownerId: string,
+  fees: Record<string, number>,
+): void {
+  for (const [regionId, fee] of Object.entries(fees)) {
+    requireKnown(regions, regionId, `${owner} ${ownerId}`);
+    sql.run(`INSERT INTO ${owner}_prices (${owner}_id, region_id, monthly_fee_kopecks) VALUES ($ownerId, $regionId, $fee)`, { ownerId, regionId, fee });
   }
 }
 
