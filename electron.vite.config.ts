@@ -30,6 +30,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [vue()],
     build: {
+      // Chromium of Electron ≥ 45: top-level await and modern syntax as they are.
+      target: 'esnext',
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: {
         input: { index: resolve(root, 'renderer/index.html') },

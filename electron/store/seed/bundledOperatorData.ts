@@ -1,7 +1,7 @@
-import regions from '../../data/operator/regions.json';
-import tariffs from '../../data/operator/tariffs.json';
-import services from '../../data/operator/services.json';
-import demoSubscribers from '../../data/operator/demo-subscribers.json';
+import regions from '../../data/operator/regions.json' with { type: 'json' };
+import tariffs from '../../data/operator/tariffs.json' with { type: 'json' };
+import services from '../../data/operator/services.json' with { type: 'json' };
+import demoSubscribers from '../../data/operator/demo-subscribers.json' with { type: 'json' };
 import { OperatorData } from './operatorData';
 
 const fileOf: Record<string, string> = {

@@ -1,0 +1,23 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { cabinet } from './api';
+import { i18n } from './i18n';
+import { router } from './router';
+import { usePreferencesStore } from './stores/preferences';
+import { resetSubscriberStores } from './stores/resetSubscriberStores';
+import { useSessionStore } from './stores/session';
+import './styles/main.css';
+
+const app = createApp(App).use(createPinia()).use(i18n).use(router);
+
+const preferences = usePreferencesStore();
+cabinet.on('preferences.changed', (next) => preferences.apply(next));
+cabinet.on('session.ended', ({ reason }) => {
+  resetSubscriberStores();
+  useSessionStore().endedBecause = reason === 'expired' ? 'expired' : null;
+  void router.replace({ name: 'sign-in' });
+});
+
+await preferences.load();
+app.mount('#app');

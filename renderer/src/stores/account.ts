@@ -1,0 +1,32 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AccountOverview } from '../../../shared/contract/account';
+import type { CabinetError } from '../../../shared/contract/errors';
+import { cabinet } from '../api';
+
+/** The signed-in line's tariff, balance and remainders. */
+export const useAccountStore = defineStore('account', () => {
+  const overview = ref<AccountOverview | null>(null);
+  const loading = ref(false);
+  const error = ref<CabinetError | null>(null);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      const result = await cabinet.account.overview({});
+      if (result.ok) overview.value = result.value;
+      else error.value = result.error;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  function $reset(): void {
+    overview.value = null;
+    loading.value = false;
+    error.value = null;
+  }
+
+  return { overview, loading, error, load, $reset };
+});

@@ -1,0 +1,136 @@
+// The e2e harness: hosts the same core and dispatcher as the app's main process, in Node, serves the
+// built renderer and bridges window.cabinet over a WebSocket. `npm run harness` starts one for people.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { startCabinet, type CabinetHost } from '../../electron/cabinet';
+import { MemorySettingsStore } from '../../electron/settings/settingsStore';
+import { StaticKeyProvider } from '../../electron/store/keyProvider';
+import { PassphraseVault } from '../../electron/store/passphraseVault';
+import { bridgeFile, bridgeIsBuilt, buildBridge } from './buildBridge';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = join(root, 'out/renderer');
+const HARNESS_KEY = Buffer.alloc(32, 42);
+
+export interface HarnessOptions {
+  port?: number;
+  /** Reuse a store folder (its files stay); a fresh temp folder by default, removed on close. */
+  dataDir?: string;
+  /** Protect the store with a passphrase, as on a computer without an OS keyring. */
+  passphrase?: boolean;
+}
+
+export interface Harness {
+  url: string;
+  dataDir: string;
+  host: CabinetHost;
+  close(): Promise<void>;
+}
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  if (!(await bridgeIsBuilt())) await buildBridge();
+  const ownDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'cabinet-harness-'));
+  const dataDir = options.dataDir ?? ownDir!;
+
+  const http = createServer((request, response) => void serve(request, response));
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = http.address();
+  if (!address || typeof address === 'string') throw new Error('the harness did not get a port');
+  const origin = `http://127.0.0.1:${address.port}`;
+
+  const host = startCabinet({
+    dataDir: join(dataDir, 'store'),
+    keyProvider: options.passphrase ? new PassphraseVault(join(dataDir, 'data-key.passphrase'), { N: 2 ** 14, r: 8, p: 1 }) : new StaticKeyProvider(HARNESS_KEY),
+    settings: new MemorySettingsStore(),
+    trustedOrigins: [origin],
+  });
+  if (!options.passphrase) await host.ready;
+
+  const sockets = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (request, socket, head) => {
+    if (request.url !== '/harness/socket' || request.headers.origin !== origin) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => connectWindow(ws, host, origin));
+  });
+
+  return {
+    url: `${origin}/`,
+    dataDir,
+    host,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await host.close();
+      if (ownDir) await rm(ownDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One WebSocket is one window: its own sender id, so its own session. */
+function connectWindow(ws: WebSocket, host: CabinetHost, origin: string): void {
+  const senderId = randomUUID();
+  host.dispatcher.connect(senderId, (event, payload) => ws.send(JSON.stringify({ event, payload })));
+  ws.on('message', async (data) => {
+    let message: { id?: unknown; method?: unknown; input?: unknown };
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      return ws.close(1003, 'not JSON');
+    }
+    const result = await host.dispatcher.dispatch({ senderId, origin, device: 'test harness (Chromium)' }, message.method, message.input);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+  });
+  ws.on('close', () => host.dispatcher.disconnect(senderId));
+}
+
+async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://harness').pathname);
+  if (path === '/harness/bridge.js') return send(response, 200, mimeTypes['.js']!, await readFile(bridgeFile));
+  const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(rendererDir + sep)) return send(response, 404, 'text/plain', 'not found');
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return send(response, 404, 'text/plain', 'not found');
+  }
+  if (file.endsWith('index.html')) {
+    // The bridge must define window.cabinet before the app's module script runs.
+    body = Buffer.from(body.toString('utf8').replace('<script', '<script src="/harness/bridge.js"></script>\n    <script'));
+  }
+  send(response, 200, mimeTypes[extname(file)] ?? 'application/octet-stream', body);
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(body);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
+  const portArgument = process.argv.indexOf('--port');
+  const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 4310;
+  await buildBridge();
+  const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase') });
+  console.log(`Subscriber Cabinet harness: ${harness.url} (store in ${harness.dataDir}); Ctrl-C to stop`);
+  process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
+}

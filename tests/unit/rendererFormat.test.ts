@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatPackageAmount } from '../../renderer/src/format/amounts';
+import { formatLocalDate } from '../../renderer/src/format/dates';
+import { errorText, fieldErrors } from '../../renderer/src/format/errors';
+import { maskRussianPhone } from '../../renderer/src/format/phoneMask';
+import { parseRussianMobile } from '../../shared/phone';
+
+const t = (key: string, named: Record<string, unknown> = {}) => `${key}${JSON.stringify(named)}`;
+
+describe('the number field as a person types', () => {
+  it.each([
+    ['9', '+7 (9'],
+    ['900', '+7 (900)'],
+    ['9001234', '+7 (900) 123-4'],
+    ['9001234567', '+7 (900) 123-45-67'],
+    ['89001234567', '+7 (900) 123-45-67'],
+    ['+7 900 123 45 67', '+7 (900) 123-45-67'],
+    ['8 (900) 123-45-67', '+7 (900) 123-45-67'],
+    ['+7 (900) 123-45-678', '+7 (900) 123-45-67'],
+    ['', ''],
+  ])('"%s" shows as "%s"', (typed, shown) => {
+    expect(maskRussianPhone(typed)).toBe(shown);
+  });
+
+  it('what the mask shows is what the main side parses', () => {
+    expect(parseRussianMobile(maskRussianPhone('89001234567'))).toBe('+79001234567');
+  });
+});
+
+describe('package amounts', () => {
+  it('data from 1 GB up is shown in GB with one decimal', () => {
+    expect(formatPackageAmount('mb', 8806, t, 'ru')).toBe('units.gb{"n":"8,6"}');
+    expect(formatPackageAmount('mb', 8806, t, 'en')).toBe('units.gb{"n":"8.6"}');
+    expect(formatPackageAmount('mb', 850, t, 'ru')).toBe('units.mb{"n":"850"}');
+    expect(formatPackageAmount('min', 1500, t, 'ru')).toMatch(/^units\.min\{"n":"1\s500"\}$/);
+  });
+});
+
+describe('dates of the billing period', () => {
+  it('are shown as a day and month, with the year only when it is another year', () => {
+    const today = new Date('2026-11-24T12:00:00Z');
+    expect(formatLocalDate('2026-12-05', 'ru', today)).toBe('5 декабря');
+    expect(formatLocalDate('2026-12-05', 'en', today)).toBe('December 5');
+    expect(formatLocalDate('2027-01-05', 'ru', today)).toBe('5 января 2027 г.');
+  });
+});
+
+describe('errors in words', () => {
+  it('a wait is said in seconds', () => {
+    expect(errorText({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 42 } }, t)).toBe('errors.RATE_LIMITED{"seconds":42}');
+  });
+  it('field errors are read from a VALIDATION answer', () => {
+    expect(fieldErrors({ code: 'VALIDATION', message: 'x', details: { fields: [{ field: 'phone', expected: 'a number' }] } })).toEqual({ phone: 'a number' });
+    expect(fieldErrors({ code: 'INTERNAL', message: 'x' })).toEqual({});
+  });
+});
