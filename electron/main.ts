@@ -43,7 +43,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (cabinet && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(settings);
   });
-  app.on('will-quit', () => void cabinet?.close());
+  // The last checkpoint folds the journal into the snapshot: quitting waits for it, once.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!cabinet || closing) return;
+    closing = true;
+    event.preventDefault();
+    void cabinet
+      .close()
+      .catch((error: Error) => consoleLogger.error('the store did not close cleanly', { error: error.message }))
+      .finally(() => app.quit());
+  });
 }
 
 

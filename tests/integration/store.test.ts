@@ -187,13 +187,14 @@ describe('the store on disk', () => {
   });
 
   it.each([
-    ['starting the new journal', 0],
-    ['writing the new snapshot', 1],
-  ])('EIO while %s during a checkpoint loses nothing', async (_step, after) => {
+    ['EIO', 'starting the new journal', 0],
+    ['EIO', 'writing the new snapshot', 1],
+    ['ENOSPC', 'writing the new snapshot', 1],
+  ] as const)('%s while %s during a checkpoint loses nothing', async (code, _step, after) => {
     const store = await openStore({ checkpointOnClose: false });
     await addRegion(store, 'a');
-    injectFault('sync', 'EIO', { after });
-    await expect(store.checkpoint()).rejects.toMatchObject({ code: 'EIO' });
+    injectFault('sync', code, { after });
+    await expect(store.checkpoint()).rejects.toMatchObject({ code });
     vi.restoreAllMocks();
     await addRegion(store, 'b');
     await closeStore(store);
