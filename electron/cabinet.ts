@@ -1,12 +1,22 @@
 import { AccountOverviewService } from './core/account/accountOverview';
 import { PasswordHasher, type ScryptCost } from './core/auth/passwordHasher';
+import { CodeSignIn } from './core/auth/codeSignIn';
+import { ConfirmationSignIn, realSchedule, type Schedule } from './core/auth/confirmationSignIn';
+import { OneTimeCodes } from './core/auth/oneTimeCodes';
+import { PasswordSetting } from './core/auth/passwordSetting';
 import { PasswordSignIn } from './core/auth/passwordSignIn';
+import type { ConfirmationGateway, SmsGateway } from './core/auth/ports';
+import { PukSignIn } from './core/auth/pukSignIn';
+import { SecretHasher } from './core/auth/secretHash';
+import { SignInRecorder } from './core/auth/signInRecorder';
 import { SessionRegistry, type SessionPolicy } from './core/auth/sessions';
 import { systemClock, type Clock } from './core/clock';
 import { randomIds, type IdGenerator } from './core/ids';
 import { silentLogger, type Logger } from './core/logger';
 import { Dispatcher } from './ipc/dispatcher';
+import { VirtualHandset } from './network/virtualHandset';
 import { createHandlers, type CoreServices } from './ipc/handlers';
+import { hkdfSync } from 'node:crypto';
 import type { SettingsStore } from './settings/settingsStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
 import type { KeyProvider } from './store/keyProvider';
@@ -32,6 +42,10 @@ export interface CabinetOptions {
   operatorData?: OperatorData;
   /** Checkpoint thresholds and backups of the store (defaults suit a desktop). */
   storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups'>;
+  /** The operator's network; the virtual handset by default. */
+  network?: { sms: SmsGateway; confirmations: ConfirmationGateway };
+  /** When a passwordless prompt times out (tests pass their own clock-driven schedule). */
+  schedule?: Schedule;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
 }
@@ -39,12 +53,15 @@ export interface CabinetOptions {
 export interface Cabinet {
   dispatcher: Dispatcher;
   database: EncryptedDatabase;
+  handset: VirtualHandset;
   close(): Promise<void>;
 }
 
 export interface CabinetHost {
   /** Serves calls at once: before the store is open, only the vault and settings methods answer. */
   dispatcher: Dispatcher;
+  /** The embedded virtual handset (the SMS inbox and prompts of every demo number). */
+  handset: VirtualHandset;
   /** Resolves when the store is open and the core is wired; rejects if the store cannot be opened. */
   ready: Promise<Cabinet>;
   close(): Promise<void>;
@@ -63,27 +80,52 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const vault = 'unlock' in options.keyProvider ? options.keyProvider : null;
   let core: CoreServices | null = null;
   let database: EncryptedDatabase | null = null;
+  const handset = new VirtualHandset(clock);
+  const network = options.network ?? { sms: handset, confirmations: handset };
 
   const dispatcher = new Dispatcher({
     handlers: createHandlers({ core: () => core, sessions, settings: options.settings, vault, storeReady: () => ready }),
     sessions,
     trustedOrigins: options.trustedOrigins,
     logger,
+    onWindowGone: (windowId) => core?.confirmationSignIn.windowClosed(windowId),
   });
 
   const ready = (async (): Promise<Cabinet> => {
     database = await EncryptedDatabase.open({ folder: options.dataDir, keyProvider: options.keyProvider, logger, ...options.storeTuning });
+    // Codes and PUKs are keyed hashes under a key derived from the store's data key: it never sits in the database.
+    const secrets = new SecretHasher(Buffer.from(hkdfSync('sha256', await options.keyProvider.dataKey(), Buffer.alloc(0), 'subscriber-cabinet secret hashes', 32)));
     if (await isUnseeded(database)) {
       const data = options.operatorData ?? bundledOperatorData();
-      await database.writeSql((sql) => seedOperatorData(sql, data, { clock, ids, hashPassword: (password) => hasher.hash(password) }));
+      await database.writeSql((sql) =>
+        seedOperatorData(sql, data, { clock, ids, hashPassword: (password) => hasher.hash(password), hashPuk: (lineId, puk) => secrets.hash(lineId, puk) }),
+      );
       logger.info('a new store was seeded with the operator data', { regions: data.regions.length, subscribers: data.demoSubscribers.length });
     }
+    const recorder = new SignInRecorder(database, sessions, clock, ids);
+    const confirmationSignIn = new ConfirmationSignIn(
+      database,
+      network.confirmations,
+      recorder,
+      clock,
+      ids,
+      (windowId, outcome, session) => {
+        if (session) dispatcher.signInWindow(windowId, session);
+        dispatcher.notify(windowId, 'confirmation.resolved', { outcome });
+      },
+      logger,
+      options.schedule ?? realSchedule,
+    );
+    handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
     core = {
-      sessions,
-      passwordSignIn: new PasswordSignIn(database, hasher, sessions, clock, ids),
+      passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
+      codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids), network.sms, recorder),
+      pukSignIn: new PukSignIn(database, secrets, recorder, clock),
+      confirmationSignIn,
+      passwordSetting: new PasswordSetting(database, hasher, clock),
       accountOverview: new AccountOverviewService(database, clock),
     };
-    return { dispatcher, database, close };
+    return { dispatcher, database, handset, close };
   })();
   ready.catch(() => undefined);
 
@@ -96,7 +138,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     await database?.close();
   }
 
-  return { dispatcher, ready, close };
+  return { dispatcher, handset, ready, close };
 }
 
 /** Opens the store and wires everything, for callers whose key needs no unlocking (tests, the harness). */

@@ -16,8 +16,8 @@ export class DomainError extends Error {
 }
 
 export class InvalidCredentialsError extends DomainError {
-  constructor() {
-    super('INVALID_CREDENTIALS', 'The number and password do not match');
+  constructor(details?: Record<string, unknown>) {
+    super('INVALID_CREDENTIALS', 'The number and password do not match', details);
   }
 }
 

@@ -1,11 +1,14 @@
 import type { AccountRepository } from './account/ports';
-import type { CredentialRepository, SignInRecordRepository } from './auth/ports';
+import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
   readonly account: AccountRepository;
   readonly credentials: CredentialRepository;
   readonly signIns: SignInRecordRepository;
+  readonly otps: OtpRepository;
+  readonly passwordFailures: PasswordFailureRepository;
+  readonly puks: PukRepository;
 }
 
 /**

@@ -22,11 +22,15 @@ export type EventSink = (event: EventName, payload: unknown) => void;
 export interface HandlerContext {
   readonly session: Session | null;
   readonly device: string;
+  /** The calling window, for work that answers it later (a passwordless prompt). */
+  readonly windowId: string;
   /** Signs this window in as the session. */
   bindSession(session: Session): void;
   /** Signs this window out; returns the session it had. */
   unbindSession(): Session | null;
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Ends every session of this window's subscriber, in every window; returns how many. */
+  signOutEverywhere(): number;
 }
 
 export type Handler<P extends MethodPath> = (input: ParsedInputOf<P>, context: HandlerContext) => Promise<OutputOf<P>>;
@@ -37,6 +41,8 @@ export interface DispatcherOptions {
   sessions: SessionRegistry;
   trustedOrigins: Iterable<string>;
   logger: Logger;
+  /** Told when a window goes away, so work waiting for it (a prompt) can stop. */
+  onWindowGone?: (senderId: string) => void;
 }
 
 /**
@@ -62,6 +68,19 @@ export class Dispatcher {
     if (sessionId) this.options.sessions.close(sessionId);
     this.windowSessions.delete(senderId);
     this.sinks.delete(senderId);
+    this.options.onWindowGone?.(senderId);
+  }
+
+  /** Signs a window in from outside its own call (a passwordless prompt answered on the phone). */
+  signInWindow(senderId: string, session: Session): void {
+    const previous = this.windowSessions.get(senderId);
+    if (previous && previous !== session.id) this.options.sessions.close(previous);
+    this.windowSessions.set(senderId, session.id);
+  }
+
+  /** Sends one window an event. */
+  notify<E extends EventName>(senderId: string, event: E, payload: EventPayload<E>): void {
+    this.emit(senderId, event, payload);
   }
 
   /** Ends sessions that went idle or too old, and tells their windows at once. */
@@ -122,10 +141,17 @@ export class Dispatcher {
     return {
       session,
       device: context.device ?? 'unknown device',
-      bindSession: (next) => {
-        const previous = this.windowSessions.get(context.senderId);
-        if (previous && previous !== next.id) this.options.sessions.close(previous);
-        this.windowSessions.set(context.senderId, next.id);
+      windowId: context.senderId,
+      bindSession: (next) => this.signInWindow(context.senderId, next),
+      signOutEverywhere: () => {
+        if (!session) return 0;
+        const ended = new Set(this.options.sessions.closeAllOf(session.subscriberId));
+        for (const [senderId, sessionId] of this.windowSessions) {
+          if (!ended.has(sessionId)) continue;
+          this.windowSessions.delete(senderId);
+          this.emit(senderId, 'session.ended', { reason: 'signed-out-everywhere' });
+        }
+        return ended.size;
       },
       unbindSession: () => {
         const sessionId = this.windowSessions.get(context.senderId);

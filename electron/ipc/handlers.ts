@@ -1,17 +1,24 @@
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { VaultStatus } from '../../shared/contract/vault';
 import type { AccountOverviewService } from '../core/account/accountOverview';
+import type { CodeSignIn } from '../core/auth/codeSignIn';
+import type { ConfirmationSignIn } from '../core/auth/confirmationSignIn';
+import type { PasswordSetting } from '../core/auth/passwordSetting';
 import type { PasswordSignIn } from '../core/auth/passwordSignIn';
+import type { PukSignIn } from '../core/auth/pukSignIn';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
-import type { Handlers } from './dispatcher';
+import type { HandlerContext, Handlers } from './dispatcher';
 
 /** The core's services, there once the store is open. */
 export interface CoreServices {
-  sessions: SessionRegistry;
   passwordSignIn: PasswordSignIn;
+  codeSignIn: CodeSignIn;
+  pukSignIn: PukSignIn;
+  confirmationSignIn: ConfirmationSignIn;
+  passwordSetting: PasswordSetting;
   accountOverview: AccountOverviewService;
 }
 
@@ -34,6 +41,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
   const sessionInfo = (session: Session): SessionInfo => ({
     msisdn: session.msisdn,
     subscriberName: session.subscriberName,
+    way: session.way,
+    mustSetPassword: session.mustSetPassword,
     signedInAt: new Date(session.signedInAt).toISOString(),
     idleExpiresAt: new Date(deps.sessions.idleDeadline(session)).toISOString(),
     absoluteExpiresAt: new Date(deps.sessions.absoluteDeadline(session)).toISOString(),
@@ -46,18 +55,45 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     return { state: locked, reason: 'no-keyring', ...common };
   };
 
+  const signedIn = (session: Session, context: HandlerContext): SessionInfo => {
+    context.bindSession(session);
+    return sessionInfo(session);
+  };
+  /** A session that still has to set its password may do nothing else. */
+  const readySession = (context: HandlerContext): Session => {
+    if (!context.session) throw new UnauthenticatedError();
+    if (context.session.mustSetPassword) throw new DomainError('NOT_ELIGIBLE', 'set a password first', { reason: 'must-set-password' });
+    return context.session;
+  };
+  const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
   return {
-    'auth.signInWithPassword': async ({ phone, password }, context) => {
-      const session = await requireCore().passwordSignIn.signIn(phone, password, context.device);
-      context.bindSession(session);
-      return sessionInfo(session);
+    'auth.signInWithPassword': async ({ phone, password }, context) =>
+      signedIn(await requireCore().passwordSignIn.signIn(phone, password, context.device), context),
+    'auth.requestCode': async ({ phone, purpose }) => {
+      const sent = await requireCore().codeSignIn.requestCode(phone, purpose);
+      return { expiresAt: iso(sent.expiresAt), resendAvailableAt: iso(sent.resendAvailableAt), codeLength: 4 as const };
+    },
+    'auth.signInWithCode': async ({ phone, purpose, code }, context) =>
+      signedIn(await requireCore().codeSignIn.signIn(phone, purpose, code, context.device), context),
+    'auth.signInWithPuk': async ({ phone, puk }, context) => signedIn(await requireCore().pukSignIn.signIn(phone, puk, context.device), context),
+    'auth.startConfirmation': async ({ phone }, context) => {
+      const started = await requireCore().confirmationSignIn.start(context.windowId, phone, context.device);
+      return { expiresAt: iso(started.expiresAt) };
+    },
+    'auth.cancelConfirmation': async (_input, context) => ({ cancelled: requireCore().confirmationSignIn.cancel(context.windowId) }),
+    'auth.setPassword': async ({ password }, context) => {
+      if (!context.session) throw new UnauthenticatedError();
+      await requireCore().passwordSetting.set(context.session, password);
+      return sessionInfo(context.session);
     },
     'auth.signOut': async (_input, context) => ({ signedOut: context.unbindSession() !== null }),
-    'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
-    'account.overview': async (_input, context) => {
-      if (!context.session) throw new UnauthenticatedError();
-      return requireCore().accountOverview.forLine(context.session.lineId);
+    'auth.signOutEverywhere': async (_input, context) => {
+      readySession(context);
+      return { ended: context.signOutEverywhere() };
     },
+    'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
+    'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

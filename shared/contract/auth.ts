@@ -2,14 +2,21 @@ import { z } from 'zod';
 import { method } from './method';
 import { E164Schema, Instant, NoInput, PhoneInput } from './common';
 
+/** How a session was opened; kept in the sign-in history. */
+export const SignInWay = z.enum(['password', 'code', 'registration', 'recovery', 'confirmation', 'puk']);
+export type SignInWay = z.infer<typeof SignInWay>;
+
 export const SessionInfo = z.object({
   msisdn: E164Schema,
   subscriberName: z.string(),
+  way: SignInWay,
   signedInAt: Instant,
   /** The session ends at this instant unless the window is used again. */
   idleExpiresAt: Instant,
   /** The session ends at this instant whatever happens. */
   absoluteExpiresAt: Instant,
+  /** Registration, recovery and PUK sign-ins must set a password before anything else. */
+  mustSetPassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -18,16 +25,71 @@ export const PasswordInput = z
   .min(1, 'expected the password, it is empty')
   .max(128, 'expected a password of at most 128 characters');
 
+/** What an SMS code is for: signing in with it, registering (first sign-in), or recovering a password. */
+export const CodePurpose = z.enum(['sign-in', 'register', 'recover']);
+export type CodePurpose = z.infer<typeof CodePurpose>;
+
+const CodeInput = z.string({ error: 'expected the 4-digit code' }).regex(/^\d{4}$/, 'expected the 4 digits of the code from the SMS');
+const PukInput = z.string({ error: 'expected the 8-digit PUK' }).regex(/^\d{8}$/, 'expected the 8 digits of the PUK from the SIM card holder');
+
+export const CodeSent = z.object({
+  /** The code stops working at this instant. */
+  expiresAt: Instant,
+  /** A new code can be asked for from this instant. */
+  resendAvailableAt: Instant,
+  codeLength: z.literal(4),
+});
+export type CodeSent = z.infer<typeof CodeSent>;
+
+export const ConfirmationStarted = z.object({ expiresAt: Instant });
+
 export const auth = {
   signInWithPassword: method({
     access: 'public',
     input: z.strictObject({ phone: PhoneInput, password: PasswordInput }),
     output: SessionInfo,
   }),
+  requestCode: method({
+    access: 'public',
+    input: z.strictObject({ phone: PhoneInput, purpose: CodePurpose }),
+    output: CodeSent,
+  }),
+  signInWithCode: method({
+    access: 'public',
+    input: z.strictObject({ phone: PhoneInput, purpose: CodePurpose, code: CodeInput }),
+    output: SessionInfo,
+  }),
+  signInWithPuk: method({
+    access: 'public',
+    input: z.strictObject({ phone: PhoneInput, puk: PukInput }),
+    output: SessionInfo,
+  }),
+  /** Passwordless: the phone asks "press 1 to confirm"; the answer arrives as the `confirmation.resolved` event. */
+  startConfirmation: method({
+    access: 'public',
+    input: z.strictObject({ phone: PhoneInput }),
+    output: ConfirmationStarted,
+  }),
+  cancelConfirmation: method({
+    access: 'public',
+    input: NoInput,
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  setPassword: method({
+    access: 'session',
+    input: z.strictObject({ password: PasswordInput }),
+    output: SessionInfo,
+  }),
   signOut: method({
     access: 'public',
     input: NoInput,
     output: z.object({ signedOut: z.boolean() }),
+  }),
+  /** Ends every session of the subscriber, in every window. */
+  signOutEverywhere: method({
+    access: 'session',
+    input: NoInput,
+    output: z.object({ ended: z.number().int().nonnegative() }),
   }),
   currentSession: method({
     access: 'public',

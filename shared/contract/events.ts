@@ -3,7 +3,9 @@ import { Preferences } from './settings';
 
 /** Main → renderer events, all on one typed channel. */
 export const events = {
-  'session.ended': z.object({ reason: z.enum(['signed-out', 'expired']) }),
+  'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'signed-out-everywhere']) }),
+  /** The answer to a passwordless sign-in prompt; on `approved` this window is signed in. */
+  'confirmation.resolved': z.object({ outcome: z.enum(['approved', 'declined', 'timed-out', 'cancelled']) }),
   'preferences.changed': Preferences,
 };
 

@@ -27,7 +27,7 @@ test('the desktop app: sign in as a demo subscriber, see the main screen, sign o
   if (binary === null) console.log('skipped: no Electron binary (Electron downloads it on first run; this machine cannot)');
   test.skip(binary === null, 'skipped: no Electron binary');
   const userData = await mkdtemp(join(tmpdir(), 'cabinet-electron-'));
-  const subscriber = bundledOperatorData().demoSubscribers[0]!;
+  const subscriber = bundledOperatorData().demoSubscribers.find((candidate) => candidate.password !== null)!;
   const app = await electron.launch({
     executablePath: binary!,
     args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`, '--no-sandbox'],
@@ -41,7 +41,7 @@ test('the desktop app: sign in as a demo subscriber, see the main screen, sign o
     await window.getByRole('button', { name: 'Защитить и продолжить' }).click();
 
     await window.getByLabel('Номер телефона').fill(subscriber.lines[0]!.msisdn.slice(2));
-    await window.getByLabel('Пароль', { exact: true }).fill(subscriber.password);
+    await window.getByLabel('Пароль', { exact: true }).fill(subscriber.password!);
     await window.getByRole('button', { name: 'Войти' }).click();
     await expect(window.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

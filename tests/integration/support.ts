@@ -14,7 +14,9 @@ export const testKey = Buffer.alloc(32, 7);
 export const testPasswordCost = { N: 1024, r: 8, p: 1 };
 
 export const operatorData = bundledOperatorData();
-export const demo = operatorData.demoSubscribers[0]!;
+const first = operatorData.demoSubscribers[0]!;
+/** The first demo subscriber: registered, with a password. */
+export const demo = { ...first, password: first.password! };
 export const demoLine = demo.lines[0]!;
 
 export interface TestCabinet extends Cabinet {

@@ -1,11 +1,16 @@
+import type { SignInWay } from '../../../shared/contract/auth';
 import type { E164 } from '../../../shared/phone';
+import type { LineStatus } from '../account/ports';
+
+export type { SignInWay };
 
 export interface LineCredential {
   subscriberId: string;
   lineId: string;
   msisdn: E164;
   subscriberName: string;
-  /** A slow salted hash (see passwordHasher); null when the subscriber never set a password. */
+  lineStatus: LineStatus;
+  /** A slow salted hash (see passwordHasher); null while the subscriber has not registered. */
   passwordHash: string | null;
 }
 
@@ -14,8 +19,6 @@ export interface CredentialRepository {
   forNumber(msisdn: E164): Promise<LineCredential | null>;
   setPasswordHash(subscriberId: string, passwordHash: string, at: string): Promise<void>;
 }
-
-export type SignInWay = 'password';
 
 export interface SignInRecord {
   id: string;
@@ -29,4 +32,61 @@ export interface SignInRecord {
 export interface SignInRecordRepository {
   record(entry: SignInRecord): Promise<void>;
   recentFor(subscriberId: string, limit: number): Promise<SignInRecord[]>;
+}
+
+export type CodePurpose = 'sign-in' | 'register' | 'recover';
+
+export interface OtpChallenge {
+  id: string;
+  msisdn: E164;
+  purpose: CodePurpose;
+  /** HMAC of the challenge id and the code, keyed by a secret of this store: never the code. */
+  codeHash: string;
+  createdAt: number;
+  expiresAt: number;
+  failedAttempts: number;
+  state: 'active' | 'used' | 'void';
+}
+
+export interface OtpRepository {
+  add(challenge: OtpChallenge): Promise<void>;
+  /** Challenges for the number created at or after `since`, oldest first. */
+  createdSince(msisdn: E164, since: number): Promise<OtpChallenge[]>;
+  latest(msisdn: E164): Promise<OtpChallenge | null>;
+  update(id: string, change: Pick<OtpChallenge, 'failedAttempts' | 'state'>): Promise<void>;
+  voidActive(msisdn: E164): Promise<void>;
+}
+
+export interface PasswordFailures {
+  consecutive: number;
+  lockedUntil: number | null;
+}
+
+/** Failed password sign-ins per number — known or not, so the two cannot be told apart. */
+export interface PasswordFailureRepository {
+  get(msisdn: E164): Promise<PasswordFailures | null>;
+  set(msisdn: E164, failures: PasswordFailures): Promise<void>;
+  clear(msisdn: E164): Promise<void>;
+}
+
+export interface PukRecord {
+  pukHash: string;
+  failedAttempts: number;
+  disabledAt: number | null;
+}
+
+export interface PukRepository {
+  forLine(lineId: string): Promise<PukRecord | null>;
+  update(lineId: string, change: Pick<PukRecord, 'failedAttempts' | 'disabledAt'>): Promise<void>;
+}
+
+/** The operator's SMS centre. The embedded default delivers to the virtual handset. */
+export interface SmsGateway {
+  send(msisdn: E164, text: string): Promise<void>;
+}
+
+/** Shows a yes/no prompt on the subscriber's phone; the answer comes back through ConfirmationSignIn.answer. */
+export interface ConfirmationGateway {
+  prompt(msisdn: E164, prompt: { id: string; text: string; expiresAt: number }): void;
+  close(promptId: string): void;
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { IdGenerator } from '../ids';
 import type { E164 } from '../../../shared/phone';
+import type { SignInWay } from './ports';
 
 export interface SessionPolicy {
   /** A session unused for this long ends. */
@@ -18,8 +19,11 @@ export interface Session {
   /** The line the window is looking at. */
   readonly lineId: string;
   readonly msisdn: E164;
+  readonly way: SignInWay;
   readonly signedInAt: number;
   lastSeenAt: number;
+  /** Registration, recovery and PUK sign-ins must set a password before anything else. */
+  mustSetPassword: boolean;
 }
 
 export type SessionLookup = { status: 'live'; session: Session } | { status: 'expired' } | { status: 'none' };
@@ -62,6 +66,13 @@ export class SessionRegistry {
 
   close(sessionId: string): boolean {
     return this.sessions.delete(sessionId);
+  }
+
+  /** Ends every session of a subscriber (sign-out everywhere); returns their ids. */
+  closeAllOf(subscriberId: string): string[] {
+    const ended = [...this.sessions.values()].filter((session) => session.subscriberId === subscriberId).map((session) => session.id);
+    for (const id of ended) this.sessions.delete(id);
+    return ended;
   }
 
   idleDeadline(session: Session): number {

@@ -1,4 +1,5 @@
 import { initialSchema } from './0001-initial-schema';
+import { signInSecrets } from './0002-sign-in-secrets';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema];
+export const migrations: Migration[] = [initialSchema, signInSecrets];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

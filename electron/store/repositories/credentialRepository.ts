@@ -1,3 +1,4 @@
+import type { LineStatus } from '../../core/account/ports';
 import type { CredentialRepository, LineCredential } from '../../core/auth/ports';
 import type { E164 } from '../../../shared/phone';
 import type { SqlExecutor } from '../sqlExecutor';
@@ -6,8 +7,8 @@ export class SqlCredentialRepository implements CredentialRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async forNumber(msisdn: E164): Promise<LineCredential | null> {
-    const row = this.sql.one<{ subscriber_id: string; line_id: string; full_name: string; password_hash: string | null }>(
-      `SELECT s.id AS subscriber_id, l.id AS line_id, s.full_name, s.password_hash
+    const row = this.sql.one<{ subscriber_id: string; line_id: string; full_name: string; password_hash: string | null; status: string }>(
+      `SELECT s.id AS subscriber_id, l.id AS line_id, s.full_name, s.password_hash, l.status
          FROM lines l JOIN subscribers s ON s.id = l.subscriber_id
         WHERE l.msisdn = $msisdn`,
       { msisdn },
@@ -18,6 +19,7 @@ export class SqlCredentialRepository implements CredentialRepository {
       lineId: row.line_id,
       msisdn,
       subscriberName: row.full_name,
+      lineStatus: row.status as LineStatus,
       passwordHash: row.password_hash,
     };
   }

@@ -3,11 +3,17 @@ import type { SqlExecutor } from '../sqlExecutor';
 import { SqlAccountRepository } from './accountRepository';
 import { SqlCredentialRepository } from './credentialRepository';
 import { SqlSignInRecordRepository } from './signInRecordRepository';
+import { SqlOtpRepository } from './otpRepository';
+import { SqlPasswordFailureRepository } from './passwordFailureRepository';
+import { SqlPukRepository } from './pukRepository';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
     account: new SqlAccountRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
+    otps: new SqlOtpRepository(sql),
+    passwordFailures: new SqlPasswordFailureRepository(sql),
+    puks: new SqlPukRepository(sql),
   };
 }

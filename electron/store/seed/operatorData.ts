@@ -54,6 +54,10 @@ export const DemoLineData = z.strictObject({
   /** The day of month the period starts and the fee is charged (1–28). */
   billingDay: z.number().int().min(1).max(28),
   openingBalanceKopecks: z.number().int(),
+  /** The 8-digit PUK printed on the SIM card's holder; stored only as a keyed hash. */
+  puk: z.string().regex(/^\d{8}$/, 'expected the 8 digits of the PUK'),
+  /** A blocked line (a lost phone) receives no SMS and no confirmation prompts. */
+  status: z.enum(['active', 'blocked']).default('active'),
   usage: z.array(UsageData),
 });
 
@@ -61,8 +65,8 @@ export const DemoSubscriberData = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.string().min(1),
   regionId: RegionId,
-  /** Demo only: hashed with scrypt on seeding, never stored as given. */
-  password: z.string().min(8),
+  /** Demo only: hashed with scrypt on seeding, never stored as given; null = not registered yet. */
+  password: z.string().min(8).nullable(),
   lines: z.array(DemoLineData).min(1),
 });
 

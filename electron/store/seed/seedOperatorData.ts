@@ -11,6 +11,8 @@ export interface SeedDependencies {
   ids: IdGenerator;
   /** Demo passwords go in only as slow salted hashes. */
   hashPassword(password: string): Promise<string>;
+  /** PUKs go in only as keyed hashes (the line id is the context). */
+  hashPuk(lineId: string, puk: string): string;
 }
 
 /** The equity account that balances the demo subscribers' opening balances in the ledger. */
@@ -72,8 +74,15 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
     const region = requireKnown(regions, subscriber.regionId, `subscriber ${subscriber.id}`);
     sql.run(
       `INSERT INTO subscribers (id, full_name, region_id, password_hash, password_set_at, created_at)
-       VALUES ($id, $name, $regionId, $hash, $now, $now)`,
-      { id: subscriber.id, name: subscriber.name, regionId: region.id, hash: await deps.hashPassword(subscriber.password), now: nowIso },
+       VALUES ($id, $name, $regionId, $hash, $passwordSetAt, $now)`,
+      {
+        id: subscriber.id,
+        name: subscriber.name,
+        regionId: region.id,
+        hash: subscriber.password === null ? null : await deps.hashPassword(subscriber.password),
+        passwordSetAt: subscriber.password === null ? null : nowIso,
+        now: nowIso,
+      },
     );
     for (const line of subscriber.lines) {
       const tariff = data.tariffs.find((candidate) => candidate.id === line.tariffId);
@@ -83,9 +92,13 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
       const lineId = deps.ids.next('line');
       sql.run(
         `INSERT INTO lines (id, msisdn, subscriber_id, tariff_id, status, billing_day, created_at)
-         VALUES ($id, $msisdn, $subscriberId, $tariffId, 'active', $billingDay, $now)`,
-        { id: lineId, msisdn: line.msisdn, subscriberId: subscriber.id, tariffId: line.tariffId, billingDay: line.billingDay, now: nowIso },
+         VALUES ($id, $msisdn, $subscriberId, $tariffId, $status, $billingDay, $now)`,
+        { id: lineId, msisdn: line.msisdn, subscriberId: subscriber.id, tariffId: line.tariffId, status: line.status, billingDay: line.billingDay, now: nowIso },
       );
+      sql.run('INSERT INTO puk_codes (line_id, puk_hash, failed_attempts, disabled_at) VALUES ($lineId, $hash, 0, NULL)', {
+        lineId,
+        hash: deps.hashPuk(lineId, line.puk),
+      });
       postOpeningBalance(sql, deps, lineId, line.openingBalanceKopecks, nowIso);
 
       const period = billingPeriodAt(now, region.timeZone, line.billingDay);

@@ -1,0 +1,89 @@
+import { randomInt } from 'node:crypto';
+import type { E164 } from '../../../shared/phone';
+import type { Clock } from '../clock';
+import { DomainError } from '../errors';
+import type { IdGenerator } from '../ids';
+import type { Repositories } from '../unitOfWork';
+import type { CodePurpose, OtpChallenge } from './ports';
+import type { SecretHasher } from './secretHash';
+
+export const CODE_RULES = {
+  digits: 4,
+  lifetimeMs: 10 * 60_000,
+  triesPerCode: 3,
+  resendAfterMs: 60_000,
+  codesPerHour: 5,
+} as const;
+const HOUR = 60 * 60_000;
+
+export interface IssuedCode {
+  code: string;
+  challenge: OtpChallenge;
+}
+
+/**
+ * One-time SMS codes: 4 digits, 10 minutes, single use, void after 3 wrong tries, a new one after
+ * 60 s, at most 5 an hour per number. Only a keyed hash is stored. Both calls run inside the
+ * caller's unit of work, so a check and its consequence are one transaction.
+ */
+export class OneTimeCodes {
+  constructor(
+    private readonly hasher: SecretHasher,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async issue(repos: Repositories, msisdn: E164, purpose: CodePurpose): Promise<IssuedCode> {
+    const now = this.clock.now();
+    const recent = await repos.otps.createdSince(msisdn, now - HOUR + 1);
+    if (recent.length >= CODE_RULES.codesPerHour) {
+      throw rateLimited(recent[0]!.createdAt + HOUR - now, 'at most 5 codes an hour');
+    }
+    const last = recent.at(-1);
+    if (last && now - last.createdAt < CODE_RULES.resendAfterMs) {
+      throw rateLimited(last.createdAt + CODE_RULES.resendAfterMs - now, 'a new code can be asked for after 60 s');
+    }
+    await repos.otps.voidActive(msisdn);
+    const id = this.ids.next('otp');
+    const code = String(randomInt(0, 10 ** CODE_RULES.digits)).padStart(CODE_RULES.digits, '0');
+    const challenge: OtpChallenge = {
+      id,
+      msisdn,
+      purpose,
+      codeHash: this.hasher.hash(id, code),
+      createdAt: now,
+      expiresAt: now + CODE_RULES.lifetimeMs,
+      failedAttempts: 0,
+      state: 'active',
+    };
+    await repos.otps.add(challenge);
+    return { code, challenge };
+  }
+
+  /**
+   * Accepts the code once. A refusal is returned, not thrown, so that the caller commits what it
+   * changed (a counted wrong try, a voided code) before telling the person what to do next.
+   */
+  async redeem(repos: Repositories, msisdn: E164, purpose: CodePurpose, code: string): Promise<DomainError | null> {
+    const challenge = await repos.otps.latest(msisdn);
+    if (!challenge || challenge.purpose !== purpose) {
+      return new DomainError('OTP_INVALID', 'no code was sent for this; ask for a code', { triesLeft: 0 });
+    }
+    if (challenge.state === 'used') return new DomainError('OTP_EXPIRED', 'this code was already used; ask for a new one');
+    if (challenge.state === 'void') return new DomainError('OTP_INVALID', 'too many wrong tries; ask for a new code', { triesLeft: 0 });
+    if (this.clock.now() >= challenge.expiresAt) return new DomainError('OTP_EXPIRED', 'the code is older than 10 minutes; ask for a new one');
+    if (!this.hasher.matches(challenge.id, code, challenge.codeHash)) {
+      const failedAttempts = challenge.failedAttempts + 1;
+      const triesLeft = Math.max(0, CODE_RULES.triesPerCode - failedAttempts);
+      await repos.otps.update(challenge.id, { failedAttempts, state: triesLeft === 0 ? 'void' : 'active' });
+      return new DomainError('OTP_INVALID', triesLeft > 0 ? 'wrong code' : 'wrong code; that was the last try, ask for a new code', { triesLeft });
+    }
+    await repos.otps.update(challenge.id, { failedAttempts: challenge.failedAttempts, state: 'used' });
+    return null;
+  }
+}
+
+function rateLimited(ms: number, why: string): DomainError {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return new DomainError('RATE_LIMITED', `${why}; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+}

@@ -1,0 +1,36 @@
+import type { Clock } from '../clock';
+import type { IdGenerator } from '../ids';
+import type { UnitOfWork } from '../unitOfWork';
+import type { LineCredential, SignInWay } from './ports';
+import type { Session, SessionRegistry } from './sessions';
+
+/** Opens a session only once the sign-in is on record: no sign-in goes unaudited. */
+export class SignInRecorder {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly sessions: SessionRegistry,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async open(credential: LineCredential, way: SignInWay, device: string, mustSetPassword: boolean): Promise<Session> {
+    await this.uow.write((repos) =>
+      repos.signIns.record({
+        id: this.ids.next('signin'),
+        subscriberId: credential.subscriberId,
+        lineId: credential.lineId,
+        way,
+        at: new Date(this.clock.now()).toISOString(),
+        device,
+      }),
+    );
+    return this.sessions.open({
+      subscriberId: credential.subscriberId,
+      subscriberName: credential.subscriberName,
+      lineId: credential.lineId,
+      msisdn: credential.msisdn,
+      way,
+      mustSetPassword,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import type { CodePurpose, OtpChallenge, OtpRepository } from '../../core/auth/ports';
+import type { E164 } from '../../../shared/phone';
+import type { SqlExecutor } from '../sqlExecutor';
+
+type Row = {
+  id: string;
+  msisdn: string;
+  purpose: string;
+  code_hash: string;
+  created_at: number;
+  expires_at: number;
+  failed_attempts: number;
+  state: string;
+};
+
+const columns = 'id, msisdn, purpose, code_hash, created_at, expires_at, failed_attempts, state';
+
+export class SqlOtpRepository implements OtpRepository {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async add(challenge: OtpChallenge): Promise<void> {
+    this.sql.run(
+      `INSERT INTO otp_challenges (${columns}) VALUES ($id, $msisdn, $purpose, $codeHash, $createdAt, $expiresAt, $failedAttempts, $state)`,
+      { ...challenge },
+    );
+  }
+
+  async createdSince(msisdn: E164, since: number): Promise<OtpChallenge[]> {
+    return this.sql
+      .all<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn AND created_at >= $since ORDER BY created_at, id`, { msisdn, since })
+      .map(toChallenge);
+  }
+
+  async latest(msisdn: E164): Promise<OtpChallenge | null> {
+    const row = this.sql.one<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn ORDER BY created_at DESC, id DESC LIMIT 1`, { msisdn });
+    return row ? toChallenge(row) : null;
+  }
+
+  async update(id: string, change: Pick<OtpChallenge, 'failedAttempts' | 'state'>): Promise<void> {
+    this.sql.run('UPDATE otp_challenges SET failed_attempts = $failedAttempts, state = $state WHERE id = $id', { id, ...change });
+  }
+
+  async voidActive(msisdn: E164): Promise<void> {
+    this.sql.run("UPDATE otp_challenges SET state = 'void' WHERE msisdn = $msisdn AND state = 'active'", { msisdn });
+  }
+}
+
+function toChallenge(row: Row): OtpChallenge {
+  return {
+    id: row.id,
+    msisdn: row.msisdn as E164,
+    purpose: row.purpose as CodePurpose,
+    codeHash: row.code_hash,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    failedAttempts: row.failed_attempts,
+    state: row.state as OtpChallenge['state'],
+  };
+}

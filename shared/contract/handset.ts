@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from './errors';
+import { E164Schema, Instant } from './common';
+
+/**
+ * The virtual handset's own small contract. The handset is another device (a separate window or
+ * page): it is the only place an SMS code is shown, and the cabinet window never gets this API.
+ */
+export const HandsetLine = z.object({ msisdn: E164Schema, subscriberName: z.string(), blocked: z.boolean() });
+export const HandsetSms = z.object({ id: z.string(), msisdn: E164Schema, text: z.string(), at: Instant });
+export const HandsetPrompt = z.object({ id: z.string(), msisdn: E164Schema, text: z.string(), expiresAt: Instant });
+
+export const handsetMethods = {
+  lines: { input: z.strictObject({}), output: z.array(HandsetLine) },
+  inbox: { input: z.strictObject({ msisdn: E164Schema }), output: z.array(HandsetSms) },
+  prompts: { input: z.strictObject({ msisdn: E164Schema }), output: z.array(HandsetPrompt) },
+  press: { input: z.strictObject({ promptId: z.string().max(100), key: z.enum(['1', '2']) }), output: z.object({ accepted: z.boolean() }) },
+};
+
+export type HandsetMethod = keyof typeof handsetMethods;
+export type HandsetEvent =
+  | { type: 'sms'; sms: z.infer<typeof HandsetSms> }
+  | { type: 'prompt'; prompt: z.infer<typeof HandsetPrompt> }
+  | { type: 'prompt-closed'; promptId: string };
+
+export type HandsetApi = {
+  [M in HandsetMethod]: (input: z.input<(typeof handsetMethods)[M]['input']>) => Promise<Result<z.output<(typeof handsetMethods)[M]['output']>>>;
+} & { on(listener: (event: HandsetEvent) => void): () => void };
+
+export interface HandsetTransport {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: HandsetEvent) => void): () => void;
+}
+
+export function createHandsetApi(transport: HandsetTransport): HandsetApi {
+  const api: Record<string, unknown> = {};
+  for (const name of Object.keys(handsetMethods)) api[name] = (input: unknown) => transport.call(name, input ?? {});
+  api.on = (listener: (event: HandsetEvent) => void) => transport.subscribe(listener);
+  return Object.freeze(api) as unknown as HandsetApi;
+}
+
+export type HandsetHandlers = { [M in HandsetMethod]: (input: z.output<(typeof handsetMethods)[M]['input']>) => Promise<z.output<(typeof handsetMethods)[M]['output']>> };
+
+/** Parses, answers and never throws — the handset's small dispatcher. */
+export async function dispatchHandsetCall(handlers: HandsetHandlers, method: unknown, input: unknown): Promise<Result<unknown>> {
+  if (typeof method !== 'string' || !Object.hasOwn(handsetMethods, method)) return fail('VALIDATION', 'method: a handset method', { fields: [{ field: 'method', expected: 'a handset method' }] });
+  const spec = handsetMethods[method as HandsetMethod];
+  const parsed = spec.input.safeParse(input);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'input', expected: issue.message }));
+    return fail('VALIDATION', fields.map((f) => `${f.field}: ${f.expected}`).join('; '), { fields });
+  }
+  try {
+    return ok(await (handlers[method as HandsetMethod] as (input: unknown) => Promise<unknown>)(parsed.data));
+  } catch {
+    return fail('INTERNAL', 'unexpected fault');
+  }
+}
