@@ -20,7 +20,7 @@ export default defineConfig({
       // A sandboxed preload can require only "electron": bundle everything into one CommonJS file.
       externalizeDeps: false,
       rollupOptions: {
-        input: { preload: resolve(root, 'electron/preload.ts') },
+        input: { preload: resolve(root, 'electron/preload.ts'), handsetPreload: resolve(root, 'electron/handsetPreload.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -34,7 +34,7 @@ export default defineConfig({
       target: 'esnext',
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: {
-        input: { index: resolve(root, 'renderer/index.html') },
+        input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
       },
     },
   },

@@ -1,10 +1,15 @@
 import { hostname, platform } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { startCabinet, type Cabinet } from './cabinet';
 import { consoleLogger } from './core/logger';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
+import { bindHandsetToIpc } from './ipc/handsetBinding';
+import { createHandsetHandlers } from './network/handsetHandlers';
+import type { VirtualHandset } from './network/virtualHandset';
+import type { EncryptedDatabase } from './store/encryptedDatabase';
+import { formatRussianNumber } from '../shared/phone';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
 import { backupButtons, describeStartupProblem } from './startupProblems';
@@ -26,6 +31,7 @@ if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DA
 
 const settings = new ElectronSettingsStore();
 let mainWindow: BrowserWindow | null = null;
+let handsetWindow: BrowserWindow | null = null;
 let cabinet: Cabinet | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -66,13 +72,48 @@ async function start(): Promise<void> {
   const keyProvider = chooseKeyProvider();
   const host = startCabinet({ dataDir, keyProvider, settings, trustedOrigins: [trustedOrigin], logger: consoleLogger });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
-  bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`);
+  bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, (contents) => contents !== handsetWindow?.webContents);
+  let database: EncryptedDatabase | null = null;
+  bindHandsetToIpc(createHandsetHandlers(host.handset, () => database), host.handset, () => handsetWindow?.webContents ?? null);
+  notifyAboutSms(host.handset);
   mainWindow = createMainWindow(settings);
+  handsetWindow = createHandsetWindow();
   try {
     cabinet = await host.ready;
+    database = cabinet.database;
   } catch (error) {
     await explainStoreProblem(error, dataDir, keyProvider);
   }
+}
+
+/** The virtual handset («Телефон»): the embedded operator network's other device, in its own window. */
+function createHandsetWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 440,
+    height: 720,
+    title: 'Телефон',
+    webPreferences: {
+      preload: join(here, '../preload/handsetPreload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.on('closed', () => {
+    if (handsetWindow === window) handsetWindow = null;
+  });
+  void window.loadURL(devServerUrl ? `${devServerUrl}/handset.html` : `${APP_ORIGIN}/handset.html`);
+  return window;
+}
+
+/** An SMS to the virtual handset also shows as an OS notification, as a phone's would. */
+function notifyAboutSms(handset: VirtualHandset): void {
+  handset.subscribe((event) => {
+    if (event.type !== 'sms' || !Notification.isSupported()) return;
+    new Notification({ title: `SMS · ${formatRussianNumber(event.sms.msisdn)}`, body: event.sms.text, silent: false }).show();
+  });
 }
 
 /**

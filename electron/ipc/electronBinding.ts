@@ -7,7 +7,7 @@ import type { Dispatcher } from './dispatcher';
  * Serves the dispatcher over Electron IPC. Only a window's main frame may call (no iframes);
  * the window's webContents id is the sender identity, so a page cannot claim to be another.
  */
-export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string): () => void {
+export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string, isCabinetWindow: (contents: WebContents) => boolean): () => void {
   const connected = new Set<number>();
 
   const connect = (contents: WebContents): void => {
@@ -25,7 +25,9 @@ export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string): () 
 
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, message: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame) return fail('FORBIDDEN', 'calls are accepted only from the main frame');
+    if (!frame || frame !== event.sender.mainFrame || !isCabinetWindow(event.sender)) {
+      return fail('FORBIDDEN', 'calls are accepted only from the main frame of a cabinet window');
+    }
     connect(event.sender);
     const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as { method?: unknown; input?: unknown };
     return dispatcher.dispatch({ senderId: String(event.sender.id), origin: originOf(frame.url), device }, method, input);

@@ -15,9 +15,10 @@ const preferences = usePreferencesStore();
 cabinet.on('preferences.changed', (next) => preferences.apply(next));
 cabinet.on('session.ended', ({ reason }) => {
   resetSubscriberStores();
-  useSessionStore().endedBecause = reason === 'expired' ? 'expired' : null;
+  useSessionStore().endedBecause = reason === 'signed-out' ? null : reason;
   void router.replace({ name: 'sign-in' });
 });
+cabinet.on('confirmation.resolved', ({ outcome }) => void useSessionStore().confirmationResolved(outcome));
 
 await preferences.load();
 app.mount('#app');

@@ -15,6 +15,7 @@ export const router = createRouter({
   routes: [
     { path: '/unlock', name: 'unlock', component: () => import('./views/UnlockView.vue') },
     { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue') },
+    { path: '/set-password', name: 'set-password', component: () => import('./views/SetPasswordView.vue'), meta: { requiresSession: true } },
     {
       path: '/',
       component: () => import('./components/AppLayout.vue'),
@@ -36,6 +37,8 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   const session = useSessionStore();
   if (!session.restored) await session.restore();
   if (to.matched.some((record) => record.meta.requiresSession) && !session.session) return { name: 'sign-in' };
-  if (to.name === 'sign-in' && session.session) return { name: 'home' };
+  // A registration, recovery or PUK sign-in sets its password before anything else.
+  if (session.session?.mustSetPassword) return to.name === 'set-password' ? true : { name: 'set-password' };
+  if ((to.name === 'sign-in' || to.name === 'set-password') && session.session) return { name: 'home' };
   return true;
 });

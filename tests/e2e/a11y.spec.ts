@@ -42,3 +42,39 @@ test('the sign-in form works from the keyboard alone', async ({ page, harness })
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
 });
+
+test('every way in, the password form and the phone page have no serious accessibility problems', async ({ page, harness, context }) => {
+  await openCabinet(page, harness);
+  for (const way of ['По коду из SMS', 'Без пароля', 'По PUK-коду', 'По паролю']) {
+    await page.getByRole('tab', { name: way }).click();
+    await expect(page.getByRole('tab', { name: way })).toHaveAttribute('aria-selected', 'true');
+    expect(await seriousViolations(page), way).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Вспомнить или получить пароль' }).click();
+  await page.getByLabel('Номер телефона').fill(demo.line.msisdn.slice(2));
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await expect(page.getByLabel('Код из SMS')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Назад к входу' }).click();
+  await page.getByRole('tab', { name: 'По PUK-коду' }).click();
+  await page.getByLabel('PUK-код', { exact: true }).fill(demo.line.puk);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { name: 'Задайте пароль' })).toBeVisible();
+  await page.getByLabel('Новый пароль').fill('Amurskiy-Tigr-88');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const phone = await context.newPage();
+  await phone.goto(harness.handsetUrl);
+  await expect(phone.getByRole('heading', { name: 'Телефон' })).toBeVisible();
+  expect(await seriousViolations(phone)).toEqual([]);
+});
+
+test('the ways in are tabs that arrow keys move between', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await page.getByRole('tab', { name: 'По паролю' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'По коду из SMS' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'По коду из SMS' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Получить код' })).toBeVisible();
+});

@@ -21,3 +21,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('screenshots: the ways in, setting a password, and the phone', async ({ page, harness, context }) => {
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 460, height: 760 });
+  await phone.goto(harness.handsetUrl);
+  await phone.getByLabel('SIM-карта').selectOption(demo.line.msisdn);
+  await openCabinet(page, harness);
+  await page.getByRole('tab', { name: 'По коду из SMS' }).click();
+  await page.getByLabel('Номер телефона').fill(demo.line.msisdn.slice(2));
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await expect(page.getByLabel('Код из SMS')).toBeVisible();
+  await page.screenshot({ path: `${folder}way-code.png` });
+
+  await page.getByRole('tab', { name: 'Без пароля' }).click();
+  await page.getByRole('button', { name: 'Отправить запрос на телефон' }).click();
+  await expect(phone.getByRole('alertdialog')).toBeVisible();
+  await page.screenshot({ path: `${folder}way-confirmation.png` });
+  await phone.screenshot({ path: `${folder}phone.png` });
+  await page.getByRole('button', { name: 'Отменить' }).click();
+
+  await page.getByRole('tab', { name: 'По PUK-коду' }).click();
+  await page.getByLabel('PUK-код', { exact: true }).fill(demo.line.puk);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByLabel('Новый пароль').fill('Moskva-Reka-2026');
+  await expect(page.getByText(/Надёжность пароля/)).toBeVisible();
+  await page.screenshot({ path: `${folder}set-password.png` });
+});

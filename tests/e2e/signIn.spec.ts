@@ -61,7 +61,7 @@ test('sign-out returns to the sign-in screen, and going back does not show the c
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByText(demo.tariff.name.ru, { exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();

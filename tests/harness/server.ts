@@ -11,7 +11,10 @@ import { startCabinet, type CabinetHost } from '../../electron/cabinet';
 import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { PassphraseVault } from '../../electron/store/passphraseVault';
-import { bridgeFile, bridgeIsBuilt, buildBridge } from './buildBridge';
+import { bridgeFile, bridgeIsBuilt, buildBridge, handsetBridgeFile } from './buildBridge';
+import { dispatchHandsetCall } from '../../shared/contract/handset';
+import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
+import type { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -27,6 +30,8 @@ export interface HarnessOptions {
 
 export interface Harness {
   url: string;
+  /** The virtual handset page: each demo number's SMS inbox and prompts. */
+  handsetUrl: string;
   dataDir: string;
   host: CabinetHost;
   close(): Promise<void>;
@@ -60,23 +65,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     settings: new MemorySettingsStore(),
     trustedOrigins: [origin],
   });
+  let database: EncryptedDatabase | null = null;
+  host.ready.then((cabinet) => (database = cabinet.database), () => undefined);
   if (!options.passphrase) await host.ready;
+  const handsetHandlers = createHandsetHandlers(host.handset, () => database);
 
   const sockets = new WebSocketServer({ noServer: true });
   http.on('upgrade', (request, socket, head) => {
-    if (request.url !== '/harness/socket' || request.headers.origin !== origin) {
+    if (request.headers.origin !== origin || (request.url !== '/harness/socket' && request.url !== '/harness/handset-socket')) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => connectWindow(ws, host, origin));
+    sockets.handleUpgrade(request, socket, head, (ws) =>
+      request.url === '/harness/socket' ? connectWindow(ws, host, origin) : connectHandset(ws, host, handsetHandlers),
+    );
   });
 
   return {
     url: `${origin}/`,
+    handsetUrl: `${origin}/handset.html`,
     dataDir,
     host,
     close: async () => {
-      for (const client of sockets.clients) client.terminate();
+      for (const client of sockets.clients) client.close(1001, 'the harness is closing');
       sockets.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
@@ -103,9 +114,26 @@ function connectWindow(ws: WebSocket, host: CabinetHost, origin: string): void {
   ws.on('close', () => host.dispatcher.disconnect(senderId));
 }
 
+/** The handset page is another device: its socket reaches only the virtual handset, never the cabinet's dispatcher. */
+function connectHandset(ws: WebSocket, host: CabinetHost, handlers: ReturnType<typeof createHandsetHandlers>): void {
+  const unsubscribe = host.handset.subscribe((event) => ws.send(JSON.stringify({ event })));
+  ws.on('message', async (data) => {
+    let message: { id?: unknown; method?: unknown; input?: unknown };
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      return ws.close(1003, 'not JSON');
+    }
+    const result = await dispatchHandsetCall(handlers, message.method, message.input);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+  });
+  ws.on('close', unsubscribe);
+}
+
 async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://harness').pathname);
   if (path === '/harness/bridge.js') return send(response, 200, mimeTypes['.js']!, await readFile(bridgeFile));
+  if (path === '/harness/handset-bridge.js') return send(response, 200, mimeTypes['.js']!, await readFile(handsetBridgeFile));
   const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
   if (!file.startsWith(rendererDir + sep)) return send(response, 404, 'text/plain', 'not found');
   let body: Buffer;
@@ -114,10 +142,9 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   } catch {
     return send(response, 404, 'text/plain', 'not found');
   }
-  if (file.endsWith('index.html')) {
-    // The bridge must define window.cabinet before the app's module script runs.
-    body = Buffer.from(body.toString('utf8').replace('<script', '<script src="/harness/bridge.js"></script>\n    <script'));
-  }
+  // The bridge must define window.cabinet (or window.handset) before the page's module script runs.
+  const bridge = file.endsWith('index.html') ? '/harness/bridge.js' : file.endsWith('handset.html') ? '/harness/handset-bridge.js' : null;
+  if (bridge) body = Buffer.from(body.toString('utf8').replace('<script', `<script src="${bridge}"></script>\n    <script`));
   send(response, 200, mimeTypes[extname(file)] ?? 'application/octet-stream', body);
 }
 
@@ -131,6 +158,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 4310;
   await buildBridge();
   const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase') });
-  console.log(`Subscriber Cabinet harness: ${harness.url} (store in ${harness.dataDir}); Ctrl-C to stop`);
+  console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (store in ${harness.dataDir}); Ctrl-C to stop`);
   process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
 }

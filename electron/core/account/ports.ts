@@ -25,7 +25,15 @@ export interface LineProfile {
 /** Billed usage of one kind: voice in minutes, sms in messages, data in kilobytes. */
 export type BilledUsage = Record<PackageKind, number>;
 
+export interface DirectoryEntry {
+  msisdn: E164;
+  subscriberName: string;
+  status: LineStatus;
+}
+
 export interface AccountRepository {
+  /** Every number the operator serves, for the virtual handset's SIM choice. */
+  directory(): Promise<DirectoryEntry[]>;
   line(lineId: string): Promise<LineProfile | null>;
   /** The balance is the sum of the line's ledger entries, never a stored figure. */
   balanceKopecks(lineId: string): Promise<number>;

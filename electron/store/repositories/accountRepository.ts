@@ -1,4 +1,4 @@
-import type { AccountRepository, BilledUsage, LineProfile, LineStatus } from '../../core/account/ports';
+import type { AccountRepository, BilledUsage, DirectoryEntry, LineProfile, LineStatus } from '../../core/account/ports';
 import type { E164 } from '../../../shared/phone';
 import type { PackageKind } from '../../../shared/contract/account';
 import type { SqlExecutor } from '../sqlExecutor';
@@ -22,6 +22,14 @@ type LineRow = {
 
 export class SqlAccountRepository implements AccountRepository {
   constructor(private readonly sql: SqlExecutor) {}
+
+  async directory(): Promise<DirectoryEntry[]> {
+    return this.sql
+      .all<{ msisdn: string; full_name: string; status: string }>(
+        'SELECT l.msisdn, s.full_name, l.status FROM lines l JOIN subscribers s ON s.id = l.subscriber_id ORDER BY s.full_name, l.msisdn',
+      )
+      .map((row) => ({ msisdn: row.msisdn as E164, subscriberName: row.full_name, status: row.status as LineStatus }));
+  }
 
   async line(lineId: string): Promise<LineProfile | null> {
     const row = this.sql.one<LineRow>(

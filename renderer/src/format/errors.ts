@@ -2,10 +2,34 @@ import type { CabinetError } from '../../../shared/contract/errors';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
 
-/** The words a person sees for an error code; the main side's message stays in the logs. */
+/** The words a person sees for an error; the main side's message stays in the logs. */
 export function errorText(error: CabinetError, t: Translate): string {
-  if (error.code === 'RATE_LIMITED') return t('errors.RATE_LIMITED', { seconds: Number(error.details?.retryAfterSeconds ?? 60) });
-  return t(`errors.${error.code}`);
+  const details = error.details ?? {};
+  const reason = typeof details.reason === 'string' ? details.reason : undefined;
+  const triesLeft = typeof details.triesLeft === 'number' ? details.triesLeft : undefined;
+  switch (error.code) {
+    case 'RATE_LIMITED':
+      return t('errors.RATE_LIMITED', { seconds: Number(details.retryAfterSeconds ?? 60) });
+    case 'NOT_FOUND':
+      return reason === 'not-a-subscriber' ? t('notSubscriber') : t('errors.NOT_FOUND');
+    case 'NOT_ELIGIBLE':
+      if (reason === 'not-registered') return t('notRegistered');
+      if (reason === 'already-registered') return t('alreadyRegistered');
+      if (reason === 'puk-disabled') return t('puk.disabled');
+      return t('errors.NOT_ELIGIBLE');
+    case 'SIM_BLOCKED':
+      return t('blocked.sms');
+    case 'OTP_INVALID':
+      return triesLeft && triesLeft > 0 ? t('code.triesLeft', { n: triesLeft }) : t('code.noTriesLeft');
+    case 'INVALID_CREDENTIALS':
+      if (reason === 'wrong-puk') return triesLeft && triesLeft > 0 ? t('puk.triesLeft', { n: triesLeft }) : t('puk.disabled');
+      return t('errors.INVALID_CREDENTIALS');
+    case 'VALIDATION':
+      if (typeof details.rule === 'string') return t(`setPassword.rule.${details.rule}`);
+      return t('errors.VALIDATION');
+    default:
+      return t(`errors.${error.code}`);
+  }
 }
 
 /** Field errors of a VALIDATION answer, by field name. */

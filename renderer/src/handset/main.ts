@@ -1,0 +1,6 @@
+import { createApp } from 'vue';
+import HandsetApp from './HandsetApp.vue';
+import '../styles/main.css';
+import './handset.css';
+
+createApp(HandsetApp).mount('#handset');
