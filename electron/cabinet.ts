@@ -9,6 +9,8 @@ import type { ConfirmationGateway, SmsGateway } from './core/auth/ports';
 import { PukSignIn } from './core/auth/pukSignIn';
 import { SecretHasher } from './core/auth/secretHash';
 import { SignInRecorder } from './core/auth/signInRecorder';
+import { SocialSignIn, type OAuthPorts } from './core/auth/socialSignIn';
+import { httpOAuthPorts } from './network/oauthNetwork';
 import { SessionRegistry, type SessionPolicy } from './core/auth/sessions';
 import { systemClock, type Clock } from './core/clock';
 import { randomIds, type IdGenerator } from './core/ids';
@@ -44,6 +46,10 @@ export interface CabinetOptions {
   storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups'>;
   /** The operator's network; the virtual handset by default. */
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway };
+  /** How a social sign-in reaches the browser and the provider; by default the system browser is opened by `openInBrowser`. */
+  oauth?: OAuthPorts;
+  /** Opens a URL in the system browser (Electron's shell.openExternal in the app). */
+  openInBrowser?: (url: string) => Promise<void>;
   /** When a passwordless prompt times out (tests pass their own clock-driven schedule). */
   schedule?: Schedule;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
@@ -88,7 +94,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     sessions,
     trustedOrigins: options.trustedOrigins,
     logger,
-    onWindowGone: (windowId) => core?.confirmationSignIn.windowClosed(windowId),
+    onWindowGone: (windowId) => {
+      core?.confirmationSignIn.windowClosed(windowId);
+      core?.socialSignIn.cancel(windowId, false);
+    },
   });
 
   const ready = (async (): Promise<Cabinet> => {
@@ -117,7 +126,19 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       options.schedule ?? realSchedule,
     );
     handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
+    const socialSignIn = new SocialSignIn(
+      database,
+      () => options.settings.socialProviders(),
+      options.oauth ?? httpOAuthPorts(options.openInBrowser ?? (async () => logger.warn('no browser to open a social sign-in in'))),
+      recorder,
+      (windowId, provider, outcome, session) => {
+        if (session) dispatcher.signInWindow(windowId, session);
+        dispatcher.notify(windowId, 'social.resolved', { provider, outcome });
+      },
+      logger,
+    );
     core = {
+      socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
       codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids), network.sms, recorder),
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),

@@ -70,7 +70,17 @@ async function start(): Promise<void> {
 
   const dataDir = join(app.getPath('userData'), 'store');
   const keyProvider = chooseKeyProvider();
-  const host = startCabinet({ dataDir, keyProvider, settings, trustedOrigins: [trustedOrigin], logger: consoleLogger });
+  const host = startCabinet({
+    dataDir,
+    keyProvider,
+    settings,
+    trustedOrigins: [trustedOrigin],
+    logger: consoleLogger,
+    // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
+    openInBrowser: async (url) => {
+      if (/^https?:\/\//.test(url)) await shell.openExternal(url);
+    },
+  });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, (contents) => contents !== handsetWindow?.webContents);
   let database: EncryptedDatabase | null = null;

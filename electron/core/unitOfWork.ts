@@ -1,5 +1,5 @@
 import type { AccountRepository } from './account/ports';
-import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository } from './auth/ports';
+import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
@@ -9,6 +9,7 @@ export interface Repositories {
   readonly otps: OtpRepository;
   readonly passwordFailures: PasswordFailureRepository;
   readonly puks: PukRepository;
+  readonly socialIdentities: SocialIdentityRepository;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ConfirmationSignIn } from '../core/auth/confirmationSignIn';
 import type { PasswordSetting } from '../core/auth/passwordSetting';
 import type { PasswordSignIn } from '../core/auth/passwordSignIn';
 import type { PukSignIn } from '../core/auth/pukSignIn';
+import type { SocialSignIn } from '../core/auth/socialSignIn';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -19,6 +20,7 @@ export interface CoreServices {
   pukSignIn: PukSignIn;
   confirmationSignIn: ConfirmationSignIn;
   passwordSetting: PasswordSetting;
+  socialSignIn: SocialSignIn;
   accountOverview: AccountOverviewService;
 }
 
@@ -82,6 +84,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { expiresAt: iso(started.expiresAt) };
     },
     'auth.cancelConfirmation': async (_input, context) => ({ cancelled: requireCore().confirmationSignIn.cancel(context.windowId) }),
+    'auth.socialProviders': async () => requireCore().socialSignIn.configured(),
+    'auth.startSocialSignIn': async ({ provider }, context) => {
+      await requireCore().socialSignIn.start(context.windowId, provider, context.device);
+      return { started: true as const };
+    },
+    'auth.cancelSocialSignIn': async (_input, context) => ({ cancelled: requireCore().socialSignIn.cancel(context.windowId) }),
     'auth.setPassword': async ({ password }, context) => {
       if (!context.session) throw new UnauthenticatedError();
       await requireCore().passwordSetting.set(context.session, password);

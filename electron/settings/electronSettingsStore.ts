@@ -1,17 +1,27 @@
 import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
-import { defaultPreferences, definedOnly, type SettingsStore, type WindowBounds } from './settingsStore';
+import { z } from 'zod';
+import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
 interface Schema {
   preferences: Preferences;
   windowBounds: WindowBounds | null;
+  socialProviders: SocialProviderSettings;
 }
+
+const ProviderConfig = z.object({
+  clientId: z.string().min(1),
+  authorizationEndpoint: z.url({ protocol: /^https?$/ }),
+  tokenEndpoint: z.url({ protocol: /^https?$/ }),
+  userinfoEndpoint: z.url({ protocol: /^https?$/ }),
+  scope: z.string().default('openid'),
+});
 
 /** Settings in electron-store's JSON file in the user-data folder; a hand-edited bad value falls back to the default. */
 export class ElectronSettingsStore implements SettingsStore {
   private readonly store = new Store<Schema>({
     name: 'settings',
-    defaults: { preferences: defaultPreferences, windowBounds: null },
+    defaults: { preferences: defaultPreferences, windowBounds: null, socialProviders: {} },
   });
 
   preferences(): Preferences {
@@ -32,5 +42,16 @@ export class ElectronSettingsStore implements SettingsStore {
 
   saveWindowBounds(bounds: WindowBounds): void {
     this.store.set('windowBounds', bounds);
+  }
+
+  /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */
+  socialProviders(): SocialProviderSettings {
+    const raw = this.store.get('socialProviders') ?? {};
+    const out: SocialProviderSettings = {};
+    for (const id of ['vk', 'ok', 'facebook'] as const) {
+      const parsed = ProviderConfig.safeParse(raw[id]);
+      if (parsed.success) out[id] = parsed.data;
+    }
+    return out;
   }
 }

@@ -1,4 +1,7 @@
 import type { Preferences } from '../../shared/contract/settings';
+import type { SocialProvider, SocialProviderConfig } from '../core/auth/socialSignIn';
+
+export type SocialProviderSettings = Partial<Record<SocialProvider, SocialProviderConfig>>;
 
 export interface WindowBounds {
   x?: number;
@@ -14,6 +17,8 @@ export interface SettingsStore {
   updatePreferences(patch: Partial<Preferences>): Preferences;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): void;
+  /** VK ID, OK and Facebook client ids and endpoints; a provider without an entry is not configured. */
+  socialProviders(): SocialProviderSettings;
 }
 
 export const defaultPreferences: Preferences = { language: 'ru', theme: 'system' };
@@ -22,8 +27,15 @@ export class MemorySettingsStore implements SettingsStore {
   private current: Preferences;
   private bounds: WindowBounds | null = null;
 
-  constructor(initial: Partial<Preferences> = {}) {
+  constructor(
+    initial: Partial<Preferences> = {},
+    private readonly providers: SocialProviderSettings = {},
+  ) {
     this.current = { ...defaultPreferences, ...initial };
+  }
+
+  socialProviders(): SocialProviderSettings {
+    return { ...this.providers };
   }
 
   preferences(): Preferences {

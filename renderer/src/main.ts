@@ -19,6 +19,7 @@ cabinet.on('session.ended', ({ reason }) => {
   void router.replace({ name: 'sign-in' });
 });
 cabinet.on('confirmation.resolved', ({ outcome }) => void useSessionStore().confirmationResolved(outcome));
+cabinet.on('social.resolved', ({ provider, outcome }) => void useSessionStore().socialResolved(provider, outcome));
 
 await preferences.load();
 app.mount('#app');

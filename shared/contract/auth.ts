@@ -3,7 +3,7 @@ import { method } from './method';
 import { E164Schema, Instant, NoInput, PhoneInput } from './common';
 
 /** How a session was opened; kept in the sign-in history. */
-export const SignInWay = z.enum(['password', 'code', 'registration', 'recovery', 'confirmation', 'puk']);
+export const SignInWay = z.enum(['password', 'code', 'registration', 'recovery', 'confirmation', 'puk', 'social']);
 export type SignInWay = z.infer<typeof SignInWay>;
 
 export const SessionInfo = z.object({
@@ -43,6 +43,10 @@ export type CodeSent = z.infer<typeof CodeSent>;
 
 export const ConfirmationStarted = z.object({ expiresAt: Instant });
 
+/** Social sign-in providers; each is configured (client id, endpoints) in the app's settings. */
+export const SocialProvider = z.enum(['vk', 'ok', 'facebook']);
+export type SocialProvider = z.infer<typeof SocialProvider>;
+
 export const auth = {
   signInWithPassword: method({
     access: 'public',
@@ -71,6 +75,22 @@ export const auth = {
     output: ConfirmationStarted,
   }),
   cancelConfirmation: method({
+    access: 'public',
+    input: NoInput,
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  socialProviders: method({
+    access: 'public',
+    input: NoInput,
+    output: z.array(z.object({ id: SocialProvider, configured: z.boolean() })),
+  }),
+  /** Opens the provider's page in the system browser; the result arrives as the `social.resolved` event. */
+  startSocialSignIn: method({
+    access: 'public',
+    input: z.strictObject({ provider: SocialProvider }),
+    output: z.object({ started: z.literal(true) }),
+  }),
+  cancelSocialSignIn: method({
     access: 'public',
     input: NoInput,
     output: z.object({ cancelled: z.boolean() }),

@@ -6,6 +6,11 @@ export const events = {
   'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'signed-out-everywhere']) }),
   /** The answer to a passwordless sign-in prompt; on `approved` this window is signed in. */
   'confirmation.resolved': z.object({ outcome: z.enum(['approved', 'declined', 'timed-out', 'cancelled']) }),
+  /** The end of a social sign-in in the system browser; on `signed-in` this window is signed in. */
+  'social.resolved': z.object({
+    provider: z.enum(['vk', 'ok', 'facebook']),
+    outcome: z.enum(['signed-in', 'not-linked', 'state-mismatch', 'provider-error', 'timed-out', 'cancelled']),
+  }),
   'preferences.changed': Preferences,
 };
 

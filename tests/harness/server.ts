@@ -8,7 +8,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startCabinet, type CabinetHost } from '../../electron/cabinet';
-import { MemorySettingsStore } from '../../electron/settings/settingsStore';
+import { MemorySettingsStore, type SocialProviderSettings } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { PassphraseVault } from '../../electron/store/passphraseVault';
 import { bridgeFile, bridgeIsBuilt, buildBridge, handsetBridgeFile } from './buildBridge';
@@ -26,6 +26,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Protect the store with a passphrase, as on a computer without an OS keyring. */
   passphrase?: boolean;
+  /** VK ID / OK / Facebook settings, e.g. pointing at a test OpenID provider. */
+  socialProviders?: SocialProviderSettings;
 }
 
 export interface Harness {
@@ -34,6 +36,8 @@ export interface Harness {
   handsetUrl: string;
   dataDir: string;
   host: CabinetHost;
+  /** The system browser of the harness: the next URL a social sign-in opens. */
+  nextBrowserUrl(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,10 +63,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!address || typeof address === 'string') throw new Error('the harness did not get a port');
   const origin = `http://127.0.0.1:${address.port}`;
 
+  const opened: string[] = [];
+  const waiters: Array<(url: string) => void> = [];
   const host = startCabinet({
+    openInBrowser: async (url) => {
+      const waiter = waiters.shift();
+      if (waiter) waiter(url);
+      else opened.push(url);
+    },
     dataDir: join(dataDir, 'store'),
     keyProvider: options.passphrase ? new PassphraseVault(join(dataDir, 'data-key.passphrase'), { N: 2 ** 14, r: 8, p: 1 }) : new StaticKeyProvider(HARNESS_KEY),
-    settings: new MemorySettingsStore(),
+    settings: new MemorySettingsStore({}, options.socialProviders ?? {}),
     trustedOrigins: [origin],
   });
   let database: EncryptedDatabase | null = null;
@@ -84,6 +95,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     url: `${origin}/`,
     handsetUrl: `${origin}/handset.html`,
+    nextBrowserUrl: () => {
+      const ready = opened.shift();
+      return ready ? Promise.resolve(ready) : new Promise<string>((resolve) => waiters.push(resolve));
+    },
     dataDir,
     host,
     close: async () => {

@@ -17,6 +17,7 @@ export interface LineCredential {
 export interface CredentialRepository {
   /** The line with this number and its subscriber's password hash, or null for a number we do not serve. */
   forNumber(msisdn: E164): Promise<LineCredential | null>;
+  forLineId(lineId: string): Promise<LineCredential | null>;
   setPasswordHash(subscriberId: string, passwordHash: string, at: string): Promise<void>;
 }
 
@@ -89,4 +90,16 @@ export interface SmsGateway {
 export interface ConfirmationGateway {
   prompt(msisdn: E164, prompt: { id: string; text: string; expiresAt: number }): void;
   close(promptId: string): void;
+}
+
+export interface SocialIdentity {
+  provider: 'vk' | 'ok' | 'facebook';
+  /** The provider's stable id of the person. */
+  subject: string;
+  subscriberId: string;
+  lineId: string;
+}
+
+export interface SocialIdentityRepository {
+  find(provider: SocialIdentity['provider'], subject: string): Promise<SocialIdentity | null>;
 }

@@ -7,17 +7,25 @@ export class SqlCredentialRepository implements CredentialRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async forNumber(msisdn: E164): Promise<LineCredential | null> {
-    const row = this.sql.one<{ subscriber_id: string; line_id: string; full_name: string; password_hash: string | null; status: string }>(
-      `SELECT s.id AS subscriber_id, l.id AS line_id, s.full_name, s.password_hash, l.status
+    return this.lineWhere('l.msisdn = $value', msisdn);
+  }
+
+  async forLineId(lineId: string): Promise<LineCredential | null> {
+    return this.lineWhere('l.id = $value', lineId);
+  }
+
+  private lineWhere(condition: string, value: string): LineCredential | null {
+    const row = this.sql.one<{ subscriber_id: string; line_id: string; msisdn: string; full_name: string; password_hash: string | null; status: string }>(
+      `SELECT s.id AS subscriber_id, l.id AS line_id, l.msisdn, s.full_name, s.password_hash, l.status
          FROM lines l JOIN subscribers s ON s.id = l.subscriber_id
-        WHERE l.msisdn = $msisdn`,
-      { msisdn },
+        WHERE ${condition}`,
+      { value },
     );
     if (!row) return null;
     return {
       subscriberId: row.subscriber_id,
       lineId: row.line_id,
-      msisdn,
+      msisdn: row.msisdn as E164,
       subscriberName: row.full_name,
       lineStatus: row.status as LineStatus,
       passwordHash: row.password_hash,

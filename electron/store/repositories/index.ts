@@ -6,6 +6,7 @@ import { SqlSignInRecordRepository } from './signInRecordRepository';
 import { SqlOtpRepository } from './otpRepository';
 import { SqlPasswordFailureRepository } from './passwordFailureRepository';
 import { SqlPukRepository } from './pukRepository';
+import { SqlSocialIdentityRepository } from './socialIdentityRepository';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
@@ -15,5 +16,6 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     otps: new SqlOtpRepository(sql),
     passwordFailures: new SqlPasswordFailureRepository(sql),
     puks: new SqlPukRepository(sql),
+    socialIdentities: new SqlSocialIdentityRepository(sql),
   };
 }

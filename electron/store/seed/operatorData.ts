@@ -68,6 +68,8 @@ export const DemoSubscriberData = z.strictObject({
   /** Demo only: hashed with scrypt on seeding, never stored as given; null = not registered yet. */
   password: z.string().min(8).nullable(),
   lines: z.array(DemoLineData).min(1),
+  /** Social identities already linked to the subscriber's first line (VK ID, OK, Facebook). */
+  socialIdentities: z.array(z.strictObject({ provider: z.enum(['vk', 'ok', 'facebook']), subject: z.string().min(1) })).default([]),
 });
 
 export const OperatorData = z.strictObject({

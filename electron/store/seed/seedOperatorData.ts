@@ -84,12 +84,14 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         now: nowIso,
       },
     );
+    let firstLineId: string | null = null;
     for (const line of subscriber.lines) {
       const tariff = data.tariffs.find((candidate) => candidate.id === line.tariffId);
       if (!tariff || tariff.monthlyFee[region.id] === undefined) {
         throw new Error(`operator data: line ${line.msisdn} has tariff "${line.tariffId}", which is not priced in region "${region.id}"`);
       }
       const lineId = deps.ids.next('line');
+      firstLineId ??= lineId;
       sql.run(
         `INSERT INTO lines (id, msisdn, subscriber_id, tariff_id, status, billing_day, created_at)
          VALUES ($id, $msisdn, $subscriberId, $tariffId, $status, $billingDay, $now)`,
@@ -120,6 +122,13 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
           },
         );
       });
+    }
+    for (const identity of subscriber.socialIdentities) {
+      sql.run(
+        `INSERT INTO social_identities (provider, subject, subscriber_id, line_id, linked_at)
+         VALUES ($provider, $subject, $subscriberId, $lineId, $now)`,
+        { provider: identity.provider, subject: identity.subject, subscriberId: subscriber.id, lineId: firstLineId, now: nowIso },
+      );
     }
   }
 }

@@ -164,6 +164,22 @@ export const en: Messages = {
   notSubscriber: 'This number is not served by our operator',
   notRegistered: 'This number is not registered yet — choose "First sign-in"',
   alreadyRegistered: 'This number is already registered — sign in or recover the password',
+  social: {
+    title: 'Or sign in with',
+    vk: 'VK ID',
+    ok: 'Odnoklassniki',
+    facebook: 'Facebook',
+    notConfigured: '{name} — not configured',
+    waiting: 'Continue in your browser ({name})…',
+    cancel: 'Cancel',
+    outcome: {
+      'not-linked': 'This {name} account is not linked to a number. Link it in your profile first',
+      'state-mismatch': 'The browser’s answer did not match the request — sign-in stopped. Try again',
+      'provider-error': '{name} did not confirm the sign-in. Try again',
+      'timed-out': 'The sign-in with {name} did not finish in time',
+      cancelled: 'The sign-in with {name} was cancelled',
+    },
+  },
   errors: {
     VALIDATION: 'Check what you entered',
     UNAUTHENTICATED: 'Your session has ended. Sign in again',

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CodePurpose, CodeSent, SessionInfo } from '../../../shared/contract/auth';
+import type { CodePurpose, CodeSent, SessionInfo, SocialProvider } from '../../../shared/contract/auth';
 import type { CabinetError, Result } from '../../../shared/contract/errors';
 import { cabinet } from '../api';
 
 export type ConfirmationState = 'idle' | 'waiting' | 'approved' | 'declined' | 'timed-out' | 'cancelled';
+export type SocialState = 'idle' | 'waiting' | 'signed-in' | 'not-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled';
 
 /** Who this window is signed in as, and the sign-in in progress. The token stays on the main side. */
 export const useSessionStore = defineStore('session', () => {
@@ -15,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   const endedBecause = ref<'expired' | 'signed-out-everywhere' | null>(null);
   const confirmation = ref<ConfirmationState>('idle');
   const confirmationExpiresAt = ref<string | null>(null);
+  const socialProviders = ref<Array<{ id: SocialProvider; configured: boolean }>>([]);
+  const social = ref<{ provider: SocialProvider; state: SocialState } | null>(null);
 
   async function run<T>(call: () => Promise<Result<T>>): Promise<{ value: T } | { error: CabinetError }> {
     pending.value = true;
@@ -66,6 +69,28 @@ export const useSessionStore = defineStore('session', () => {
     if (outcome === 'approved') await restore();
   }
 
+  async function loadSocialProviders(): Promise<void> {
+    const result = await cabinet.auth.socialProviders({});
+    if (result.ok) socialProviders.value = result.value;
+  }
+
+  async function startSocial(provider: SocialProvider): Promise<CabinetError | null> {
+    const outcome = await run(() => cabinet.auth.startSocialSignIn({ provider }));
+    if ('error' in outcome) return outcome.error;
+    social.value = { provider, state: 'waiting' };
+    return null;
+  }
+
+  async function cancelSocial(): Promise<void> {
+    await cabinet.auth.cancelSocialSignIn({});
+    if (social.value) social.value = { ...social.value, state: 'cancelled' };
+  }
+
+  async function socialResolved(provider: SocialProvider, state: Exclude<SocialState, 'idle' | 'waiting'>): Promise<void> {
+    social.value = { provider, state };
+    if (state === 'signed-in') await restore();
+  }
+
   async function signOut(): Promise<void> {
     await run(() => cabinet.auth.signOut({}));
   }
@@ -80,6 +105,7 @@ export const useSessionStore = defineStore('session', () => {
     restored.value = true;
     confirmation.value = 'idle';
     confirmationExpiresAt.value = null;
+    social.value = null;
   }
 
   return {
@@ -98,6 +124,12 @@ export const useSessionStore = defineStore('session', () => {
     startConfirmation,
     cancelConfirmation,
     confirmationResolved,
+    socialProviders,
+    social,
+    loadSocialProviders,
+    startSocial,
+    cancelSocial,
+    socialResolved,
     signOut,
     signOutEverywhere,
     $reset,
