@@ -62,7 +62,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-
 async function start(): Promise<void> {
   hardenSessions();
   protocol.handle(APP_SCHEME, serveRenderer);
@@ -76,6 +75,7 @@ async function start(): Promise<void> {
     settings,
     trustedOrigins: [trustedOrigin],
     logger: consoleLogger,
+    sessionPolicy: settings.sessionPolicy(),
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
@@ -196,6 +196,8 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    // The phone is part of this window's demo network: it goes with it, so the app can quit.
+    handsetWindow?.close();
   });
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;

@@ -1,12 +1,15 @@
 import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
+import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
 interface Schema {
   preferences: Preferences;
   windowBounds: WindowBounds | null;
   socialProviders: SocialProviderSettings;
+  /** Minutes a signed-in window may stay unused (1–240); the session's absolute lifetime stays 12 h. */
+  sessionIdleMinutes: number;
 }
 
 const ProviderConfig = z.object({
@@ -21,7 +24,7 @@ const ProviderConfig = z.object({
 export class ElectronSettingsStore implements SettingsStore {
   private readonly store = new Store<Schema>({
     name: 'settings',
-    defaults: { preferences: defaultPreferences, windowBounds: null, socialProviders: {} },
+    defaults: { preferences: defaultPreferences, windowBounds: null, socialProviders: {}, sessionIdleMinutes: 15 },
   });
 
   preferences(): Preferences {
@@ -42,6 +45,11 @@ export class ElectronSettingsStore implements SettingsStore {
 
   saveWindowBounds(bounds: WindowBounds): void {
     this.store.set('windowBounds', bounds);
+  }
+
+  sessionPolicy(): SessionPolicy {
+    const minutes = z.number().int().min(1).max(240).safeParse(this.store.get('sessionIdleMinutes'));
+    return { ...defaultSessionPolicy, idleMs: (minutes.success ? minutes.data : 15) * 60_000 };
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */
