@@ -13,6 +13,7 @@ import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { PassphraseVault } from '../../electron/store/passphraseVault';
 import { bridgeFile, bridgeIsBuilt, buildBridge, handsetBridgeFile } from './buildBridge';
 import { dispatchHandsetCall } from '../../shared/contract/handset';
+import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
 import type { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
 
@@ -116,22 +117,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 function connectWindow(ws: WebSocket, host: CabinetHost, origin: string): void {
   const senderId = randomUUID();
   host.dispatcher.connect(senderId, (event, payload) => ws.send(JSON.stringify({ event, payload })));
-  ws.on('message', async (data) => {
-    let message: { id?: unknown; method?: unknown; input?: unknown };
-    try {
-      message = JSON.parse(String(data));
-    } catch {
-      return ws.close(1003, 'not JSON');
-    }
-    const result = await host.dispatcher.dispatch({ senderId, origin, device: 'test harness (Chromium)' }, message.method, message.input);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
-  });
+  answerCalls(ws, (method, input) => host.dispatcher.dispatch({ senderId, origin, device: 'test harness (Chromium)' }, method, input));
   ws.on('close', () => host.dispatcher.disconnect(senderId));
 }
 
 /** The handset page is another device: its socket reaches only the virtual handset, never the cabinet's dispatcher. */
 function connectHandset(ws: WebSocket, host: CabinetHost, handlers: ReturnType<typeof createHandsetHandlers>): void {
   const unsubscribe = host.handset.subscribe((event) => ws.send(JSON.stringify({ event })));
+  answerCalls(ws, (method, input) => dispatchHandsetCall(handlers, method, input));
+  ws.on('close', unsubscribe);
+}
+
+/** `{ id, method, input }` in, `{ id, result }` out; a message that is not JSON closes the socket. */
+function answerCalls(ws: WebSocket, answer: (method: unknown, input: unknown) => Promise<Result<unknown>>): void {
   ws.on('message', async (data) => {
     let message: { id?: unknown; method?: unknown; input?: unknown };
     try {
@@ -139,10 +137,9 @@ function connectHandset(ws: WebSocket, host: CabinetHost, handlers: ReturnType<t
     } catch {
       return ws.close(1003, 'not JSON');
     }
-    const result = await dispatchHandsetCall(handlers, message.method, message.input);
+    const result = await answer(message.method, message.input);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
   });
-  ws.on('close', unsubscribe);
 }
 
 async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {

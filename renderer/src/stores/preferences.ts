@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { Language, Preferences, Theme } from '../../../shared/contract/settings';
 import { cabinet } from '../api';
 import { setLanguage } from '../i18n';
+import { showTheme } from '../theme';
 
 /** Language and theme: per computer, shared by every window, kept across sign-outs. */
 export const usePreferencesStore = defineStore('preferences', () => {
@@ -13,8 +14,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
     language.value = preferences.language;
     theme.value = preferences.theme;
     setLanguage(preferences.language);
-    if (preferences.theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = preferences.theme;
+    showTheme(preferences.theme);
   }
 
   async function load(): Promise<void> {
