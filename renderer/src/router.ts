@@ -20,7 +20,10 @@ export const router = createRouter({
       path: '/',
       component: () => import('./components/AppLayout.vue'),
       meta: { requiresSession: true },
-      children: [{ path: '', name: 'home', component: () => import('./views/HomeView.vue') }],
+      children: [
+        { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+        { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
+      ],
     },
     { path: '/:unknown(.*)', redirect: '/' },
   ],

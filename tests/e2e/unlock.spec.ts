@@ -61,3 +61,44 @@ test('an existing store asks for its passphrase, and a wrong one is refused', as
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test('the passphrase can be changed from the cabinet; the next start takes only the new one', async ({ page }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'cabinet-unlock-'));
+  try {
+    const first = await startHarness({ passphrase: true, dataDir: folder });
+    try {
+      await page.goto(first.url);
+      await page.getByLabel('Фраза-пароль', { exact: true }).fill('белые ночи над невой');
+      await page.getByLabel('Повторите фразу-пароль').fill('белые ночи над невой');
+      await page.getByRole('button', { name: 'Защитить и продолжить' }).click();
+      await signInAs(page, demo.line.msisdn, demo.subscriber.password);
+      await page.getByRole('link', { name: 'Хранилище данных' }).click();
+      await page.getByLabel('Текущая фраза-пароль').fill('не та фраза совсем');
+      await page.getByLabel('Новая фраза-пароль').fill('разводные мосты в июне');
+      await page.getByLabel('Повторите новую фразу-пароль').fill('разводные мосты в июне');
+      await page.getByRole('button', { name: 'Сменить фразу-пароль' }).click();
+      await expect(page.getByRole('alert')).toHaveText('Фраза-пароль не подходит');
+      await page.getByLabel('Текущая фраза-пароль').fill('белые ночи над невой');
+      await page.getByLabel('Новая фраза-пароль').fill('разводные мосты в июне');
+      await page.getByLabel('Повторите новую фразу-пароль').fill('разводные мосты в июне');
+      await page.getByRole('button', { name: 'Сменить фразу-пароль' }).click();
+      await expect(page.getByRole('status')).toHaveText('Фраза-пароль изменена');
+    } finally {
+      await first.close();
+    }
+    const again = await startHarness({ passphrase: true, dataDir: folder });
+    try {
+      await page.goto(again.url);
+      await page.getByLabel('Фраза-пароль', { exact: true }).fill('белые ночи над невой');
+      await page.getByRole('button', { name: 'Открыть' }).click();
+      await expect(page.getByRole('alert')).toHaveText('Фраза-пароль не подходит');
+      await page.getByLabel('Фраза-пароль', { exact: true }).fill('разводные мосты в июне');
+      await page.getByRole('button', { name: 'Открыть' }).click();
+      await signInAs(page, demo.line.msisdn, demo.subscriber.password);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -180,6 +180,17 @@ export const en: Messages = {
       cancelled: 'The sign-in with {name} was cancelled',
     },
   },
+  vaultSettings: {
+    nav: 'Data store',
+    title: 'Data store passphrase',
+    lead: 'The cabinet’s data on this computer is encrypted with a key protected by a passphrase. Changing it re-encrypts only the key — the data stays as it is.',
+    current: 'Current passphrase',
+    next: 'New passphrase',
+    confirm: 'Repeat the new passphrase',
+    submit: 'Change the passphrase',
+    submitting: 'Changing…',
+    done: 'The passphrase was changed',
+  },
   errors: {
     VALIDATION: 'Check what you entered',
     UNAUTHENTICATED: 'Your session has ended. Sign in again',

@@ -37,5 +37,15 @@ export const useVaultStore = defineStore('vault', () => {
     }
   }
 
-  return { status, pending, refresh, waitUntilSettled, unlock };
+  async function changePassphrase(current: string, next: string): Promise<CabinetError | null> {
+    pending.value = true;
+    try {
+      const result = await cabinet.vault.changePassphrase({ current, next });
+      return result.ok ? null : result.error;
+    } finally {
+      pending.value = false;
+    }
+  }
+
+  return { status, pending, refresh, waitUntilSettled, unlock, changePassphrase };
 });
