@@ -28,7 +28,7 @@ test('a malformed call gets VALIDATION naming the field, and the next good call 
   expect(good).toMatchObject({ ok: true, value: { msisdn: demo.line.msisdn } });
 });
 
-test('no password, hash or session token reaches the page', async ({ page, harness }) => {
+test('no code, PUK, password, hash or session token reaches the cabinet page', async ({ page, harness, context }) => {
   const demo = demoSubscriber(0);
   const frames: string[] = [];
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
@@ -37,9 +37,31 @@ test('no password, hash or session token reaches the page', async ({ page, harne
   await page.getByLabel('Пароль', { exact: true }).fill(demo.subscriber.password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
-  expect(frames.length).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+
+  // A code sign-in and a PUK sign-in too; the code is read on the phone page, the other device.
+  const phone = await context.newPage();
+  await phone.goto(harness.handsetUrl);
+  await page.getByRole('tab', { name: 'По коду из SMS' }).click();
+  await page.getByLabel('Номер телефона').fill(demo.line.msisdn.slice(2));
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await phone.getByLabel('SIM-карта').selectOption(demo.line.msisdn);
+  const sms = (await phone.getByRole('listitem').first().textContent()) ?? '';
+  const code = /\b(\d{4})\b/.exec(sms)![1]!;
+  await page.getByLabel('Код из SMS').fill(code);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
+  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await page.getByRole('tab', { name: 'По PUK-коду' }).click();
+  await page.getByLabel('Номер телефона').fill(demo.line.msisdn.slice(2));
+  await page.getByLabel('PUK-код', { exact: true }).fill(demo.line.puk);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { name: 'Задайте пароль' })).toBeVisible();
+
+  expect(frames.length).toBeGreaterThan(5);
   const received = frames.join('\n');
-  expect(received).not.toContain(demo.subscriber.password);
+  for (const secret of [demo.subscriber.password, demo.line.puk, sms]) expect(received).not.toContain(secret);
+  expect(received).not.toContain(`"${code}"`);
   expect(received).not.toContain('scrypt$');
   expect(received).not.toMatch(/ses_[0-9a-f-]{36}/);
 });
