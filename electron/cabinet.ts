@@ -17,6 +17,8 @@ import { randomIds, type IdGenerator } from './core/ids';
 import { silentLogger, type Logger } from './core/logger';
 import { Dispatcher } from './ipc/dispatcher';
 import { VirtualHandset } from './network/virtualHandset';
+import type { HandsetUsage } from './network/handsetHandlers';
+import { UsageRating } from './core/account/usageRating';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { hkdfSync } from 'node:crypto';
 import type { SettingsStore } from './settings/settingsStore';
@@ -60,6 +62,8 @@ export interface Cabinet {
   dispatcher: Dispatcher;
   database: EncryptedDatabase;
   handset: VirtualHandset;
+  /** Usage made on the virtual handset: rated, then the line's windows are told. */
+  usage: HandsetUsage;
   close(): Promise<void>;
 }
 
@@ -146,7 +150,15 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       passwordSetting: new PasswordSetting(database, hasher, clock),
       accountOverview: new AccountOverviewService(database, clock),
     };
-    return { dispatcher, database, handset, close };
+    const rating = new UsageRating(database, clock, ids);
+    const usage: HandsetUsage = {
+      use: async (msisdn, kind, quantity) => {
+        const rated = await rating.record(msisdn, kind, quantity);
+        dispatcher.notifyLine(msisdn, 'account.changed', {});
+        return { chargedKopecks: rated.chargedKopecks, balanceAfterKopecks: rated.balanceAfterKopecks };
+      },
+    };
+    return { dispatcher, database, handset, usage, close };
   })();
   ready.catch(() => undefined);
 

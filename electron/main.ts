@@ -8,7 +8,6 @@ import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { bindHandsetToIpc } from './ipc/handsetBinding';
 import { createHandsetHandlers } from './network/handsetHandlers';
 import type { VirtualHandset } from './network/virtualHandset';
-import type { EncryptedDatabase } from './store/encryptedDatabase';
 import { formatRussianNumber } from '../shared/phone';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
@@ -83,14 +82,16 @@ async function start(): Promise<void> {
   });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, (contents) => contents !== handsetWindow?.webContents);
-  let database: EncryptedDatabase | null = null;
-  bindHandsetToIpc(createHandsetHandlers(host.handset, () => database), host.handset, () => handsetWindow?.webContents ?? null);
+  bindHandsetToIpc(
+    createHandsetHandlers(host.handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null),
+    host.handset,
+    () => handsetWindow?.webContents ?? null,
+  );
   notifyAboutSms(host.handset);
   mainWindow = createMainWindow(settings);
   handsetWindow = createHandsetWindow();
   try {
     cabinet = await host.ready;
-    database = cabinet.database;
   } catch (error) {
     await explainStoreProblem(error, dataDir, keyProvider);
   }

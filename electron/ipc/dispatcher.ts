@@ -78,6 +78,14 @@ export class Dispatcher {
     this.windowSessions.set(senderId, session.id);
   }
 
+  /** Tells every window signed in to this number (its balance or remainders changed). */
+  notifyLine<E extends EventName>(msisdn: string, event: E, payload: EventPayload<E>): void {
+    for (const [senderId, sessionId] of this.windowSessions) {
+      const lookup = this.options.sessions.touch(sessionId, { peek: true });
+      if (lookup.status === 'live' && lookup.session.msisdn === msisdn) this.emit(senderId, event, payload);
+    }
+  }
+
   /** Sends one window an event. */
   notify<E extends EventName>(senderId: string, event: E, payload: EventPayload<E>): void {
     this.emit(senderId, event, payload);

@@ -7,6 +7,7 @@ import { router } from './router';
 import { usePreferencesStore } from './stores/preferences';
 import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
+import { useAccountStore } from './stores/account';
 import './styles/main.css';
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router);
@@ -19,6 +20,11 @@ cabinet.on('session.ended', ({ reason }) => {
   void router.replace({ name: 'sign-in' });
 });
 cabinet.on('confirmation.resolved', ({ outcome }) => void useSessionStore().confirmationResolved(outcome));
+// Usage was rated or money moved: the main screen follows at once, no polling.
+cabinet.on('account.changed', () => {
+  const account = useAccountStore();
+  if (account.overview) void account.load();
+});
 cabinet.on('social.resolved', ({ provider, outcome }) => void useSessionStore().socialResolved(provider, outcome));
 
 await preferences.load();

@@ -6,6 +6,8 @@ export const events = {
   'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'signed-out-everywhere']) }),
   /** The answer to a passwordless sign-in prompt; on `approved` this window is signed in. */
   'confirmation.resolved': z.object({ outcome: z.enum(['approved', 'declined', 'timed-out', 'cancelled']) }),
+  /** The signed-in line's balance or remainders changed (usage was rated, money moved). */
+  'account.changed': z.object({}),
   /** The end of a social sign-in in the system browser; on `signed-in` this window is signed in. */
   'social.resolved': z.object({
     provider: z.enum(['vk', 'ok', 'facebook']),

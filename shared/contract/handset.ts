@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from './errors';
+import { errorCodeList, fail, ok, type ErrorCode, type Result } from './errors';
 import { E164Schema, Instant } from './common';
 
 /**
@@ -15,6 +15,15 @@ export const handsetMethods = {
   inbox: { input: z.strictObject({ msisdn: E164Schema }), output: z.array(HandsetSms) },
   prompts: { input: z.strictObject({ msisdn: E164Schema }), output: z.array(HandsetPrompt) },
   press: { input: z.strictObject({ promptId: z.string().max(100), key: z.enum(['1', '2']) }), output: z.object({ accepted: z.boolean() }) },
+  /** The phone uses its line: a call of N minutes, N SMS, N megabytes; it is rated like any usage. */
+  use: {
+    input: z.strictObject({
+      msisdn: E164Schema,
+      kind: z.enum(['voice', 'sms', 'data']),
+      amount: z.number().int().min(1, 'at least 1').max(10_000, 'at most 10,000'),
+    }),
+    output: z.object({ chargedKopecks: z.number().int(), balanceAfterKopecks: z.number().int() }),
+  },
 };
 
 export type HandsetMethod = keyof typeof handsetMethods;
@@ -52,7 +61,10 @@ export async function dispatchHandsetCall(handlers: HandsetHandlers, method: unk
   }
   try {
     return ok(await (handlers[method as HandsetMethod] as (input: unknown) => Promise<unknown>)(parsed.data));
-  } catch {
+  } catch (error) {
+    // A refusal with a contract code (blocked SIM, no money) is shown on the phone; anything else is a fault.
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof Error && errorCodeList.includes(code as ErrorCode)) return fail(code as ErrorCode, error.message);
     return fail('INTERNAL', 'unexpected fault');
   }
 }

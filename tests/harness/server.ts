@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { startCabinet, type CabinetHost } from '../../electron/cabinet';
+import { startCabinet, type Cabinet, type CabinetHost } from '../../electron/cabinet';
 import { MemorySettingsStore, type SocialProviderSettings } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { PassphraseVault } from '../../electron/store/passphraseVault';
@@ -15,7 +15,6 @@ import { bridgeFile, bridgeIsBuilt, buildBridge, handsetBridgeFile } from './bui
 import { dispatchHandsetCall } from '../../shared/contract/handset';
 import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
-import type { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -77,10 +76,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     settings: new MemorySettingsStore({}, options.socialProviders ?? {}),
     trustedOrigins: [origin],
   });
-  let database: EncryptedDatabase | null = null;
-  host.ready.then((cabinet) => (database = cabinet.database), () => undefined);
+  let cabinet: Cabinet | null = null;
+  host.ready.then((opened) => (cabinet = opened), () => undefined);
   if (!options.passphrase) await host.ready;
-  const handsetHandlers = createHandsetHandlers(host.handset, () => database);
+  const handsetHandlers = createHandsetHandlers(host.handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null);
 
   const sockets = new WebSocketServer({ noServer: true });
   http.on('upgrade', (request, socket, head) => {

@@ -40,3 +40,39 @@ export interface AccountRepository {
   /** Billed units used within [fromIso, toIso). */
   billedUsage(lineId: string, fromIso: string, toIso: string): Promise<BilledUsage>;
 }
+
+/** What usage beyond the packages costs, kopecks. */
+export interface OverageRates {
+  voicePerMinute: number;
+  smsEach: number;
+  dataPerMb: number;
+}
+
+export interface UsageEvent {
+  id: string;
+  lineId: string;
+  kind: PackageKind;
+  occurredAt: string;
+  /** voice: seconds; sms: messages; data: kilobytes. */
+  quantity: number;
+  billedUnits: number;
+  chargedKopecks: number;
+}
+
+export interface UsageRepository {
+  overage(tariffId: string): Promise<OverageRates | null>;
+  record(event: UsageEvent): Promise<void>;
+  setLineStatus(lineId: string, status: LineStatus): Promise<void>;
+}
+
+export interface LedgerEntry {
+  account: string;
+  amountKopecks: number;
+}
+
+/** Double entry: a transaction's entries sum to zero, or it is refused. */
+export interface LedgerRepository {
+  post(transaction: { id: string; kind: string; idempotencyKey: string; at: string; entries: LedgerEntry[] }, entryId: () => string): Promise<void>;
+  /** The sum of every entry in the ledger: zero, always. */
+  total(): Promise<number>;
+}

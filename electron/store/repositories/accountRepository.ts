@@ -2,6 +2,7 @@ import type { AccountRepository, BilledUsage, DirectoryEntry, LineProfile, LineS
 import type { E164 } from '../../../shared/phone';
 import type { PackageKind } from '../../../shared/contract/account';
 import type { SqlExecutor } from '../sqlExecutor';
+import { lineAccount } from '../../core/account/ledgerAccounts';
 
 type LineRow = {
   line_id: string;
@@ -92,6 +93,3 @@ export class SqlAccountRepository implements AccountRepository {
     return usage;
   }
 }
-
-/** The ledger account that holds a line's balance. */
-export const lineAccount = (lineId: string): string => `line:${lineId}`;

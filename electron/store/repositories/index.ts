@@ -7,10 +7,14 @@ import { SqlOtpRepository } from './otpRepository';
 import { SqlPasswordFailureRepository } from './passwordFailureRepository';
 import { SqlPukRepository } from './pukRepository';
 import { SqlSocialIdentityRepository } from './socialIdentityRepository';
+import { SqlUsageRepository } from './usageRepository';
+import { SqlLedgerRepository } from './ledgerRepository';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
     account: new SqlAccountRepository(sql),
+    usage: new SqlUsageRepository(sql),
+    ledger: new SqlLedgerRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

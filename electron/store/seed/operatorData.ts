@@ -27,6 +27,8 @@ export const TariffData = z.strictObject({
     sms: z.number().int().positive().optional(),
     data: z.number().int().positive().optional(),
   }),
+  /** What usage beyond the packages costs, kopecks: per started minute, per SMS, per started megabyte. */
+  overage: z.strictObject({ voicePerMinute: Kopecks, smsEach: Kopecks, dataPerMb: Kopecks }),
   /** Monthly fee by region id, kopecks. A tariff is offered only where it has a price. */
   monthlyFee: z.record(RegionId, Kopecks),
 });

@@ -2,7 +2,7 @@ import { billingPeriodAt } from '../../core/account/billingPeriod';
 import { billedUnits } from '../../core/account/usageBilling';
 import type { Clock } from '../../core/clock';
 import type { IdGenerator } from '../../core/ids';
-import { lineAccount } from '../repositories/accountRepository';
+import { lineAccount, OPENING_BALANCES_ACCOUNT } from '../../core/account/ledgerAccounts';
 import type { SqlExecutor } from '../sqlExecutor';
 import type { OperatorData } from './operatorData';
 
@@ -15,8 +15,6 @@ export interface SeedDependencies {
   hashPuk(lineId: string, puk: string): string;
 }
 
-/** The equity account that balances the demo subscribers' opening balances in the ledger. */
-export const OPENING_BALANCES_ACCOUNT = 'operator:opening-balances';
 
 /** Fills an empty store with the operator's regions, catalogs and demo subscribers. */
 export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, deps: SeedDependencies): Promise<void> {
@@ -53,6 +51,11 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
       });
     }
     insertRegionalFees(sql, regions, 'tariff', tariff.id, tariff.monthlyFee);
+    sql.run(
+      `INSERT INTO tariff_overage (tariff_id, voice_per_minute_kopecks, sms_each_kopecks, data_per_mb_kopecks)
+       VALUES ($tariffId, $voice, $sms, $data)`,
+      { tariffId: tariff.id, voice: tariff.overage.voicePerMinute, sms: tariff.overage.smsEach, data: tariff.overage.dataPerMb },
+    );
   }
   for (const service of data.services) {
     sql.run(

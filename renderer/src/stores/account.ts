@@ -10,6 +10,7 @@ export const useAccountStore = defineStore('account', () => {
   const loading = ref(false);
   const error = ref<CabinetError | null>(null);
 
+  /** Loads the overview; a reload keeps showing the last one until the new one arrives. */
   async function load(): Promise<void> {
     loading.value = true;
     error.value = null;

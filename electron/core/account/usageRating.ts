@@ -1,0 +1,104 @@
+import type { PackageKind } from '../../../shared/contract/account';
+import type { E164 } from '../../../shared/phone';
+import type { Clock } from '../clock';
+import { DomainError } from '../errors';
+import type { IdGenerator } from '../ids';
+import type { UnitOfWork } from '../unitOfWork';
+import { billingPeriodAt } from './billingPeriod';
+import type { OverageRates } from './ports';
+import { billedUnits } from './usageBilling';
+import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from './ledgerAccounts';
+
+
+export interface RatedUsage {
+  lineId: string;
+  kind: PackageKind;
+  billedUnits: number;
+  /** Billed units that came out of the period's package. */
+  fromPackage: number;
+  chargedKopecks: number;
+  balanceAfterKopecks: number;
+}
+
+/** Package sizes in billed units: minutes, messages, kilobytes. */
+const packageInBilledUnits = (kind: PackageKind, size: number): number => (kind === 'data' ? size * 1024 : size);
+
+/** What the units beyond the package cost: per started minute, per SMS, per started megabyte. */
+export function overageCharge(kind: PackageKind, overflowUnits: number, rates: OverageRates): number {
+  if (overflowUnits <= 0) return 0;
+  switch (kind) {
+    case 'voice':
+      return overflowUnits * rates.voicePerMinute;
+    case 'sms':
+      return overflowUnits * rates.smsEach;
+    case 'data':
+      return Math.ceil(overflowUnits / 1024) * rates.dataPerMb;
+  }
+}
+
+/**
+ * The rating engine: a call, an SMS or a data session is taken first from the tariff's package
+ * for the current period (in the region's calendar), and what is left over is charged from the
+ * balance at the tariff's rates, as one balanced ledger transaction. A line whose balance goes
+ * below zero is restricted: no further outgoing usage until it is topped up.
+ */
+export class UsageRating {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async record(msisdn: E164, kind: PackageKind, quantity: number): Promise<RatedUsage> {
+    if (!Number.isSafeInteger(quantity) || quantity <= 0) {
+      throw new DomainError('VALIDATION', 'quantity: a positive whole amount', { fields: [{ field: 'quantity', expected: 'a positive whole amount' }] });
+    }
+    const now = this.clock.now();
+    return this.uow.write(async (repos) => {
+      const credential = await repos.credentials.forNumber(msisdn);
+      if (!credential) throw new DomainError('NOT_FOUND', 'this number is not a subscriber of the operator', { reason: 'not-a-subscriber' });
+      const line = (await repos.account.line(credential.lineId))!;
+      if (line.status === 'blocked') throw new DomainError('SIM_BLOCKED', 'the SIM is blocked: no calls, SMS or data');
+      if (line.status === 'restricted') throw new DomainError('NOT_ELIGIBLE', 'the line is restricted until the balance is topped up', { reason: 'restricted' });
+
+      const period = billingPeriodAt(now, line.region.timeZone, line.billingDay);
+      const used = (await repos.account.billedUsage(line.lineId, period.fromIso, period.toIso))[kind];
+      const billed = billedUnits(kind, quantity);
+      const packageSize = line.tariff.packages[kind];
+      const remaining = packageSize === undefined ? 0 : Math.max(0, packageInBilledUnits(kind, packageSize) - used);
+      const fromPackage = Math.min(billed, remaining);
+      const overflow = billed - fromPackage;
+
+      let charged = 0;
+      const balance = await repos.account.balanceKopecks(line.lineId);
+      if (overflow > 0) {
+        const rates = await repos.usage.overage(line.tariff.id);
+        if (!rates) throw new DomainError('NOT_ELIGIBLE', 'the tariff has no rates for usage beyond its packages', { reason: 'no-overage' });
+        if (balance <= 0) throw new DomainError('INSUFFICIENT_FUNDS', 'the package is used up and the balance cannot pay for more');
+        charged = overageCharge(kind, overflow, rates);
+      }
+
+      const eventId = this.ids.next('usage');
+      const at = new Date(now).toISOString();
+      await repos.usage.record({ id: eventId, lineId: line.lineId, kind, occurredAt: at, quantity, billedUnits: billed, chargedKopecks: charged });
+      if (charged > 0) {
+        await repos.ledger.post(
+          {
+            id: this.ids.next('txn'),
+            kind: 'usage',
+            idempotencyKey: `usage:${eventId}`,
+            at,
+            entries: [
+              { account: lineAccount(line.lineId), amountKopecks: -charged },
+              { account: OPERATOR_REVENUE_ACCOUNT, amountKopecks: charged },
+            ],
+          },
+          () => this.ids.next('entry'),
+        );
+      }
+      const balanceAfter = balance - charged;
+      if (balanceAfter < 0) await repos.usage.setLineStatus(line.lineId, 'restricted');
+      return { lineId: line.lineId, kind, billedUnits: billed, fromPackage, chargedKopecks: charged, balanceAfterKopecks: balanceAfter };
+    });
+  }
+}
