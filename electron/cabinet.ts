@@ -19,6 +19,7 @@ import { Dispatcher } from './ipc/dispatcher';
 import { VirtualHandset } from './network/virtualHandset';
 import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
+import { TariffChange } from './core/tariffs/tariffChange';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { hkdfSync } from 'node:crypto';
 import type { SettingsStore } from './settings/settingsStore';
@@ -141,6 +142,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       },
       logger,
     );
+    const accountOverview = new AccountOverviewService(database, clock);
     core = {
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
@@ -148,7 +150,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),
       confirmationSignIn,
       passwordSetting: new PasswordSetting(database, hasher, clock),
-      accountOverview: new AccountOverviewService(database, clock),
+      accountOverview,
+      tariffChange: new TariffChange(database, accountOverview, clock, ids),
     };
     const rating = new UsageRating(database, clock, ids);
     const usage: HandsetUsage = {

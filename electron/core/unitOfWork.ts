@@ -1,10 +1,11 @@
-import type { AccountRepository, LedgerRepository, UsageRepository } from './account/ports';
+import type { AccountRepository, LedgerRepository, TariffRepository, UsageRepository } from './account/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
   readonly account: AccountRepository;
   readonly usage: UsageRepository;
+  readonly tariffs: TariffRepository;
   readonly ledger: LedgerRepository;
   readonly credentials: CredentialRepository;
   readonly signIns: SignInRecordRepository;

@@ -31,6 +31,8 @@ export interface HandlerContext {
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Ends every session of this window's subscriber, in every window; returns how many. */
   signOutEverywhere(): number;
+  /** Tells every window signed in to this number. */
+  notifyLine<E extends EventName>(msisdn: string, event: E, payload: EventPayload<E>): void;
 }
 
 export type Handler<P extends MethodPath> = (input: ParsedInputOf<P>, context: HandlerContext) => Promise<OutputOf<P>>;
@@ -150,6 +152,7 @@ export class Dispatcher {
       session,
       device: context.device ?? 'unknown device',
       windowId: context.senderId,
+      notifyLine: (msisdn, event, payload) => this.notifyLine(msisdn, event, payload),
       bindSession: (next) => this.signInWindow(context.senderId, next),
       signOutEverywhere: () => {
         if (!session) return 0;

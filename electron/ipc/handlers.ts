@@ -7,6 +7,7 @@ import type { PasswordSetting } from '../core/auth/passwordSetting';
 import type { PasswordSignIn } from '../core/auth/passwordSignIn';
 import type { PukSignIn } from '../core/auth/pukSignIn';
 import type { SocialSignIn } from '../core/auth/socialSignIn';
+import type { TariffChange } from '../core/tariffs/tariffChange';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -22,6 +23,7 @@ export interface CoreServices {
   passwordSetting: PasswordSetting;
   socialSignIn: SocialSignIn;
   accountOverview: AccountOverviewService;
+  tariffChange: TariffChange;
 }
 
 export interface HandlerDependencies {
@@ -102,6 +104,14 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
+    'tariffs.catalog': async (_input, context) => requireCore().tariffChange.catalog(readySession(context).lineId),
+    'tariffs.previewChange': async ({ tariffId }, context) => requireCore().tariffChange.preview(readySession(context).lineId, tariffId),
+    'tariffs.change': async ({ tariffId, idempotencyKey }, context) => {
+      const session = readySession(context);
+      const overview = await requireCore().tariffChange.change(session.lineId, tariffId, idempotencyKey);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return overview;
+    },
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

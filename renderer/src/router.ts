@@ -22,6 +22,7 @@ export const router = createRouter({
       meta: { requiresSession: true },
       children: [
         { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+        { path: 'tariff', name: 'tariff', component: () => import('./views/TariffView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

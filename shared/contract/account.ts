@@ -38,6 +38,45 @@ export const AccountOverview = z.object({
 });
 export type AccountOverview = z.infer<typeof AccountOverview>;
 
+export const TariffCard = z.object({
+  id: z.string(),
+  name: LocalizedText,
+  description: LocalizedText,
+  monthlyFeeKopecks: Kopecks,
+  packages: z.object({ voice: z.number().int().optional(), sms: z.number().int().optional(), data: z.number().int().optional() }),
+  archived: z.boolean(),
+});
+export type TariffCard = z.infer<typeof TariffCard>;
+
+export const TariffChangePreview = z.object({
+  tariff: TariffCard,
+  /** The new tariff's monthly fee, charged at once. */
+  feeNowKopecks: Kopecks,
+  balanceNowKopecks: Kopecks,
+  balanceAfterKopecks: Kopecks,
+  affordable: z.boolean(),
+  /** What is left of the current packages: it stops with the change. */
+  stops: z.array(Remainder),
+  /** The new tariff's packages, whole, until the end of the period. */
+  starts: z.array(Remainder),
+  periodEnd: LocalDate,
+});
+export type TariffChangePreview = z.infer<typeof TariffChangePreview>;
+
+const TariffId = z.string({ error: 'expected a tariff id' }).regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected a tariff id from the catalog');
+
+export const tariffs = {
+  /** The line's tariff and the tariffs offered in its region (archived ones are not offered). */
+  catalog: method({ access: 'session', input: NoInput, output: z.object({ current: TariffCard, offered: z.array(TariffCard) }) }),
+  previewChange: method({ access: 'session', input: z.strictObject({ tariffId: TariffId }), output: TariffChangePreview }),
+  /** Idempotent: the same key changes the tariff and charges the fee once, however often it is sent. */
+  change: method({
+    access: 'session',
+    input: z.strictObject({ tariffId: TariffId, idempotencyKey: z.uuid({ error: 'expected a UUID made by the window for this change' }) }),
+    output: AccountOverview,
+  }),
+};
+
 export const account = {
   overview: method({ access: 'session', input: NoInput, output: AccountOverview }),
 };

@@ -48,3 +48,15 @@ test('screenshots: the ways in, setting a password, and the phone', async ({ pag
   await expect(page.getByText(/Надёжность пароля/)).toBeVisible();
   await page.screenshot({ path: `${folder}set-password.png` });
 });
+
+test('screenshots: the tariff section and the change preview', async ({ page, harness }) => {
+  const dmitry = demoSubscriber(1);
+  await openCabinet(page, harness);
+  await signInAs(page, dmitry.line.msisdn, dmitry.subscriber.password);
+  await page.getByRole('link', { name: 'Тариф и остатки' }).click();
+  await expect(page.getByRole('region', { name: 'Ваш тариф' })).toBeVisible();
+  await page.screenshot({ path: `${folder}tariff.png`, fullPage: true });
+  await page.getByRole('button', { name: /^Перейти на/ }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: `${folder}tariff-change.png` });
+});

@@ -2,7 +2,7 @@ import type { AccountOverview, PackageKind, PackageUnit, Remainder } from '../..
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
-import { billingPeriodAt } from './billingPeriod';
+import { billingPeriodAt, packageWindowStart } from './billingPeriod';
 import { inPackageUnits } from './usageBilling';
 
 const unitOf: Record<PackageKind, PackageUnit> = { voice: 'min', sms: 'sms', data: 'mb' };
@@ -23,7 +23,7 @@ export class AccountOverviewService {
       const period = billingPeriodAt(now, line.region.timeZone, line.billingDay);
       const [balanceKopecks, usage] = await Promise.all([
         account.balanceKopecks(lineId),
-        account.billedUsage(lineId, period.fromIso, period.toIso),
+        account.billedUsage(lineId, packageWindowStart(period, line.tariffSince), period.toIso),
       ]);
       const remainders: Remainder[] = packageOrder.flatMap((kind) => {
         const total = line.tariff.packages[kind];

@@ -33,3 +33,8 @@ export function billingPeriodAt(nowMs: number, timeZone: string, billingDay: num
     toIso: next.toUTC().toISO()!,
   };
 }
+
+/** Usage counts against the packages from the start of the period, or from a tariff change within it. */
+export function packageWindowStart(period: BillingPeriod, tariffSince: string | null): string {
+  return tariffSince && tariffSince > period.fromIso ? tariffSince : period.fromIso;
+}

@@ -1,5 +1,6 @@
 import type { PackageKind } from '../../../shared/contract/account';
 import type { LocalizedText } from '../../../shared/contract/common';
+import type { TariffCard } from '../../../shared/contract/account';
 import type { E164 } from '../../../shared/phone';
 
 export type LineStatus = 'active' | 'restricted' | 'blocked';
@@ -9,6 +10,8 @@ export interface LineProfile {
   msisdn: E164;
   status: LineStatus;
   billingDay: number;
+  /** When the line moved to its tariff; its packages count usage from then (null: the whole period). */
+  tariffSince: string | null;
   subscriberId: string;
   subscriberName: string;
   region: { id: string; name: LocalizedText; timeZone: string };
@@ -71,7 +74,17 @@ export interface LedgerEntry {
 }
 
 /** Double entry: a transaction's entries sum to zero, or it is refused. */
+export interface TariffRepository {
+  /** Tariffs offered in a region: priced there and not archived. */
+  offeredIn(regionId: string): Promise<TariffCard[]>;
+  /** A tariff as priced in a region, archived or not; null where it has no price. */
+  card(tariffId: string, regionId: string): Promise<TariffCard | null>;
+  moveLine(lineId: string, tariffId: string, since: string): Promise<void>;
+}
+
 export interface LedgerRepository {
+  /** Whether a transaction with this idempotency key was already posted. */
+  hasKey(idempotencyKey: string): Promise<boolean>;
   post(transaction: { id: string; kind: string; idempotencyKey: string; at: string; entries: LedgerEntry[] }, entryId: () => string): Promise<void>;
   /** The sum of every entry in the ledger: zero, always. */
   total(): Promise<number>;

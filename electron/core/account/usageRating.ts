@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { UnitOfWork } from '../unitOfWork';
-import { billingPeriodAt } from './billingPeriod';
+import { billingPeriodAt, packageWindowStart } from './billingPeriod';
 import type { OverageRates } from './ports';
 import { billedUnits } from './usageBilling';
 import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from './ledgerAccounts';
@@ -62,7 +62,7 @@ export class UsageRating {
       if (line.status === 'restricted') throw new DomainError('NOT_ELIGIBLE', 'the line is restricted until the balance is topped up', { reason: 'restricted' });
 
       const period = billingPeriodAt(now, line.region.timeZone, line.billingDay);
-      const used = (await repos.account.billedUsage(line.lineId, period.fromIso, period.toIso))[kind];
+      const used = (await repos.account.billedUsage(line.lineId, packageWindowStart(period, line.tariffSince), period.toIso))[kind];
       const billed = billedUnits(kind, quantity);
       const packageSize = line.tariff.packages[kind];
       const remaining = packageSize === undefined ? 0 : Math.max(0, packageInBilledUnits(kind, packageSize) - used);

@@ -2,6 +2,7 @@ import { initialSchema } from './0001-initial-schema';
 import { signInSecrets } from './0002-sign-in-secrets';
 import { socialIdentities } from './0003-social-identities';
 import { tariffOverage } from './0004-tariff-overage';
+import { tariffSince } from './0005-tariff-since';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

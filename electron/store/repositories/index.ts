@@ -9,12 +9,14 @@ import { SqlPukRepository } from './pukRepository';
 import { SqlSocialIdentityRepository } from './socialIdentityRepository';
 import { SqlUsageRepository } from './usageRepository';
 import { SqlLedgerRepository } from './ledgerRepository';
+import { SqlTariffRepository } from './tariffRepository';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
     account: new SqlAccountRepository(sql),
     usage: new SqlUsageRepository(sql),
     ledger: new SqlLedgerRepository(sql),
+    tariffs: new SqlTariffRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

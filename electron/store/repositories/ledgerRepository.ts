@@ -33,6 +33,10 @@ export class SqlLedgerRepository implements LedgerRepository {
     }
   }
 
+  async hasKey(idempotencyKey: string): Promise<boolean> {
+    return this.sql.one('SELECT 1 AS found FROM ledger_transactions WHERE idempotency_key = $key', { key: idempotencyKey }) !== null;
+  }
+
   async total(): Promise<number> {
     return this.sql.one<{ total: number }>('SELECT COALESCE(SUM(amount_kopecks), 0) AS total FROM ledger_entries')?.total ?? 0;
   }

@@ -1,8 +1,10 @@
 import { useAccountStore } from './account';
 import { useSessionStore } from './session';
+import { useTariffsStore } from './tariffs';
 
 /** Forgets everything about the signed-out subscriber; per-computer preferences stay. */
 export function resetSubscriberStores(): void {
   useSessionStore().$reset();
   useAccountStore().$reset();
+  useTariffsStore().$reset();
 }
