@@ -20,6 +20,7 @@ import { VirtualHandset } from './network/virtualHandset';
 import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
 import { TariffChange } from './core/tariffs/tariffChange';
+import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { hkdfSync } from 'node:crypto';
 import type { SettingsStore } from './settings/settingsStore';
@@ -152,6 +153,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       passwordSetting: new PasswordSetting(database, hasher, clock),
       accountOverview,
       tariffChange: new TariffChange(database, accountOverview, clock, ids),
+      serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
     };
     const rating = new UsageRating(database, clock, ids);
     const usage: HandsetUsage = {

@@ -8,6 +8,7 @@ import type { PasswordSignIn } from '../core/auth/passwordSignIn';
 import type { PukSignIn } from '../core/auth/pukSignIn';
 import type { SocialSignIn } from '../core/auth/socialSignIn';
 import type { TariffChange } from '../core/tariffs/tariffChange';
+import type { ServiceSubscriptions } from '../core/services/serviceSubscriptions';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -24,6 +25,7 @@ export interface CoreServices {
   socialSignIn: SocialSignIn;
   accountOverview: AccountOverviewService;
   tariffChange: TariffChange;
+  serviceSubscriptions: ServiceSubscriptions;
 }
 
 export interface HandlerDependencies {
@@ -111,6 +113,19 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       const overview = await requireCore().tariffChange.change(session.lineId, tariffId, idempotencyKey);
       context.notifyLine(session.msisdn, 'account.changed', {});
       return overview;
+    },
+    'services.catalog': async (_input, context) => requireCore().serviceSubscriptions.catalog(readySession(context).lineId),
+    'services.connect': async ({ serviceId, idempotencyKey }, context) => {
+      const session = readySession(context);
+      const cards = await requireCore().serviceSubscriptions.connect(session.lineId, serviceId, idempotencyKey);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return cards;
+    },
+    'services.disconnect': async ({ serviceId }, context) => {
+      const session = readySession(context);
+      const cards = await requireCore().serviceSubscriptions.disconnect(session.lineId, serviceId);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return cards;
     },
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {

@@ -23,6 +23,7 @@ export const router = createRouter({
       children: [
         { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
         { path: 'tariff', name: 'tariff', component: () => import('./views/TariffView.vue') },
+        { path: 'services', name: 'services', component: () => import('./views/ServicesView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

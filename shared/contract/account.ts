@@ -77,6 +77,36 @@ export const tariffs = {
   }),
 };
 
+export const ServiceCategory = z.enum(['calls', 'internet', 'messages', 'entertainment', 'security', 'roaming']);
+
+export const ServiceCard = z.object({
+  id: z.string(),
+  category: ServiceCategory,
+  name: LocalizedText,
+  description: LocalizedText,
+  monthlyFeeKopecks: Kopecks,
+  /** Packages it adds while connected. */
+  adds: z.object({ voice: z.number().int().optional(), sms: z.number().int().optional(), data: z.number().int().optional() }),
+  connected: z.boolean(),
+  /** Why it cannot be connected now: the tariff or a connected service it does not go with. */
+  blockedBy: z.array(z.object({ kind: z.enum(['tariff', 'service']), id: z.string(), name: LocalizedText })),
+});
+export type ServiceCard = z.infer<typeof ServiceCard>;
+
+const ServiceId = z.string({ error: 'expected a service id' }).regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected a service id from the catalog');
+const ServiceChange = z.strictObject({
+  serviceId: ServiceId,
+  idempotencyKey: z.uuid({ error: 'expected a UUID made by the window for this change' }),
+});
+
+export const services = {
+  /** Every service priced in the line's region, with whether it is connected and what stands in its way. */
+  catalog: method({ access: 'session', input: NoInput, output: z.array(ServiceCard) }),
+  /** Charges the monthly fee now; idempotent under its key. */
+  connect: method({ access: 'session', input: ServiceChange, output: z.array(ServiceCard) }),
+  disconnect: method({ access: 'session', input: ServiceChange, output: z.array(ServiceCard) }),
+};
+
 export const account = {
   overview: method({ access: 'session', input: NoInput, output: AccountOverview }),
 };

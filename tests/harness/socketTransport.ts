@@ -21,14 +21,17 @@ export function socketTransport<E>(path: string, eventOf: (message: Record<strin
     const event = eventOf(data);
     if (event !== undefined) for (const listener of listeners) listener(event);
   });
+  const closed: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'the harness connection closed' } };
   socket.addEventListener('close', () => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message: 'the harness connection closed' } });
+    for (const resolve of pending.values()) resolve(closed);
     pending.clear();
   });
 
   return {
     call: async (method: string, input: unknown): Promise<Result<unknown>> => {
       await opened;
+      // The harness may be closing (end of a test): a call then fails as a closed connection would.
+      if (socket.readyState !== WebSocket.OPEN) return closed;
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, resolve);

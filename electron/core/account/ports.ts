@@ -1,6 +1,6 @@
 import type { PackageKind } from '../../../shared/contract/account';
 import type { LocalizedText } from '../../../shared/contract/common';
-import type { TariffCard } from '../../../shared/contract/account';
+import type { ServiceCard, TariffCard } from '../../../shared/contract/account';
 import type { E164 } from '../../../shared/phone';
 
 export type LineStatus = 'active' | 'restricted' | 'blocked';
@@ -80,6 +80,21 @@ export interface TariffRepository {
   /** A tariff as priced in a region, archived or not; null where it has no price. */
   card(tariffId: string, regionId: string): Promise<TariffCard | null>;
   moveLine(lineId: string, tariffId: string, since: string): Promise<void>;
+}
+
+export interface ServiceOffer {
+  card: Omit<ServiceCard, 'connected' | 'blockedBy'>;
+  incompatibleTariffs: string[];
+  incompatibleServices: string[];
+}
+
+export interface ServiceRepository {
+  /** Services priced in the region. */
+  offeredIn(regionId: string): Promise<ServiceOffer[]>;
+  connectedTo(lineId: string): Promise<string[]>;
+  connect(lineId: string, serviceId: string, at: string): Promise<void>;
+  disconnect(lineId: string, serviceId: string): Promise<void>;
+  tariffName(tariffId: string): Promise<LocalizedText | null>;
 }
 
 export interface LedgerRepository {

@@ -3,6 +3,7 @@ import { signInSecrets } from './0002-sign-in-secrets';
 import { socialIdentities } from './0003-social-identities';
 import { tariffOverage } from './0004-tariff-overage';
 import { tariffSince } from './0005-tariff-since';
+import { servicesOnLines } from './0006-services-on-lines';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

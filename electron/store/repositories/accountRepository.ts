@@ -56,6 +56,14 @@ export class SqlAccountRepository implements AccountRepository {
     )) {
       packages[pkg.kind as PackageKind] = pkg.amount;
     }
+    // Connected services add their packages (e.g. +5 GB) to the tariff's.
+    for (const pkg of this.sql.all<{ kind: string; amount: number }>(
+      `SELECT sp.kind, SUM(sp.amount) AS amount FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
+        WHERE ls.line_id = $lineId GROUP BY sp.kind`,
+      { lineId },
+    )) {
+      packages[pkg.kind as PackageKind] = (packages[pkg.kind as PackageKind] ?? 0) + pkg.amount;
+    }
     return {
       lineId: row.line_id,
       msisdn: row.msisdn as E164,

@@ -10,6 +10,7 @@ import { SqlSocialIdentityRepository } from './socialIdentityRepository';
 import { SqlUsageRepository } from './usageRepository';
 import { SqlLedgerRepository } from './ledgerRepository';
 import { SqlTariffRepository } from './tariffRepository';
+import { SqlServiceRepository } from './serviceRepository';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
@@ -17,6 +18,7 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     usage: new SqlUsageRepository(sql),
     ledger: new SqlLedgerRepository(sql),
     tariffs: new SqlTariffRepository(sql),
+    services: new SqlServiceRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

@@ -40,6 +40,10 @@ export const ServiceData = z.strictObject({
   description: LocalizedText,
   /** Monthly fee by region id, kopecks (0 = free). */
   monthlyFee: z.record(RegionId, Kopecks),
+  /** Packages the service adds while connected: voice minutes, sms, data megabytes. */
+  adds: z.strictObject({ voice: z.number().int().positive().optional(), sms: z.number().int().positive().optional(), data: z.number().int().positive().optional() }),
+  /** Tariffs and services it cannot be connected with (e.g. already included in the tariff). */
+  incompatibleWith: z.strictObject({ tariffs: z.array(z.string()), services: z.array(z.string()) }),
 });
 
 export const UsageData = z.strictObject({
@@ -58,6 +62,8 @@ export const DemoLineData = z.strictObject({
   openingBalanceKopecks: z.number().int(),
   /** The 8-digit PUK printed on the SIM card's holder; stored only as a keyed hash. */
   puk: z.string().regex(/^\d{8}$/, 'expected the 8 digits of the PUK'),
+  /** Services connected on the line (ids from services.json). */
+  services: z.array(z.string()).default([]),
   /** A blocked line (a lost phone) receives no SMS and no confirmation prompts. */
   status: z.enum(['active', 'blocked']).default('active'),
   usage: z.array(UsageData),

@@ -71,6 +71,18 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
       },
     );
     insertRegionalFees(sql, regions, 'service', service.id, service.monthlyFee);
+    for (const [kind, amount] of Object.entries(service.adds)) {
+      sql.run('INSERT INTO service_packages (service_id, kind, amount) VALUES ($serviceId, $kind, $amount)', { serviceId: service.id, kind, amount });
+    }
+    for (const [otherKind, ids] of [['tariff', service.incompatibleWith.tariffs], ['service', service.incompatibleWith.services]] as const) {
+      for (const otherId of ids) {
+        sql.run('INSERT INTO service_incompatibilities (service_id, other_kind, other_id) VALUES ($serviceId, $otherKind, $otherId)', {
+          serviceId: service.id,
+          otherKind,
+          otherId,
+        });
+      }
+    }
   }
 
   for (const subscriber of data.demoSubscribers) {
@@ -105,6 +117,9 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         hash: deps.hashPuk(lineId, line.puk),
       });
       postOpeningBalance(sql, deps, lineId, line.openingBalanceKopecks, nowIso);
+      for (const serviceId of line.services) {
+        sql.run('INSERT INTO line_services (line_id, service_id, connected_at) VALUES ($lineId, $serviceId, $now)', { lineId, serviceId, now: nowIso });
+      }
 
       const period = billingPeriodAt(now, region.timeZone, line.billingDay);
       const periodStart = Date.parse(period.fromIso);

@@ -1,10 +1,12 @@
 import { useAccountStore } from './account';
 import { useSessionStore } from './session';
 import { useTariffsStore } from './tariffs';
+import { useServicesStore } from './services';
 
 /** Forgets everything about the signed-out subscriber; per-computer preferences stay. */
 export function resetSubscriberStores(): void {
   useSessionStore().$reset();
   useAccountStore().$reset();
   useTariffsStore().$reset();
+  useServicesStore().$reset();
 }

@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { ServiceCard } from '../../../shared/contract/account';
+import type { CabinetError } from '../../../shared/contract/errors';
+import { cabinet } from '../api';
+
+/** The line's services: the region's catalog, what is connected, and connecting or disconnecting one. */
+export const useServicesStore = defineStore('services', () => {
+  const cards = ref<ServiceCard[]>([]);
+  const loading = ref(false);
+  const working = ref(false);
+  const error = ref<CabinetError | null>(null);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      const result = await cabinet.services.catalog({});
+      if (result.ok) cards.value = result.value;
+      else error.value = result.error;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** The key is made by the caller when the person opens the confirmation, so a double click changes once. */
+  async function change(action: 'connect' | 'disconnect', serviceId: string, idempotencyKey: string): Promise<CabinetError | null> {
+    working.value = true;
+    try {
+      const result = await cabinet.services[action]({ serviceId, idempotencyKey });
+      if (!result.ok) return result.error;
+      cards.value = result.value;
+      return null;
+    } finally {
+      working.value = false;
+    }
+  }
+
+  function $reset(): void {
+    cards.value = [];
+    error.value = null;
+  }
+
+  return { cards, loading, working, error, load, change, $reset };
+});
