@@ -20,6 +20,7 @@ import { VirtualHandset } from './network/virtualHandset';
 import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
 import { TariffChange } from './core/tariffs/tariffChange';
+import { TariffAdvisor } from './core/tariffs/tariffAdvisor';
 import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { hkdfSync } from 'node:crypto';
@@ -154,6 +155,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       accountOverview,
       tariffChange: new TariffChange(database, accountOverview, clock, ids),
       serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
+      tariffAdvisor: new TariffAdvisor(database, clock),
     };
     const rating = new UsageRating(database, clock, ids);
     const usage: HandsetUsage = {

@@ -8,6 +8,7 @@ import type { PasswordSignIn } from '../core/auth/passwordSignIn';
 import type { PukSignIn } from '../core/auth/pukSignIn';
 import type { SocialSignIn } from '../core/auth/socialSignIn';
 import type { TariffChange } from '../core/tariffs/tariffChange';
+import type { TariffAdvisor } from '../core/tariffs/tariffAdvisor';
 import type { ServiceSubscriptions } from '../core/services/serviceSubscriptions';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
@@ -26,6 +27,7 @@ export interface CoreServices {
   accountOverview: AccountOverviewService;
   tariffChange: TariffChange;
   serviceSubscriptions: ServiceSubscriptions;
+  tariffAdvisor: TariffAdvisor;
 }
 
 export interface HandlerDependencies {
@@ -106,6 +108,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
+    'tariffs.advice': async (_input, context) => requireCore().tariffAdvisor.advise(readySession(context).lineId),
     'tariffs.catalog': async (_input, context) => requireCore().tariffChange.catalog(readySession(context).lineId),
     'tariffs.previewChange': async ({ tariffId }, context) => requireCore().tariffChange.preview(readySession(context).lineId, tariffId),
     'tariffs.change': async ({ tariffId, idempotencyKey }, context) => {

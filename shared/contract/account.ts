@@ -65,7 +65,27 @@ export type TariffChangePreview = z.infer<typeof TariffChangePreview>;
 
 const TariffId = z.string({ error: 'expected a tariff id' }).regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected a tariff id from the catalog');
 
+export const TariffAdvice = z.object({
+  /** The complete periods the advice is based on, oldest first. */
+  periods: z.array(z.object({ start: LocalDate, end: LocalDate })),
+  options: z.array(
+    z.object({
+      tariff: TariffCard,
+      /** What this usage would have cost on it over those periods: fees plus usage beyond its packages. */
+      totalKopecks: Kopecks,
+      averageMonthlyKopecks: Kopecks,
+      current: z.boolean(),
+    }),
+  ),
+  cheapestId: z.string(),
+  /** What the cheapest saves in a year against the current tariff (0 when the current one is the cheapest). */
+  yearlySavingKopecks: Kopecks,
+});
+export type TariffAdvice = z.infer<typeof TariffAdvice>;
+
 export const tariffs = {
+  /** Rates the line's last 3 periods of usage on every tariff offered in its region, with the same engine. */
+  advice: method({ access: 'session', input: NoInput, output: TariffAdvice }),
   /** The line's tariff and the tariffs offered in its region (archived ones are not offered). */
   catalog: method({ access: 'session', input: NoInput, output: z.object({ current: TariffCard, offered: z.array(TariffCard) }) }),
   previewChange: method({ access: 'session', input: z.strictObject({ tariffId: TariffId }), output: TariffChangePreview }),

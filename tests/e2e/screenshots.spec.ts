@@ -56,7 +56,7 @@ test('screenshots: the tariff section and the change preview', async ({ page, ha
   await page.getByRole('link', { name: 'Тариф и остатки' }).click();
   await expect(page.getByRole('region', { name: 'Ваш тариф' })).toBeVisible();
   await page.screenshot({ path: `${folder}tariff.png`, fullPage: true });
-  await page.getByRole('button', { name: /^Перейти на/ }).first().click();
+  await page.getByRole('region', { name: 'Тарифы вашего региона' }).getByRole('button', { name: /^Перейти на/ }).first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.screenshot({ path: `${folder}tariff-change.png` });
 });

@@ -1,26 +1,15 @@
 import type { Page } from '@playwright/test';
-import { startOidcProvider, type TestOidcProvider } from '../harness/oidcProvider';
-import { startHarness, type Harness } from '../harness/server';
 import { demoById } from './demoData';
 import { expect, test } from './fixtures';
 
 /** VK ID's stand-in: a real OpenID provider on loopback; the person signs in there in "the system browser". */
-let provider: TestOidcProvider;
-let harness: Harness;
-test.beforeEach(async () => {
-  provider = await startOidcProvider();
-  harness = await startHarness({ socialProviders: { vk: provider.config } });
-});
-test.afterEach(async () => {
-  await harness.close();
-  await provider.close();
-});
+test.use({ withVkProvider: true });
 
 const linked = demoById('dmitry-sokolov');
 const socialAlert = (page: Page) => page.getByRole('region', { name: 'Или войдите через' }).getByRole('alert');
 const vkSubject = linked.subscriber.socialIdentities[0]!.subject;
 
-test('VK ID signs in a subscriber who linked it: PKCE, loopback redirect, state checked', async ({ page, context }) => {
+test('VK ID signs in a subscriber who linked it: PKCE, loopback redirect, state checked', async ({ page, context, harness }) => {
   await page.goto(harness.url);
   await expect(page.getByRole('button', { name: 'Одноклассники — не настроен' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Facebook — не настроен' })).toBeDisabled();
@@ -42,7 +31,7 @@ test('VK ID signs in a subscriber who linked it: PKCE, loopback redirect, state 
   await expect(page.getByText(linked.tariff.name.ru, { exact: true })).toBeVisible();
 });
 
-test('an identity nobody linked gets "link it in your profile first"', async ({ page, context }) => {
+test('an identity nobody linked gets "link it in your profile first"', async ({ page, context, harness }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'VK ID', exact: true }).click();
   const browser = await context.newPage();
@@ -55,7 +44,7 @@ test('an identity nobody linked gets "link it in your profile first"', async ({ 
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
 });
 
-test('a redirect whose state does not match is refused', async ({ page, request }) => {
+test('a redirect whose state does not match is refused', async ({ page, request, harness }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'VK ID', exact: true }).click();
   const authorizationUrl = new URL(await harness.nextBrowserUrl());
@@ -67,7 +56,7 @@ test('a redirect whose state does not match is refused', async ({ page, request 
   expect(await page.evaluate(() => window.cabinet.auth.currentSession({}))).toEqual({ ok: true, value: null });
 });
 
-test('an error from the provider is said, and cancel stops the wait', async ({ page, request }) => {
+test('an error from the provider is said, and cancel stops the wait', async ({ page, request, harness }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'VK ID', exact: true }).click();
   const authorizationUrl = new URL(await harness.nextBrowserUrl());
@@ -82,7 +71,7 @@ test('an error from the provider is said, and cancel stops the wait', async ({ p
   await expect(socialAlert(page)).toHaveText('Вход через VK ID отменён');
 });
 
-test('the provider verifies PKCE: a code is worthless without the app’s code verifier', async ({ page, context }) => {
+test('the provider verifies PKCE: a code is worthless without the app’s code verifier', async ({ page, context, harness, oidcProvider }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'VK ID', exact: true }).click();
   const authorizationUrl = new URL(await harness.nextBrowserUrl());
@@ -101,10 +90,10 @@ test('the provider verifies PKCE: a code is worthless without the app’s code v
 
   // …and whoever holds it cannot redeem it without the verifier, with a wrong one, or with none.
   const redeem = (extra: Record<string, string>) =>
-    fetch(provider.config.tokenEndpoint, {
+    fetch(oidcProvider!.config.tokenEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: provider.config.clientId, ...extra }),
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: oidcProvider!.config.clientId, ...extra }),
     });
   const withoutVerifier = await redeem({});
   expect(withoutVerifier.status).toBe(400);

@@ -90,6 +90,16 @@ export class SqlAccountRepository implements AccountRepository {
     return row?.balance ?? 0;
   }
 
+  async usageEvents(lineId: string, fromIso: string, toIso: string): Promise<Array<{ kind: PackageKind; quantity: number; occurredAt: string }>> {
+    return this.sql
+      .all<{ kind: string; quantity: number; occurred_at: string }>(
+        `SELECT kind, quantity, occurred_at FROM usage_events
+          WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso ORDER BY occurred_at, id`,
+        { lineId, fromIso, toIso },
+      )
+      .map((row) => ({ kind: row.kind as PackageKind, quantity: row.quantity, occurredAt: row.occurred_at }));
+  }
+
   async billedUsage(lineId: string, fromIso: string, toIso: string): Promise<BilledUsage> {
     const usage: BilledUsage = { voice: 0, sms: 0, data: 0 };
     for (const row of this.sql.all<{ kind: string; billed: number }>(

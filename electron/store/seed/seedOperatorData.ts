@@ -121,25 +121,31 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         sql.run('INSERT INTO line_services (line_id, service_id, connected_at) VALUES ($lineId, $serviceId, $now)', { lineId, serviceId, now: nowIso });
       }
 
-      const period = billingPeriodAt(now, region.timeZone, line.billingDay);
-      const periodStart = Date.parse(period.fromIso);
-      line.usage.forEach((usage, index) => {
-        // Spread the demo usage over the days of the current period, never into the future.
-        const planned = periodStart + (usage.periodDay - 1) * 86_400_000 + (9 + (index % 12)) * 3_600_000;
-        const occurredAt = Math.min(planned, now - (index + 1) * 60_000);
-        sql.run(
-          `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units)
-           VALUES ($id, $lineId, $kind, $at, $quantity, $billed)`,
-          {
-            id: deps.ids.next('usage'),
-            lineId,
-            kind: usage.kind,
-            at: new Date(Math.max(occurredAt, periodStart)).toISOString(),
-            quantity: usage.quantity,
-            billed: billedUnits(usage.kind, usage.quantity),
-          },
-        );
-      });
+      // The current period's usage as the data file gives it, and three earlier periods like it
+      // (a little more or less each month), so detail, charts and the tariff advisor have a history.
+      let period = billingPeriodAt(now, region.timeZone, line.billingDay);
+      for (const [age, scale] of [[0, 1], [1, 0.9], [2, 1.15], [3, 1.05]] as const) {
+        if (age > 0) period = billingPeriodAt(Date.parse(period.fromIso) - 1, region.timeZone, line.billingDay);
+        const periodStart = Date.parse(period.fromIso);
+        const periodEnd = Date.parse(period.toIso);
+        line.usage.forEach((usage, index) => {
+          const planned = periodStart + (usage.periodDay - 1) * 86_400_000 + (9 + (index % 12)) * 3_600_000;
+          const occurredAt = Math.max(periodStart, Math.min(planned, periodEnd - 60_000, now - (index + 1) * 60_000));
+          const quantity = Math.max(1, Math.round(usage.quantity * scale));
+          sql.run(
+            `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units)
+             VALUES ($id, $lineId, $kind, $at, $quantity, $billed)`,
+            {
+              id: deps.ids.next('usage'),
+              lineId,
+              kind: usage.kind,
+              at: new Date(occurredAt).toISOString(),
+              quantity,
+              billed: billedUnits(usage.kind, quantity),
+            },
+          );
+        });
+      }
     }
     for (const identity of subscriber.socialIdentities) {
       sql.run(

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { TariffCard, TariffChangePreview } from '../../../shared/contract/account';
+import type { TariffAdvice, TariffCard, TariffChangePreview } from '../../../shared/contract/account';
 import type { CabinetError } from '../../../shared/contract/errors';
 import { cabinet } from '../api';
 import { useAccountStore } from './account';
@@ -15,6 +15,12 @@ export const useTariffsStore = defineStore('tariffs', () => {
   /** Made once per preview: a double click or a retry sends the same key, so the switch happens once. */
   const changeKey = ref<string | null>(null);
   const changing = ref(false);
+  const advice = ref<TariffAdvice | null>(null);
+
+  async function loadAdvice(): Promise<void> {
+    const result = await cabinet.tariffs.advice({});
+    advice.value = result.ok ? result.value : null;
+  }
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -45,7 +51,7 @@ export const useTariffsStore = defineStore('tariffs', () => {
       const result = await cabinet.tariffs.change({ tariffId: preview.value.tariff.id, idempotencyKey: changeKey.value });
       if (!result.ok) return result.error;
       useAccountStore().overview = result.value;
-      await load();
+      await Promise.all([load(), loadAdvice()]);
       return null;
     } finally {
       changing.value = false;
@@ -60,9 +66,10 @@ export const useTariffsStore = defineStore('tariffs', () => {
   function $reset(): void {
     current.value = null;
     offered.value = [];
+    advice.value = null;
     error.value = null;
     closePreview();
   }
 
-  return { current, offered, loading, error, preview, changing, load, previewChange, confirmChange, closePreview, $reset };
+  return { current, offered, loading, error, preview, changing, advice, load, loadAdvice, previewChange, confirmChange, closePreview, $reset };
 });
