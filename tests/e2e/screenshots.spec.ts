@@ -60,3 +60,15 @@ test('screenshots: the tariff section and the change preview', async ({ page, ha
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.screenshot({ path: `${folder}tariff-change.png` });
 });
+
+test('screenshots: the tariff advisor and the services section', async ({ page, harness }) => {
+  const marina = demoSubscriber(4);
+  await openCabinet(page, harness);
+  await signInAs(page, marina.line.msisdn, marina.subscriber.password);
+  await page.getByRole('link', { name: 'Тариф и остатки' }).click();
+  await expect(page.getByRole('region', { name: 'Подбор тарифа по вашему расходу' })).toBeVisible();
+  await page.getByRole('region', { name: 'Подбор тарифа по вашему расходу' }).screenshot({ path: `${folder}advisor.png` });
+  await page.getByRole('link', { name: 'Услуги' }).click();
+  await expect(page.getByRole('region', { name: 'Каталог' })).toBeVisible();
+  await page.screenshot({ path: `${folder}services.png`, fullPage: true });
+});
