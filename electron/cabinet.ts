@@ -21,6 +21,7 @@ import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
 import { TariffChange } from './core/tariffs/tariffChange';
 import { TariffAdvisor } from './core/tariffs/tariffAdvisor';
+import { UsageDetailService } from './core/account/usageDetail';
 import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { hkdfSync } from 'node:crypto';
@@ -156,6 +157,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       tariffChange: new TariffChange(database, accountOverview, clock, ids),
       serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
       tariffAdvisor: new TariffAdvisor(database, clock),
+      usageDetail: new UsageDetailService(database),
     };
     const rating = new UsageRating(database, clock, ids);
     const usage: HandsetUsage = {

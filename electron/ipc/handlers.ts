@@ -9,6 +9,7 @@ import type { PukSignIn } from '../core/auth/pukSignIn';
 import type { SocialSignIn } from '../core/auth/socialSignIn';
 import type { TariffChange } from '../core/tariffs/tariffChange';
 import type { TariffAdvisor } from '../core/tariffs/tariffAdvisor';
+import type { UsageDetailService } from '../core/account/usageDetail';
 import type { ServiceSubscriptions } from '../core/services/serviceSubscriptions';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
@@ -28,6 +29,7 @@ export interface CoreServices {
   tariffChange: TariffChange;
   serviceSubscriptions: ServiceSubscriptions;
   tariffAdvisor: TariffAdvisor;
+  usageDetail: UsageDetailService;
 }
 
 export interface HandlerDependencies {
@@ -108,6 +110,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
+    'account.detail': async ({ from, to, kind }, context) => requireCore().usageDetail.forLine(readySession(context).lineId, from, to, kind),
     'tariffs.advice': async (_input, context) => requireCore().tariffAdvisor.advise(readySession(context).lineId),
     'tariffs.catalog': async (_input, context) => requireCore().tariffChange.catalog(readySession(context).lineId),
     'tariffs.previewChange': async ({ tariffId }, context) => requireCore().tariffChange.preview(readySession(context).lineId, tariffId),

@@ -24,6 +24,7 @@ export const router = createRouter({
         { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
         { path: 'tariff', name: 'tariff', component: () => import('./views/TariffView.vue') },
         { path: 'services', name: 'services', component: () => import('./views/ServicesView.vue') },
+        { path: 'detail', name: 'detail', component: () => import('./views/DetailView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

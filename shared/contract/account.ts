@@ -127,6 +127,37 @@ export const services = {
   disconnect: method({ access: 'session', input: ServiceChange, output: z.array(ServiceCard) }),
 };
 
+export const DetailKind = z.enum(['all', 'voice', 'sms', 'data', 'money']);
+
+export const DetailRow = z.object({
+  at: Instant,
+  /** voice / sms / data: usage; money: a charge or a payment on the balance. */
+  kind: z.enum(['voice', 'sms', 'data', 'money']),
+  /** What it was: for money, the kind of movement (usage, tariff-fee, service-fee, opening-balance …). */
+  what: z.string(),
+  /** voice: seconds; sms: messages; data: kilobytes; money: 0. */
+  quantity: z.number().int().nonnegative(),
+  /** Kopecks taken from (negative) or put on (positive) the balance. */
+  amountKopecks: Kopecks,
+});
+export type DetailRow = z.infer<typeof DetailRow>;
+
+export const UsageDetail = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  rows: z.array(DetailRow),
+  totals: z.object({ voiceMinutes: z.number().int(), sms: z.number().int(), dataMb: z.number().int(), chargedKopecks: Kopecks, paidKopecks: Kopecks }),
+  /** Per day of the range, in the region's calendar. */
+  daily: z.array(z.object({ date: LocalDate, voiceMinutes: z.number().int(), sms: z.number().int(), dataMb: z.number().int() })),
+});
+export type UsageDetail = z.infer<typeof UsageDetail>;
+
 export const account = {
   overview: method({ access: 'session', input: NoInput, output: AccountOverview }),
+  /** «Детализация»: every usage event and money movement of the line in a range of days (at most a year). */
+  detail: method({
+    access: 'session',
+    input: z.strictObject({ from: LocalDate, to: LocalDate, kind: DetailKind.default('all') }),
+    output: UsageDetail,
+  }),
 };

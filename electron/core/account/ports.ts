@@ -40,6 +40,8 @@ export interface AccountRepository {
   line(lineId: string): Promise<LineProfile | null>;
   /** The balance is the sum of the line's ledger entries, never a stored figure. */
   balanceKopecks(lineId: string): Promise<number>;
+  /** Ledger movements of the line's balance within [fromIso, toIso), oldest first. */
+  balanceMovements(lineId: string, fromIso: string, toIso: string): Promise<Array<{ at: string; kind: string; amountKopecks: number }>>;
   /** Usage events within [fromIso, toIso), oldest first. */
   usageEvents(lineId: string, fromIso: string, toIso: string): Promise<Array<{ kind: PackageKind; quantity: number; occurredAt: string }>>;
   /** Billed units used within [fromIso, toIso). */

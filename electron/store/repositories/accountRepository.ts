@@ -90,6 +90,18 @@ export class SqlAccountRepository implements AccountRepository {
     return row?.balance ?? 0;
   }
 
+  async balanceMovements(lineId: string, fromIso: string, toIso: string): Promise<Array<{ at: string; kind: string; amountKopecks: number }>> {
+    return this.sql
+      .all<{ created_at: string; kind: string; amount: number }>(
+        `SELECT t.created_at, t.kind, SUM(e.amount_kopecks) AS amount
+           FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+          WHERE e.account = $account AND t.created_at >= $fromIso AND t.created_at < $toIso
+          GROUP BY t.id, t.created_at, t.kind ORDER BY t.created_at, t.id`,
+        { account: lineAccount(lineId), fromIso, toIso },
+      )
+      .map((row) => ({ at: row.created_at, kind: row.kind, amountKopecks: row.amount }));
+  }
+
   async usageEvents(lineId: string, fromIso: string, toIso: string): Promise<Array<{ kind: PackageKind; quantity: number; occurredAt: string }>> {
     return this.sql
       .all<{ kind: string; quantity: number; occurred_at: string }>(
