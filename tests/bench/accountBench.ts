@@ -1,0 +1,122 @@
+// npm run bench:account — the account screens against a store of 1,000 subscribers and a year of
+// usage for one of them (≥ 50,000 events), each figure beside a baseline measured in the same run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openCabinet } from '../../electron/cabinet';
+import { AccountOverviewService } from '../../electron/core/account/accountOverview';
+import { UsageRating } from '../../electron/core/account/usageRating';
+import { billedUnits } from '../../electron/core/account/usageBilling';
+import { TariffAdvisor } from '../../electron/core/tariffs/tariffAdvisor';
+import { systemClock } from '../../electron/core/clock';
+import { randomIds } from '../../electron/core/ids';
+import { MemorySettingsStore } from '../../electron/settings/settingsStore';
+import { StaticKeyProvider } from '../../electron/store/keyProvider';
+import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
+import type { E164 } from '../../shared/phone';
+
+const SUBSCRIBERS = 1000;
+const EVENTS = 52_000;
+
+async function main(): Promise<void> {
+  console.log(`account benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  const folder = await mkdtemp(join(tmpdir(), 'cabinet-bench-account-'));
+  try {
+    const data = bundledOperatorData();
+    // 1,000 subscribers: the demo ones and generated ones in every region.
+    const regions = data.regions.map((region) => region.id);
+    for (let i = data.demoSubscribers.length; i < SUBSCRIBERS; i += 1) {
+      const region = regions[i % regions.length]!;
+      const tariff = data.tariffs.find((candidate) => candidate.monthlyFee[region] !== undefined && !candidate.archived)!;
+      data.demoSubscribers.push({
+        id: `bench-${i}`,
+        name: `Абонент ${i}`,
+        regionId: region,
+        password: null,
+        socialIdentities: [],
+        lines: [{ msisdn: `+7950${String(i).padStart(7, '0')}`, tariffId: tariff.id, billingDay: 1 + (i % 28), openingBalanceKopecks: 10_000_000, puk: '12345678', status: 'active', services: [], usage: [{ kind: 'voice', periodDay: 1, quantity: 120 }] }],
+      });
+    }
+    const cabinet = await openCabinet({
+      dataDir: folder,
+      keyProvider: new StaticKeyProvider(Buffer.alloc(32, 5)),
+      settings: new MemorySettingsStore(),
+      trustedOrigins: ['app://cabinet'],
+      operatorData: data,
+      passwordCost: { N: 1024, r: 8, p: 1 },
+      sweepIntervalMs: 0,
+      storeTuning: { idleCheckpointMs: 0 },
+    });
+    const anna = data.demoSubscribers[0]!.lines[0]!.msisdn as E164;
+    const lineId = (await cabinet.database.read((repos) => repos.credentials.forNumber(anna)))!.lineId;
+
+    // A year of usage for one line, spread over 365 days, in a few large transactions.
+    const yearAgo = Date.now() - 365 * 86_400_000;
+    const kinds = ['voice', 'sms', 'data'] as const;
+    for (let start = 0; start < EVENTS; start += 5_000) {
+      await cabinet.database.writeSql(async (sql) => {
+        for (let n = start; n < Math.min(EVENTS, start + 5_000); n += 1) {
+          const kind = kinds[n % 3]!;
+          const quantity = kind === 'voice' ? 30 + (n % 600) : kind === 'sms' ? 1 : 500 + (n % 20_000);
+          sql.run(
+            `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units, charged_kopecks)
+             VALUES ($id, $lineId, $kind, $at, $quantity, $billed, 0)`,
+            { id: `bench-usage-${n}`, lineId, kind, at: new Date(yearAgo + Math.floor((n / EVENTS) * 365 * 86_400_000)).toISOString(), quantity, billed: billedUnits(kind, quantity) },
+          );
+        }
+      });
+    }
+    await cabinet.database.checkpoint();
+
+    const overview = new AccountOverviewService(cabinet.database, systemClock);
+    const rating = new UsageRating(cabinet.database, systemClock, randomIds);
+    const advisor = new TariffAdvisor(cabinet.database, systemClock);
+
+    // Baseline: the cheapest read the store can do, one row by primary key, in the same process.
+    const baseline = await timeEach(300, () => cabinet.database.readSql(async (sql) => sql.one('SELECT id FROM lines WHERE id = $lineId', { lineId })));
+    const summary = await timeEach(300, () => overview.forLine(lineId));
+    // Rating: a subscriber with money on the balance sending SMS (past the package, so the ledger is written too).
+    const sender = data.demoSubscribers[SUBSCRIBERS - 1]!.lines[0]!.msisdn as E164;
+    const rate = await timeEach(300, () => rating.record(sender, 'sms', 1));
+    const advice = await timeEach(30, () => advisor.advise(lineId));
+    await cabinet.close();
+
+    const row = (name: string, times: number[], target: string) =>
+      console.log(`${name.padEnd(34)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  ×${(percentile(times, 50) / percentile(baseline, 50)).toFixed(0).padStart(5)} the baseline   target ${target}`);
+    console.log(`\nstore: ${SUBSCRIBERS} subscribers, ${EVENTS} usage events on one line over a year`);
+    row('baseline: one row by key', baseline, '—');
+    row('main screen summary', summary, 'p50 ≤ 5 ms');
+    row('rating one event (durable commit)', rate, '≤ 1 ms');
+    row('advisor: 3 periods × every tariff', advice, '≤ 100 ms');
+    console.log(
+      [
+        `summary_p50_ms=${percentile(summary, 50).toFixed(3)}`,
+        `rate_event_p50_ms=${percentile(rate, 50).toFixed(3)}`,
+        `advisor_p50_ms=${percentile(advice, 50).toFixed(3)}`,
+        `baseline_p50_ms=${percentile(baseline, 50).toFixed(3)}`,
+      ].join(' '),
+    );
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function timeEach(count: number, work: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`.padStart(11);
+
+await main();
