@@ -19,6 +19,7 @@ import { Dispatcher } from './ipc/dispatcher';
 import { VirtualHandset } from './network/virtualHandset';
 import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
+import { MonthlyFees } from './core/account/monthlyFees';
 import { TariffChange } from './core/tariffs/tariffChange';
 import { TariffAdvisor } from './core/tariffs/tariffAdvisor';
 import { UsageDetailService } from './core/account/usageDetail';
@@ -145,7 +146,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       },
       logger,
     );
-    const accountOverview = new AccountOverviewService(database, clock);
+    const monthlyFees = new MonthlyFees(clock, ids);
+    const accountOverview = new AccountOverviewService(database, clock, monthlyFees);
     core = {
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
@@ -159,7 +161,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       tariffAdvisor: new TariffAdvisor(database, clock),
       usageDetail: new UsageDetailService(database),
     };
-    const rating = new UsageRating(database, clock, ids);
+    const rating = new UsageRating(database, clock, ids, monthlyFees);
     const usage: HandsetUsage = {
       use: async (msisdn, kind, quantity) => {
         const rated = await rating.record(msisdn, kind, quantity);

@@ -1,4 +1,4 @@
-import type { AccountRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
+import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -7,6 +7,7 @@ export interface Repositories {
   readonly usage: UsageRepository;
   readonly tariffs: TariffRepository;
   readonly services: ServiceRepository;
+  readonly billing: BillingRepository;
   readonly ledger: LedgerRepository;
   readonly credentials: CredentialRepository;
   readonly signIns: SignInRecordRepository;

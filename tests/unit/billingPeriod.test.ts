@@ -21,6 +21,13 @@ describe('the billing period', () => {
     expect(billingPeriodAt(instant, 'Europe/Kaliningrad', 1).start).toBe('2026-11-01');
   });
 
+  it('in Kamchatka (UTC+12) a new period begins while it is still the day before in Moscow', () => {
+    const instant = Date.parse('2026-12-04T12:00:00Z'); // 5 Dec 00:00 in Petropavlovsk-Kamchatsky, 4 Dec 15:00 in Moscow
+    expect(billingPeriodAt(instant, 'Asia/Kamchatka', 5).start).toBe('2026-12-05');
+    expect(billingPeriodAt(instant - 1, 'Asia/Kamchatka', 5).start).toBe('2026-11-05');
+    expect(billingPeriodAt(instant, 'Europe/Moscow', 5).start).toBe('2026-11-05');
+  });
+
   it('runs across the new year', () => {
     const period = billingPeriodAt(Date.parse('2026-12-20T00:00:00Z'), 'Asia/Novosibirsk', 15);
     expect(period).toMatchObject({ start: '2026-12-15', end: '2027-01-14', nextChargeDate: '2027-01-15' });

@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
 import { billingPeriodAt, packageWindowStart } from './billingPeriod';
 import { inPackageUnits } from './usageBilling';
+import type { MonthlyFees } from './monthlyFees';
 
 const unitOf: Record<PackageKind, PackageUnit> = { voice: 'min', sms: 'sms', data: 'mb' };
 const packageOrder: PackageKind[] = ['voice', 'data', 'sms'];
@@ -13,9 +14,14 @@ export class AccountOverviewService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly fees?: MonthlyFees,
   ) {}
 
   async forLine(lineId: string): Promise<AccountOverview> {
+    const fees = this.fees;
+    if (fees && (await this.uow.read((repos) => fees.due(repos, lineId)))) {
+      await this.uow.write((repos) => fees.catchUp(repos, lineId));
+    }
     const now = this.clock.now();
     return this.uow.read(async ({ account }) => {
       const line = await account.line(lineId);

@@ -10,6 +10,8 @@ export interface LineProfile {
   msisdn: E164;
   status: LineStatus;
   billingDay: number;
+  /** The first day of the last period whose monthly fee is paid (null: never charged yet). */
+  feePaidFrom: string | null;
   /** When the line moved to its tariff; its packages count usage from then (null: the whole period). */
   tariffSince: string | null;
   subscriberId: string;
@@ -64,6 +66,12 @@ export interface UsageEvent {
   quantity: number;
   billedUnits: number;
   chargedKopecks: number;
+}
+
+export interface BillingRepository {
+  /** The line's monthly fee: its tariff's in its region plus its connected services'. */
+  monthlyFees(lineId: string): Promise<number>;
+  markFeePaid(lineId: string, periodStart: string): Promise<void>;
 }
 
 export interface UsageRepository {

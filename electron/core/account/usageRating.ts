@@ -8,6 +8,7 @@ import { billingPeriodAt, packageWindowStart } from './billingPeriod';
 import type { OverageRates } from './ports';
 import { billedUnits } from './usageBilling';
 import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from './ledgerAccounts';
+import type { MonthlyFees } from './monthlyFees';
 
 
 export interface RatedUsage {
@@ -47,6 +48,7 @@ export class UsageRating {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly fees?: MonthlyFees,
   ) {}
 
   async record(msisdn: E164, kind: PackageKind, quantity: number): Promise<RatedUsage> {
@@ -57,6 +59,8 @@ export class UsageRating {
     return this.uow.write(async (repos) => {
       const credential = await repos.credentials.forNumber(msisdn);
       if (!credential) throw new DomainError('NOT_FOUND', 'this number is not a subscriber of the operator', { reason: 'not-a-subscriber' });
+      // A new period's fee comes first: usage is rated against the period it falls in.
+      await this.fees?.catchUp(repos, credential.lineId);
       const line = (await repos.account.line(credential.lineId))!;
       if (line.status === 'blocked') throw new DomainError('SIM_BLOCKED', 'the SIM is blocked: no calls, SMS or data');
       if (line.status === 'restricted') throw new DomainError('NOT_ELIGIBLE', 'the line is restricted until the balance is topped up', { reason: 'restricted' });

@@ -4,6 +4,7 @@ import { socialIdentities } from './0003-social-identities';
 import { tariffOverage } from './0004-tariff-overage';
 import { tariffSince } from './0005-tariff-since';
 import { servicesOnLines } from './0006-services-on-lines';
+import { feesPaid } from './0007-fees-paid';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -14,6 +15,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

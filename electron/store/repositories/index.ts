@@ -11,6 +11,7 @@ import { SqlUsageRepository } from './usageRepository';
 import { SqlLedgerRepository } from './ledgerRepository';
 import { SqlTariffRepository } from './tariffRepository';
 import { SqlServiceRepository } from './serviceRepository';
+import { SqlBillingRepository } from './billingRepository';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
@@ -19,6 +20,7 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     ledger: new SqlLedgerRepository(sql),
     tariffs: new SqlTariffRepository(sql),
     services: new SqlServiceRepository(sql),
+    billing: new SqlBillingRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

@@ -121,6 +121,8 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         sql.run('INSERT INTO line_services (line_id, service_id, connected_at) VALUES ($lineId, $serviceId, $now)', { lineId, serviceId, now: nowIso });
       }
 
+      // The current period's fee counts as paid (the opening balance is what was left after it).
+      sql.run('UPDATE lines SET fee_paid_from = $start WHERE id = $lineId', { start: billingPeriodAt(now, region.timeZone, line.billingDay).start, lineId });
       // The current period's usage as the data file gives it, and three earlier periods like it
       // (a little more or less each month), so detail, charts and the tariff advisor have a history.
       let period = billingPeriodAt(now, region.timeZone, line.billingDay);
