@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { percentile, timeEach } from './timing';
 import { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
 import { writeFileAtomically } from '../../electron/store/files/atomicFile';
 import { sealSnapshot } from '../../electron/store/files/snapshotFile';
@@ -118,20 +119,6 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
   }
 }
 
-async function timeEach(count: number, work: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const ms = (value: number) => `${value.toFixed(3)} ms`.padStart(10);
 const fixed = (value: number | undefined) => (value === undefined ? 'NA' : value.toFixed(3));

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { IdGenerator } from '../ids';
 import type { Repositories } from '../unitOfWork';
 import { billingPeriodAt } from './billingPeriod';
-import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from './ledgerAccounts';
+import { chargeLine } from './charges';
 
 /**
  * The monthly fee (tariff plus connected services) is charged at the start of each period, in the
@@ -43,19 +43,7 @@ export class MonthlyFees {
         return;
       }
       const at = DateTime.fromISO(next, { zone: line.region.timeZone }).toUTC().toISO()!;
-      await repos.ledger.post(
-        {
-          id: this.ids.next('txn'),
-          kind: 'monthly-fee',
-          idempotencyKey: `monthly-fee:${lineId}:${next}`,
-          at,
-          entries: [
-            { account: lineAccount(lineId), amountKopecks: -fee },
-            { account: OPERATOR_REVENUE_ACCOUNT, amountKopecks: fee },
-          ],
-        },
-        () => this.ids.next('entry'),
-      );
+      await chargeLine(repos, this.ids, { lineId, kopecks: fee, kind: 'monthly-fee', idempotencyKey: `monthly-fee:${lineId}:${next}`, at });
       await repos.billing.markFeePaid(lineId, next);
       paid = next;
     }

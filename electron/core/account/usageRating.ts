@@ -7,7 +7,7 @@ import type { UnitOfWork } from '../unitOfWork';
 import { billingPeriodAt, packageWindowStart } from './billingPeriod';
 import type { OverageRates } from './ports';
 import { billedUnits } from './usageBilling';
-import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from './ledgerAccounts';
+import { chargeLine } from './charges';
 import type { MonthlyFees } from './monthlyFees';
 
 
@@ -86,19 +86,7 @@ export class UsageRating {
       const at = new Date(now).toISOString();
       await repos.usage.record({ id: eventId, lineId: line.lineId, kind, occurredAt: at, quantity, billedUnits: billed, chargedKopecks: charged });
       if (charged > 0) {
-        await repos.ledger.post(
-          {
-            id: this.ids.next('txn'),
-            kind: 'usage',
-            idempotencyKey: `usage:${eventId}`,
-            at,
-            entries: [
-              { account: lineAccount(line.lineId), amountKopecks: -charged },
-              { account: OPERATOR_REVENUE_ACCOUNT, amountKopecks: charged },
-            ],
-          },
-          () => this.ids.next('entry'),
-        );
+        await chargeLine(repos, this.ids, { lineId: line.lineId, kopecks: charged, kind: 'usage', idempotencyKey: `usage:${eventId}`, at });
       }
       const balanceAfter = balance - charged;
       if (balanceAfter < 0) await repos.usage.setLineStatus(line.lineId, 'restricted');

@@ -1,5 +1,5 @@
 import type { ServiceCard } from '../../../shared/contract/account';
-import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from '../account/ledgerAccounts';
+import { chargeLine } from '../account/charges';
 import type { ServiceOffer } from '../account/ports';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
@@ -37,19 +37,7 @@ export class ServiceSubscriptions {
       }
       const at = new Date(this.clock.now()).toISOString();
       // A free service is recorded too (a zero entry pair), so the key makes a retry harmless either way.
-      await repos.ledger.post(
-        {
-          id: this.ids.next('txn'),
-          kind: 'service-fee',
-          idempotencyKey: key,
-          at,
-          entries: [
-            { account: lineAccount(lineId), amountKopecks: -card.monthlyFeeKopecks },
-            { account: OPERATOR_REVENUE_ACCOUNT, amountKopecks: card.monthlyFeeKopecks },
-          ],
-        },
-        () => this.ids.next('entry'),
-      );
+      await chargeLine(repos, this.ids, { lineId, kopecks: card.monthlyFeeKopecks, kind: 'service-fee', idempotencyKey: key, at });
       await repos.services.connect(lineId, serviceId, at);
       return this.cards(repos, lineId);
     });

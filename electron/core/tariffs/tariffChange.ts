@@ -1,6 +1,6 @@
 import type { AccountOverview, Remainder, TariffCard, TariffChangePreview } from '../../../shared/contract/account';
 import type { AccountOverviewService } from '../account/accountOverview';
-import { lineAccount, OPERATOR_REVENUE_ACCOUNT } from '../account/ledgerAccounts';
+import { chargeLine } from '../account/charges';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
@@ -67,19 +67,7 @@ export class TariffChange {
         });
       }
       const at = new Date(this.clock.now()).toISOString();
-      await repos.ledger.post(
-        {
-          id: this.ids.next('txn'),
-          kind: 'tariff-fee',
-          idempotencyKey: key,
-          at,
-          entries: [
-            { account: lineAccount(lineId), amountKopecks: -card.monthlyFeeKopecks },
-            { account: OPERATOR_REVENUE_ACCOUNT, amountKopecks: card.monthlyFeeKopecks },
-          ],
-        },
-        () => this.ids.next('entry'),
-      );
+      await chargeLine(repos, this.ids, { lineId, kopecks: card.monthlyFeeKopecks, kind: 'tariff-fee', idempotencyKey: key, at });
       await repos.tariffs.moveLine(lineId, card.id, at);
     });
     return this.overview.forLine(lineId);
