@@ -3,7 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { percentile, timeEach } from './timing';
 import { openCabinet } from '../../electron/cabinet';
 import { AccountOverviewService } from '../../electron/core/account/accountOverview';
