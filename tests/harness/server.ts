@@ -102,10 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     host,
     close: async () => {
-      for (const client of sockets.clients) client.close(1001, 'the harness is closing');
+      // Terminate rather than close: a page that is itself going away may never answer a closing
+      // handshake, and waiting for it (or for idle keep-alive connections) hangs the test's teardown.
+      for (const client of sockets.clients) client.terminate();
       sockets.close();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
+      await closed;
       await host.close();
       if (ownDir) await rm(ownDir, { recursive: true, force: true });
     },
