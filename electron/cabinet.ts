@@ -25,6 +25,12 @@ import { TariffAdvisor } from './core/tariffs/tariffAdvisor';
 import { UsageDetailService } from './core/account/usageDetail';
 import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
 import { createHandlers, type CoreServices } from './ipc/handlers';
+import { TopUps } from './core/money/topUps';
+import { Transfers } from './core/money/transfers';
+import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
+import { PaymentHistory } from './core/money/paymentHistory';
+import type { Acquirer, WalletGateway } from './core/money/ports';
+import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
 import type { SettingsStore } from './settings/settingsStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
@@ -59,6 +65,12 @@ export interface CabinetOptions {
   openInBrowser?: (url: string) => Promise<void>;
   /** When a passwordless prompt times out (tests pass their own clock-driven schedule). */
   schedule?: Schedule;
+  /** The bank that charges cards; the embedded test-mode acquirer by default. */
+  acquirer?: Acquirer;
+  /** E-wallets; test-mode wallets by default. */
+  wallets?: WalletGateway;
+  /** How long the acquirer may take before a payment is left pending for a status check. */
+  acquirerTimeoutMs?: number;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
 }
@@ -146,8 +158,23 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       },
       logger,
     );
+    const data = options.operatorData ?? bundledOperatorData();
     const monthlyFees = new MonthlyFees(clock, ids);
-    const accountOverview = new AccountOverviewService(database, clock, monthlyFees);
+    const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
+    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments));
+    const acquirer = options.acquirer ?? new TestAcquirer();
+    const topUps = new TopUps(
+      database,
+      clock,
+      ids,
+      data.payments,
+      acquirer,
+      options.wallets ?? new TestWallets(),
+      monthlyFees,
+      logger,
+      TEST_CARDS,
+      options.acquirerTimeoutMs,
+    );
     core = {
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
@@ -160,7 +187,13 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
       tariffAdvisor: new TariffAdvisor(database, clock),
       usageDetail: new UsageDetailService(database),
+      topUps,
+      transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids), network.sms, monthlyFees),
+      promisedPayments,
+      paymentHistory: new PaymentHistory(database, data.payments.operator),
     };
+    // Payments a crash or a timeout left pending are settled by asking the acquirer, in the background.
+    void topUps.recoverPending().catch((error: unknown) => logger.warn('pending payments could not be recovered', { error: String(error) }));
     const rating = new UsageRating(database, clock, ids, monthlyFees);
     const usage: HandsetUsage = {
       use: async (msisdn, kind, quantity) => {

@@ -1,4 +1,5 @@
 import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
+import type { PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -9,6 +10,9 @@ export interface Repositories {
   readonly services: ServiceRepository;
   readonly billing: BillingRepository;
   readonly ledger: LedgerRepository;
+  readonly payments: PaymentRepository;
+  readonly savedCards: SavedCardRepository;
+  readonly promised: PromisedRepository;
   readonly credentials: CredentialRepository;
   readonly signIns: SignInRecordRepository;
   readonly otps: OtpRepository;

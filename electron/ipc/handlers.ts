@@ -12,6 +12,11 @@ import type { TariffAdvisor } from '../core/tariffs/tariffAdvisor';
 import type { UsageDetailService } from '../core/account/usageDetail';
 import type { ServiceSubscriptions } from '../core/services/serviceSubscriptions';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
+import type { TopUps } from '../core/money/topUps';
+import type { Transfers } from '../core/money/transfers';
+import type { PromisedPayments } from '../core/money/promisedPayments';
+import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
+import { parseCard } from '../../shared/card';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
@@ -30,6 +35,10 @@ export interface CoreServices {
   serviceSubscriptions: ServiceSubscriptions;
   tariffAdvisor: TariffAdvisor;
   usageDetail: UsageDetailService;
+  topUps: TopUps;
+  transfers: Transfers;
+  promisedPayments: PromisedPayments;
+  paymentHistory: PaymentHistory;
 }
 
 export interface HandlerDependencies {
@@ -133,6 +142,63 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       context.notifyLine(session.msisdn, 'account.changed', {});
       return cards;
     },
+    'payments.options': async (_input, context) => requireCore().topUps.options(readySession(context).lineId),
+    'payments.topUpByCard': async ({ amountKopecks, card, savedCardId, remember, idempotencyKey }, context) => {
+      const session = readySession(context);
+      const parsed = card ? parseCard(card) : null;
+      if (card && !parsed) throw new DomainError('VALIDATION', 'card: a valid card', { fields: [{ field: 'card', expected: 'a valid card' }] });
+      const payment = await requireCore().topUps.byCard(session.lineId, {
+        amountKopecks,
+        ...(parsed ? { card: parsed } : {}),
+        ...(savedCardId !== undefined ? { savedCardId } : {}),
+        remember,
+        idempotencyKey,
+      });
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return toPayment(payment);
+    },
+    'payments.confirmChallenge': async ({ paymentId, code }, context) => {
+      const session = readySession(context);
+      const payment = await requireCore().topUps.confirmChallenge(session.lineId, paymentId, code);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return toPayment(payment);
+    },
+    'payments.checkStatus': async ({ paymentId }, context) => {
+      const session = readySession(context);
+      const payment = await requireCore().topUps.checkStatus(session.lineId, paymentId);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return toPayment(payment);
+    },
+    'payments.topUpByWallet': async ({ walletId, amountKopecks, idempotencyKey }, context) =>
+      toPayment(await requireCore().topUps.byWallet(readySession(context).lineId, walletId, amountKopecks, idempotencyKey)),
+    'payments.confirmWallet': async ({ paymentId, approve }, context) => {
+      const session = readySession(context);
+      const payment = await requireCore().topUps.confirmWallet(session.lineId, paymentId, approve);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return toPayment(payment);
+    },
+    'payments.forgetCard': async ({ cardId }, context) => requireCore().topUps.forgetCard(readySession(context).lineId, cardId),
+    'payments.previewTransfer': async ({ to, amountKopecks }, context) => requireCore().transfers.preview(readySession(context).lineId, to, amountKopecks),
+    'payments.startTransfer': async ({ to, amountKopecks, idempotencyKey }, context) => {
+      const started = await requireCore().transfers.start(readySession(context).lineId, to, amountKopecks, idempotencyKey);
+      return { payment: toPayment(started.payment), codeExpiresAt: iso(started.codeExpiresAt) };
+    },
+    'payments.confirmTransfer': async ({ paymentId, code }, context) => {
+      const session = readySession(context);
+      const { payment, recipient } = await requireCore().transfers.confirm(session.lineId, paymentId, code);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      if (recipient) context.notifyLine(recipient, 'account.changed', {});
+      return toPayment(payment);
+    },
+    'payments.promisedOffer': async (_input, context) => requireCore().promisedPayments.offer(readySession(context).lineId),
+    'payments.takePromised': async ({ amountKopecks, idempotencyKey }, context) => {
+      const session = readySession(context);
+      const offer = await requireCore().promisedPayments.take(session.lineId, amountKopecks, idempotencyKey);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return offer;
+    },
+    'payments.history': async ({ filter, from, to }, context) => requireCore().paymentHistory.list(readySession(context).lineId, filter, from, to),
+    'payments.receipt': async ({ paymentId }, context) => requireCore().paymentHistory.receipt(readySession(context).lineId, paymentId),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

@@ -34,6 +34,8 @@ export const AccountOverview = z.object({
   /** The current billing period in the region's calendar; `end` is its last day. */
   period: z.object({ start: LocalDate, end: LocalDate, nextChargeDate: LocalDate }),
   remainders: z.array(Remainder),
+  /** An open promised payment: what is still owed and when it is written off. */
+  promisedPayment: z.object({ owedKopecks: Kopecks, dueAt: Instant }).nullable(),
   asOf: Instant,
 });
 export type AccountOverview = z.infer<typeof AccountOverview>;

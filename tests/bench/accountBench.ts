@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         regionId: region,
         password: null,
         socialIdentities: [],
-        lines: [{ msisdn: `+7950${String(i).padStart(7, '0')}`, tariffId: tariff.id, billingDay: 1 + (i % 28), openingBalanceKopecks: 10_000_000, puk: '12345678', status: 'active', services: [], usage: [{ kind: 'voice', periodDay: 1, quantity: 120 }] }],
+        lines: [{ msisdn: `+7950${String(i).padStart(7, '0')}`, tariffId: tariff.id, billingDay: 1 + (i % 28), activatedDaysAgo: 365, openingBalanceKopecks: 10_000_000, puk: '12345678', status: 'active', services: [], usage: [{ kind: 'voice', periodDay: 1, quantity: 120 }] }],
       });
     }
     const cabinet = await openCabinet({

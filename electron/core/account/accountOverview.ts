@@ -4,7 +4,13 @@ import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
 import { billingPeriodAt, packageWindowStart } from './billingPeriod';
 import { inPackageUnits } from './usageBilling';
-import type { MonthlyFees } from './monthlyFees';
+import type { Repositories } from '../unitOfWork';
+
+/** Work a line's clock makes due (a period's fee, an overdue promised payment), done before it is read. */
+export interface Upkeep {
+  due(repos: Repositories, lineId: string): Promise<boolean>;
+  catchUp(repos: Repositories, lineId: string): Promise<void>;
+}
 
 const unitOf: Record<PackageKind, PackageUnit> = { voice: 'min', sms: 'sms', data: 'mb' };
 const packageOrder: PackageKind[] = ['voice', 'data', 'sms'];
@@ -14,7 +20,7 @@ export class AccountOverviewService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly fees?: MonthlyFees,
+    private readonly fees?: Upkeep,
   ) {}
 
   async forLine(lineId: string): Promise<AccountOverview> {
@@ -23,7 +29,7 @@ export class AccountOverviewService {
       await this.uow.write((repos) => fees.catchUp(repos, lineId));
     }
     const now = this.clock.now();
-    return this.uow.read(async ({ account }) => {
+    return this.uow.read(async ({ account, promised }) => {
       const line = await account.line(lineId);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
       const period = billingPeriodAt(now, line.region.timeZone, line.billingDay);
@@ -31,6 +37,7 @@ export class AccountOverviewService {
         account.balanceKopecks(lineId),
         account.billedUsage(lineId, packageWindowStart(period, line.tariffSince), period.toIso),
       ]);
+      const open = await promised.open(lineId);
       const remainders: Remainder[] = packageOrder.flatMap((kind) => {
         const total = line.tariff.packages[kind];
         if (total === undefined) return [];
@@ -46,6 +53,7 @@ export class AccountOverviewService {
         balanceKopecks,
         period: { start: period.start, end: period.end, nextChargeDate: period.nextChargeDate },
         remainders,
+        promisedPayment: open ? { owedKopecks: open.owedKopecks, dueAt: open.dueAt } : null,
         asOf: new Date(now).toISOString(),
       };
     });

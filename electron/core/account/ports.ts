@@ -14,6 +14,8 @@ export interface LineProfile {
   feePaidFrom: string | null;
   /** When the line moved to its tariff; its packages count usage from then (null: the whole period). */
   tariffSince: string | null;
+  /** When the line was activated: the promised payment grows with the line's age. */
+  activatedAt: string;
   subscriberId: string;
   subscriberName: string;
   region: { id: string; name: LocalizedText; timeZone: string };

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Repositories } from '../unitOfWork';
-import type { CodePurpose, OtpChallenge } from './ports';
+import type { OtpPurpose, OtpChallenge } from './ports';
 import type { SecretHasher } from './secretHash';
 
 export const CODE_RULES = {
@@ -33,7 +33,7 @@ export class OneTimeCodes {
     private readonly ids: IdGenerator,
   ) {}
 
-  async issue(repos: Repositories, msisdn: E164, purpose: CodePurpose): Promise<IssuedCode> {
+  async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose): Promise<IssuedCode> {
     const now = this.clock.now();
     const recent = await repos.otps.createdSince(msisdn, now - HOUR + 1);
     if (recent.length >= CODE_RULES.codesPerHour) {
@@ -64,7 +64,7 @@ export class OneTimeCodes {
    * Accepts the code once. A refusal is returned, not thrown, so that the caller commits what it
    * changed (a counted wrong try, a voided code) before telling the person what to do next.
    */
-  async redeem(repos: Repositories, msisdn: E164, purpose: CodePurpose, code: string): Promise<DomainError | null> {
+  async redeem(repos: Repositories, msisdn: E164, purpose: OtpPurpose, code: string): Promise<DomainError | null> {
     const challenge = await repos.otps.latest(msisdn);
     if (!challenge || challenge.purpose !== purpose) {
       return new DomainError('OTP_INVALID', 'no code was sent for this; ask for a code', { triesLeft: 0 });

@@ -36,11 +36,13 @@ export interface SignInRecordRepository {
 }
 
 export type CodePurpose = 'sign-in' | 'register' | 'recover';
+/** What a one-time code may be for: a way in, or confirming a transfer of money. */
+export type OtpPurpose = CodePurpose | 'transfer';
 
 export interface OtpChallenge {
   id: string;
   msisdn: E164;
-  purpose: CodePurpose;
+  purpose: OtpPurpose;
   /** HMAC of the challenge id and the code, keyed by a secret of this store: never the code. */
   codeHash: string;
   createdAt: number;

@@ -5,6 +5,7 @@ import { tariffOverage } from './0004-tariff-overage';
 import { tariffSince } from './0005-tariff-since';
 import { servicesOnLines } from './0006-services-on-lines';
 import { feesPaid } from './0007-fees-paid';
+import { money } from './0008-money';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

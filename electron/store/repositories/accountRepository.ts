@@ -11,6 +11,7 @@ type LineRow = {
   billing_day: number;
   tariff_since: string | null;
   fee_paid_from: string | null;
+  activated_at: string;
   subscriber_id: string;
   full_name: string;
   region_id: string;
@@ -36,7 +37,7 @@ export class SqlAccountRepository implements AccountRepository {
 
   async line(lineId: string): Promise<LineProfile | null> {
     const row = this.sql.one<LineRow>(
-      `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from,
+      `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
               s.id AS subscriber_id, s.full_name,
               r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
               t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en,
@@ -72,6 +73,7 @@ export class SqlAccountRepository implements AccountRepository {
       billingDay: row.billing_day,
       tariffSince: row.tariff_since,
       feePaidFrom: row.fee_paid_from,
+      activatedAt: row.activated_at,
       subscriberId: row.subscriber_id,
       subscriberName: row.full_name,
       region: { id: row.region_id, name: { ru: row.region_name_ru, en: row.region_name_en }, timeZone: row.time_zone },

@@ -12,6 +12,7 @@ import { SqlLedgerRepository } from './ledgerRepository';
 import { SqlTariffRepository } from './tariffRepository';
 import { SqlServiceRepository } from './serviceRepository';
 import { SqlBillingRepository } from './billingRepository';
+import { SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
@@ -21,6 +22,9 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     tariffs: new SqlTariffRepository(sql),
     services: new SqlServiceRepository(sql),
     billing: new SqlBillingRepository(sql),
+    payments: new SqlPaymentRepository(sql),
+    savedCards: new SqlSavedCardRepository(sql),
+    promised: new SqlPromisedRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

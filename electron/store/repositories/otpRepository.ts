@@ -1,4 +1,4 @@
-import type { CodePurpose, OtpChallenge, OtpRepository } from '../../core/auth/ports';
+import type { OtpPurpose, OtpChallenge, OtpRepository } from '../../core/auth/ports';
 import type { E164 } from '../../../shared/phone';
 import type { SqlExecutor } from '../sqlExecutor';
 
@@ -49,7 +49,7 @@ function toChallenge(row: Row): OtpChallenge {
   return {
     id: row.id,
     msisdn: row.msisdn as E164,
-    purpose: row.purpose as CodePurpose,
+    purpose: row.purpose as OtpPurpose,
     codeHash: row.code_hash,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

@@ -2,6 +2,7 @@ import regions from '../../data/operator/regions.json' with { type: 'json' };
 import tariffs from '../../data/operator/tariffs.json' with { type: 'json' };
 import services from '../../data/operator/services.json' with { type: 'json' };
 import demoSubscribers from '../../data/operator/demo-subscribers.json' with { type: 'json' };
+import payments from '../../data/operator/payments.json' with { type: 'json' };
 import { OperatorData } from './operatorData';
 
 const fileOf: Record<string, string> = {
@@ -9,6 +10,7 @@ const fileOf: Record<string, string> = {
   tariffs: 'tariffs.json',
   services: 'services.json',
   demoSubscribers: 'demo-subscribers.json',
+  payments: 'payments.json',
 };
 
 /** Checks operator data; a mistake names the file and the field. */
@@ -26,5 +28,5 @@ export function parseOperatorData(raw: unknown): OperatorData {
 
 /** The operator data files in electron/data/operator, bundled into the app at build time. */
 export function bundledOperatorData(): OperatorData {
-  return parseOperatorData({ regions, tariffs, services, demoSubscribers });
+  return parseOperatorData({ regions, tariffs, services, demoSubscribers, payments });
 }

@@ -59,6 +59,8 @@ export const DemoLineData = z.strictObject({
   tariffId: z.string(),
   /** The day of month the period starts and the fee is charged (1–28). */
   billingDay: z.number().int().min(1).max(28),
+  /** How long ago the line was activated: the promised payment depends on the line's age. */
+  activatedDaysAgo: z.number().int().nonnegative().default(365),
   openingBalanceKopecks: z.number().int(),
   /** The 8-digit PUK printed on the SIM card's holder; stored only as a keyed hash. */
   puk: z.string().regex(/^\d{8}$/, 'expected the 8 digits of the PUK'),
@@ -80,11 +82,35 @@ export const DemoSubscriberData = z.strictObject({
   socialIdentities: z.array(z.strictObject({ provider: z.enum(['vk', 'ok', 'facebook']), subject: z.string().min(1) })).default([]),
 });
 
+const Limits = z.strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks }).refine((limits) => limits.minKopecks <= limits.maxKopecks, 'minKopecks must not exceed maxKopecks');
+
+/** The money rules of payments.json: limits, wallets, transfers, the promised payment's scale and fee. */
+export const MoneyRulesData = z.strictObject({
+  operator: z.strictObject({ name: z.string().min(1), inn: z.string().regex(/^\d{10}(\d{2})?$/, 'expected a 10- or 12-digit INN') }),
+  cardTopUp: Limits,
+  wallets: z.array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })).min(1),
+  transfer: z.strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, commissionKopecks: Kopecks }),
+  promisedPayment: z.strictObject({
+    termDays: z.number().int().positive(),
+    /** Line age → the most on offer; the highest step the line has reached applies. */
+    scale: z.array(z.strictObject({ minLineAgeDays: z.number().int().nonnegative(), maxKopecks: Kopecks })).min(1),
+    minKopecks: Kopecks,
+    /** No new promised payment within this many days of the last one. */
+    cooldownDays: z.number().int().nonnegative(),
+    /** Below this balance no promised payment is given. */
+    lowestBalanceKopecks: z.number().int(),
+    /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the amount. */
+    fee: z.strictObject({ freeUpToKopecks: Kopecks, percentAbove: z.number().nonnegative().max(100) }),
+  }),
+});
+export type MoneyRules = z.infer<typeof MoneyRulesData>;
+
 export const OperatorData = z.strictObject({
   regions: z.array(RegionData).min(1),
   tariffs: z.array(TariffData).min(1),
   services: z.array(ServiceData),
   demoSubscribers: z.array(DemoSubscriberData),
+  payments: MoneyRulesData,
 });
 export type OperatorData = z.infer<typeof OperatorData>;
 

@@ -110,7 +110,15 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
       sql.run(
         `INSERT INTO lines (id, msisdn, subscriber_id, tariff_id, status, billing_day, created_at)
          VALUES ($id, $msisdn, $subscriberId, $tariffId, $status, $billingDay, $now)`,
-        { id: lineId, msisdn: line.msisdn, subscriberId: subscriber.id, tariffId: line.tariffId, status: line.status, billingDay: line.billingDay, now: nowIso },
+        {
+          id: lineId,
+          msisdn: line.msisdn,
+          subscriberId: subscriber.id,
+          tariffId: line.tariffId,
+          status: line.status,
+          billingDay: line.billingDay,
+          now: new Date(now - line.activatedDaysAgo * 86_400_000).toISOString(),
+        },
       );
       sql.run('INSERT INTO puk_codes (line_id, puk_hash, failed_attempts, disabled_at) VALUES ($lineId, $hash, 0, NULL)', {
         lineId,

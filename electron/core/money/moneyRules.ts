@@ -1,0 +1,46 @@
+import { DomainError } from '../errors';
+
+/** The operator's money rules (payments.json); kopecks throughout. */
+export interface MoneyRules {
+  operator: { name: string; inn: string };
+  cardTopUp: { minKopecks: number; maxKopecks: number };
+  wallets: Array<{ id: string; name: { ru: string; en: string }; minKopecks: number; maxKopecks: number }>;
+  transfer: { minKopecks: number; maxKopecks: number; perDayKopecks: number; commissionKopecks: number };
+  promisedPayment: {
+    termDays: number;
+    scale: Array<{ minLineAgeDays: number; maxKopecks: number }>;
+    minKopecks: number;
+    cooldownDays: number;
+    lowestBalanceKopecks: number;
+    fee: { freeUpToKopecks: number; percentAbove: number };
+  };
+}
+
+const rubles = (kopecks: number) => `${(kopecks / 100).toLocaleString('ru-RU', { maximumFractionDigits: 2 })} ₽`;
+
+/** "from 10 ₽ to 15 000 ₽" — what an amount field expects, in the error that names it. */
+export function amountExpected(limits: { minKopecks: number; maxKopecks: number }): string {
+  return `an amount from ${rubles(limits.minKopecks)} to ${rubles(limits.maxKopecks)}`;
+}
+
+/** Refuses an amount outside the limits, naming the field and the rule. */
+export function requireWithin(amountKopecks: number, limits: { minKopecks: number; maxKopecks: number }, field = 'amountKopecks'): void {
+  if (amountKopecks < limits.minKopecks || amountKopecks > limits.maxKopecks) {
+    const expected = amountExpected(limits);
+    throw new DomainError('VALIDATION', `${field}: ${expected}`, {
+      fields: [{ field, expected }],
+      minKopecks: limits.minKopecks,
+      maxKopecks: limits.maxKopecks,
+    });
+  }
+}
+
+/** The promised payment's fee: none up to the free limit, a percentage of the whole amount above it. */
+export function promisedFee(amountKopecks: number, fee: MoneyRules['promisedPayment']['fee']): number {
+  return amountKopecks <= fee.freeUpToKopecks ? 0 : Math.round((amountKopecks * fee.percentAbove) / 100);
+}
+
+/** The most a line of this age may take: the highest step of the scale it has reached (0 below the first). */
+export function promisedCeiling(lineAgeDays: number, scale: MoneyRules['promisedPayment']['scale']): number {
+  return scale.filter((step) => lineAgeDays >= step.minLineAgeDays).reduce((most, step) => Math.max(most, step.maxKopecks), 0);
+}

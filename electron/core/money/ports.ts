@@ -1,0 +1,110 @@
+import type { DeclineReason, PaymentKind, PaymentStatus } from '../../../shared/contract/payments';
+
+export interface PaymentRecord {
+  id: string;
+  lineId: string;
+  kind: PaymentKind;
+  status: PaymentStatus;
+  amountKopecks: number;
+  feeKopecks: number;
+  method: string;
+  counterparty: string | null;
+  declineReason: DeclineReason | null;
+  /** Scoped by operation and line, so that one window's key never answers for another line. */
+  idempotencyKey: string;
+  /** The payment this one belongs to (a transfer's other half, a repayment's top-up). */
+  relatedId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PaymentRepository {
+  add(payment: PaymentRecord): Promise<void>;
+  byId(id: string): Promise<PaymentRecord | null>;
+  byKey(idempotencyKey: string): Promise<PaymentRecord | null>;
+  update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string }): Promise<void>;
+  /** The line's payments within [fromIso, toIso), newest first. */
+  forLine(lineId: string, kinds: PaymentKind[], fromIso: string, toIso: string): Promise<PaymentRecord[]>;
+  /** Every payment sent to an acquirer that has not answered yet, across lines (recovered on start). */
+  pending(): Promise<PaymentRecord[]>;
+  /** The sum of the line's succeeded outgoing transfers since an instant (the day's limit). */
+  transferredSince(lineId: string, sinceIso: string): Promise<number>;
+}
+
+export interface SavedCardRecord {
+  id: string;
+  lineId: string;
+  /** The acquirer's token: useless without the acquirer, and not the card number. */
+  token: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  savedAt: string;
+}
+
+export interface SavedCardRepository {
+  forLine(lineId: string): Promise<SavedCardRecord[]>;
+  /** Saves a card, or leaves the one with the same brand, last four and expiry in place. */
+  save(card: SavedCardRecord): Promise<void>;
+  remove(lineId: string, cardId: string): Promise<void>;
+}
+
+export interface PromisedRecord {
+  id: string;
+  lineId: string;
+  amountKopecks: number;
+  feeKopecks: number;
+  /** What is still to be repaid: amount plus fee, less what top-ups repaid. */
+  owedKopecks: number;
+  takenAt: string;
+  dueAt: string;
+  state: 'open' | 'repaid' | 'written-off';
+  closedAt: string | null;
+}
+
+export interface PromisedRepository {
+  open(lineId: string): Promise<PromisedRecord | null>;
+  latest(lineId: string): Promise<PromisedRecord | null>;
+  add(record: PromisedRecord): Promise<void>;
+  update(id: string, change: Pick<PromisedRecord, 'owedKopecks' | 'state' | 'closedAt'>): Promise<void>;
+}
+
+/** A card as the acquirer receives it: the only place the number and CVC go, never stored. */
+export interface CardDetails {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+}
+
+export type AcquirerAnswer =
+  | { outcome: 'succeeded'; token?: { token: string; brand: string; last4: string; expMonth: number; expYear: number } }
+  | { outcome: 'declined'; reason: DeclineReason }
+  | { outcome: 'challenge' };
+
+/** No answer in time: the acquirer may or may not have charged; a status check will tell. */
+export class AcquirerTimeoutError extends Error {
+  constructor() {
+    super('the acquirer did not answer in time');
+    this.name = 'AcquirerTimeoutError';
+  }
+}
+
+/**
+ * The bank that charges cards. Every call names our payment id, and the acquirer treats a repeat of
+ * an id as the same payment: that is what makes a retry after a timeout safe.
+ */
+export interface Acquirer {
+  readonly testMode: boolean;
+  charge(request: { paymentId: string; amountKopecks: number; card: CardDetails | { token: string }; tokenize: boolean }): Promise<AcquirerAnswer>;
+  completeChallenge(paymentId: string, code: string): Promise<AcquirerAnswer>;
+  /** What became of a payment; `unknown` when the acquirer has no record of it (nothing was charged). */
+  status(paymentId: string): Promise<AcquirerAnswer | { outcome: 'unknown' } | { outcome: 'in-progress' }>;
+}
+
+/** An e-wallet: the person confirms on the wallet's own page. */
+export interface WalletGateway {
+  begin(request: { paymentId: string; walletId: string; amountKopecks: number }): Promise<void>;
+  finish(paymentId: string, approved: boolean): Promise<{ outcome: 'succeeded' } | { outcome: 'declined' }>;
+}

@@ -1,0 +1,206 @@
+import { DateTime } from 'luxon';
+import type { TransferPreview } from '../../../shared/contract/payments';
+import type { E164 } from '../../../shared/phone';
+import { lineAccount, OPERATOR_FEES_ACCOUNT } from '../account/ledgerAccounts';
+import type { MonthlyFees } from '../account/monthlyFees';
+import type { LineProfile } from '../account/ports';
+import type { OneTimeCodes } from '../auth/oneTimeCodes';
+import type { SmsGateway } from '../auth/ports';
+import type { Clock } from '../clock';
+import { DomainError } from '../errors';
+import type { IdGenerator } from '../ids';
+import type { Repositories, UnitOfWork } from '../unitOfWork';
+import { afterMoneyArrived } from './moneyArrival';
+import { amountExpected, type MoneyRules } from './moneyRules';
+import type { PaymentRecord } from './ports';
+
+/** The start of "today" in a region, as an ISO instant: the day a daily limit counts in. */
+export function dayStartInZone(nowMs: number, timeZone: string): string {
+  return DateTime.fromMillis(nowMs, { zone: timeZone }).startOf('day').toUTC().toISO()!;
+}
+
+type Reason = NonNullable<TransferPreview['reason']>;
+
+/**
+ * «Мобильный перевод»: money from the signed-in line to another of the operator's numbers. The preview
+ * applies every rule; starting sends an SMS code to the sender's phone; the code moves the money as one
+ * balanced transaction (sender − amount − commission, recipient + amount, operator fees + commission).
+ */
+export class Transfers {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly rules: MoneyRules,
+    private readonly codes: OneTimeCodes,
+    private readonly sms: SmsGateway,
+    private readonly fees: MonthlyFees,
+  ) {}
+
+  preview(lineId: string, to: E164, amountKopecks: number): Promise<TransferPreview> {
+    return this.uow.read(async (repos) => (await this.evaluate(repos, lineId, to, amountKopecks)).preview);
+  }
+
+  async start(lineId: string, to: E164, amountKopecks: number, idempotencyKey: string): Promise<{ payment: PaymentRecord; codeExpiresAt: number }> {
+    const key = `transfer:${lineId}:${idempotencyKey}`;
+    const started = await this.uow.write(async (repos) => {
+      const existing = await repos.payments.byKey(key);
+      if (existing) {
+        const challenge = await repos.otps.latest((await repos.account.line(lineId))!.msisdn);
+        return { payment: existing, codeExpiresAt: challenge?.expiresAt ?? this.clock.now(), code: null };
+      }
+      const { preview, sender } = await this.evaluate(repos, lineId, to, amountKopecks);
+      refuse(preview, this.rules);
+      const at = new Date(this.clock.now()).toISOString();
+      const payment: PaymentRecord = {
+        id: this.ids.next('pay'),
+        lineId,
+        kind: 'transfer-out',
+        status: 'awaiting-confirmation',
+        amountKopecks,
+        feeKopecks: preview.commissionKopecks,
+        method: 'mobile-transfer',
+        counterparty: to,
+        declineReason: null,
+        idempotencyKey: key,
+        relatedId: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await repos.payments.add(payment);
+      const issued = await this.codes.issue(repos, sender.msisdn, 'transfer');
+      return { payment, codeExpiresAt: issued.challenge.expiresAt, code: issued.code, msisdn: sender.msisdn };
+    });
+    if (started.code !== null && 'msisdn' in started) {
+      const rubles = (amountKopecks / 100).toLocaleString('ru-RU', { maximumFractionDigits: 2 });
+      await this.sms.send(started.msisdn, `Код подтверждения перевода ${rubles} ₽ на номер ${to}: ${started.code}. Никому его не сообщайте.`);
+    }
+    return { payment: started.payment, codeExpiresAt: started.codeExpiresAt };
+  }
+
+  async confirm(lineId: string, paymentId: string, code: string): Promise<{ payment: PaymentRecord; recipient: E164 | null }> {
+    const outcome = await this.uow.write(async (repos) => {
+      const payment = await repos.payments.byId(paymentId);
+      if (!payment || payment.lineId !== lineId || payment.kind !== 'transfer-out') throw new DomainError('NOT_FOUND', 'no such transfer on this line');
+      if (payment.status !== 'awaiting-confirmation') return { payment, recipient: null };
+      const sender = (await repos.account.line(lineId))!;
+      const refusal = await this.codes.redeem(repos, sender.msisdn, 'transfer', code);
+      if (refusal) return { refusal };
+      const at = new Date(this.clock.now()).toISOString();
+      // The rules are applied again: the balance or the day's total may have changed since the code was sent.
+      const { preview, recipient } = await this.evaluate(repos, lineId, payment.counterparty as E164, payment.amountKopecks);
+      if (!preview.allowed || !recipient) {
+        await repos.payments.update(paymentId, { status: 'failed', declineReason: 'code-failed', updatedAt: at });
+        return { refusal: refusalFor(preview, this.rules) };
+      }
+      await repos.ledger.post(
+        {
+          id: this.ids.next('txn'),
+          kind: 'mobile-transfer',
+          idempotencyKey: `transfer:${paymentId}`,
+          at,
+          entries: [
+            { account: lineAccount(lineId), amountKopecks: -(payment.amountKopecks + payment.feeKopecks) },
+            { account: lineAccount(recipient.lineId), amountKopecks: payment.amountKopecks },
+            { account: OPERATOR_FEES_ACCOUNT, amountKopecks: payment.feeKopecks },
+          ],
+        },
+        () => this.ids.next('entry'),
+      );
+      await repos.payments.update(paymentId, { status: 'succeeded', updatedAt: at });
+      const incomingId = this.ids.next('pay');
+      await repos.payments.add({
+        id: incomingId,
+        lineId: recipient.lineId,
+        kind: 'transfer-in',
+        status: 'succeeded',
+        amountKopecks: payment.amountKopecks,
+        feeKopecks: 0,
+        method: 'mobile-transfer',
+        counterparty: sender.msisdn,
+        declineReason: null,
+        idempotencyKey: `transfer-in:${paymentId}`,
+        relatedId: paymentId,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await afterMoneyArrived(repos, this.ids, this.fees, { lineId: recipient.lineId, kopecks: payment.amountKopecks, paymentId: incomingId, at });
+      return { payment: (await repos.payments.byId(paymentId))!, recipient: recipient.msisdn };
+    });
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome;
+  }
+
+  private async evaluate(
+    repos: Repositories,
+    lineId: string,
+    to: E164,
+    amountKopecks: number,
+  ): Promise<{ preview: TransferPreview; sender: LineProfile; recipient: LineProfile | null }> {
+    const sender = await repos.account.line(lineId);
+    if (!sender) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
+    const rules = this.rules.transfer;
+    const recipientLineId = (await repos.credentials.forNumber(to))?.lineId;
+    const recipient = recipientLineId ? await repos.account.line(recipientLineId) : null;
+    const balance = await repos.account.balanceKopecks(lineId);
+    const commission = rules.commissionKopecks;
+    const total = amountKopecks + commission;
+    const sentToday = await repos.payments.transferredSince(lineId, dayStartInZone(this.clock.now(), sender.region.timeZone));
+    const checks: Array<[boolean, Reason]> = [
+      [to === sender.msisdn, 'same-number'],
+      [recipient === null, 'not-a-subscriber'],
+      [sender.status === 'blocked', 'sim-blocked'],
+      [sender.status === 'restricted', 'line-restricted'],
+      [(await repos.promised.open(lineId)) !== null, 'promised-payment-open'],
+      [amountKopecks < rules.minKopecks, 'below-minimum'],
+      [amountKopecks > rules.maxKopecks, 'above-maximum'],
+      [sentToday + amountKopecks > rules.perDayKopecks, 'daily-limit'],
+      [balance - total < 0, 'insufficient-funds'],
+    ];
+    const reason = checks.find(([failed]) => failed)?.[1] ?? null;
+    return {
+      sender,
+      recipient,
+      preview: {
+        to,
+        amountKopecks,
+        commissionKopecks: commission,
+        recipientGetsKopecks: amountKopecks,
+        totalKopecks: total,
+        balanceAfterKopecks: balance - total,
+        allowed: reason === null,
+        reason,
+      },
+    };
+  }
+}
+
+function refuse(preview: TransferPreview, rules: MoneyRules): void {
+  if (!preview.allowed) throw refusalFor(preview, rules);
+}
+
+/** Each rule's refusal names the field or the reason, so the form can say what to change. */
+function refusalFor(preview: TransferPreview, rules: MoneyRules): DomainError {
+  const field = (name: string, expected: string, extra: Record<string, unknown> = {}) =>
+    new DomainError('VALIDATION', `${name}: ${expected}`, { fields: [{ field: name, expected }], reason: preview.reason, ...extra });
+  switch (preview.reason) {
+    case 'same-number':
+      return field('to', 'another number than your own');
+    case 'not-a-subscriber':
+      return field('to', 'a number of this operator');
+    case 'below-minimum':
+    case 'above-maximum':
+      return field('amountKopecks', amountExpected(rules.transfer));
+    case 'daily-limit':
+      return field('amountKopecks', `no more than ${rules.transfer.perDayKopecks / 100} ₽ of transfers a day`, { perDayKopecks: rules.transfer.perDayKopecks });
+    case 'insufficient-funds':
+      return new DomainError('INSUFFICIENT_FUNDS', 'the balance cannot pay the transfer and its commission', {
+        neededKopecks: preview.totalKopecks,
+        balanceAfterKopecks: preview.balanceAfterKopecks,
+      });
+    case 'sim-blocked':
+      return new DomainError('SIM_BLOCKED', 'the SIM is blocked: transfers are off until it is unblocked');
+    default:
+      return new DomainError('NOT_ELIGIBLE', `a transfer is not allowed now: ${preview.reason}`, { reason: preview.reason });
+  }
+}
