@@ -70,7 +70,7 @@ export function cardProblems(input: CardInput, now: Date = new Date()): CardProb
   const digits = cardDigits(input.number);
   const number = digits === null ? null : cardValidator.number(digits);
   if (!number?.isValid) problems.push({ field: 'number', expected: CARD_EXPECTED.number });
-  const expiry = cardValidator.expirationDate(input.expiry.replace(/\s/g, ''), 10);
+  const expiry = cardValidator.expirationDate(input.expiry.replace(/\s/g, ''));
   const expiryDate = expiry.isValid ? expiryParts(input.expiry) : null;
   if (!expiryDate || isExpired(expiryDate, now)) problems.push({ field: 'expiry', expected: CARD_EXPECTED.expiry });
   const cvcLength = number?.card?.code.size ?? 3;

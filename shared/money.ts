@@ -9,3 +9,15 @@ export function formatRubles(kopecks: number, locale: string): string {
   });
   return formatter.format(kopecks / 100);
 }
+
+/**
+ * An amount in rubles as a person types it ("500", "1 000", "99,50", "99.5") → kopecks; null when it is
+ * not a positive amount with at most two decimals.
+ */
+export function parseRubles(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0₽]/g, '').replace(',', '.');
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(compact)) return null;
+  const [whole, fraction = ''] = compact.split('.');
+  const kopecks = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return kopecks > 0 ? kopecks : null;
+}

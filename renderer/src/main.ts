@@ -7,6 +7,7 @@ import { router } from './router';
 import { usePreferencesStore } from './stores/preferences';
 import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
+import { usePaymentsStore } from './stores/payments';
 import { useAccountStore } from './stores/account';
 import './styles/main.css';
 
@@ -24,6 +25,7 @@ cabinet.on('confirmation.resolved', ({ outcome }) => void useSessionStore().conf
 cabinet.on('account.changed', () => {
   const account = useAccountStore();
   if (account.overview) void account.load();
+  void usePaymentsStore().refresh();
 });
 cabinet.on('social.resolved', ({ provider, outcome }) => void useSessionStore().socialResolved(provider, outcome));
 

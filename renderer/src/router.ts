@@ -25,6 +25,7 @@ export const router = createRouter({
         { path: 'tariff', name: 'tariff', component: () => import('./views/TariffView.vue') },
         { path: 'services', name: 'services', component: () => import('./views/ServicesView.vue') },
         { path: 'detail', name: 'detail', component: () => import('./views/DetailView.vue') },
+        { path: 'payments', name: 'payments', component: () => import('./views/PaymentsView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

@@ -78,3 +78,27 @@ test('the ways in are tabs that arrow keys move between', async ({ page, harness
   await expect(page.getByRole('tab', { name: 'По коду из SMS' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('button', { name: 'Получить код' })).toBeVisible();
 });
+
+test('every payments tab, the 3-D Secure dialog and a receipt have no serious accessibility problems', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, demo.line.msisdn, demo.subscriber.password);
+  await page.getByRole('link', { name: 'Платежи' }).click();
+  for (const tab of ['Картой', 'Кошельком', 'Мобильный перевод', 'Обещанный платёж', 'История']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    expect(await seriousViolations(page), tab).toEqual([]);
+  }
+  await page.getByRole('tab', { name: 'Картой' }).click();
+  await page.getByLabel('Сумма, ₽').fill('100');
+  await page.getByLabel('Номер карты').fill('4000 0000 0000 3220');
+  await page.getByLabel('Срок действия (ММ/ГГ)').fill('1240');
+  await page.getByLabel('CVC/CVV').fill('123');
+  await page.getByRole('button', { name: /^Пополнить/ }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Код подтверждения от банка').fill('1234');
+  await page.getByRole('button', { name: 'Подтвердить' }).click();
+  await page.getByRole('button', { name: 'Чек' }).click();
+  await expect(page.getByRole('heading', { name: /^Чек №/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

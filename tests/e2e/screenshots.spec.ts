@@ -72,3 +72,30 @@ test('screenshots: the tariff advisor and the services section', async ({ page, 
   await expect(page.getByRole('region', { name: 'Каталог' })).toBeVisible();
   await page.screenshot({ path: `${folder}services.png`, fullPage: true });
 });
+
+test('screenshots: payments — card, transfer preview, promised payment and history (light and dark)', async ({ page, harness }) => {
+  const anna = demoSubscriber(0);
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await page.getByRole('link', { name: 'Платежи' }).click();
+  await page.getByLabel('Номер карты').fill('4111 1111 1111 1112');
+  await page.getByLabel('CVC/CVV').focus();
+  await expect(page.getByText('Проверьте номер карты')).toBeVisible();
+  await page.screenshot({ path: `${folder}payments-card.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Мобильный перевод' }).click();
+  await page.getByLabel('Номер получателя').fill('9139876543');
+  await page.getByLabel('Сумма, ₽').fill('150');
+  await page.getByRole('button', { name: 'Рассчитать' }).click();
+  await expect(page.getByText('Получатель получит')).toBeVisible();
+  await page.screenshot({ path: `${folder}payments-transfer.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Обещанный платёж' }).click();
+  await page.getByRole('button', { name: /^Взять обещанный платёж/ }).click();
+  await expect(page.getByText(/Открыт обещанный платёж/)).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${folder}payments-promised-dark.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'История' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Обещанный платёж' })).toBeVisible();
+  await page.getByRole('button', { name: 'Чек' }).first().click();
+  await expect(page.getByRole('heading', { name: /^Чек №/ })).toBeVisible();
+  await page.screenshot({ path: `${folder}payments-receipt-dark.png` });
+});

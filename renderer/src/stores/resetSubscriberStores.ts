@@ -2,6 +2,7 @@ import { useAccountStore } from './account';
 import { useSessionStore } from './session';
 import { useTariffsStore } from './tariffs';
 import { useServicesStore } from './services';
+import { usePaymentsStore } from './payments';
 
 /** Forgets everything about the signed-out subscriber; per-computer preferences stay. */
 export function resetSubscriberStores(): void {
@@ -9,4 +10,5 @@ export function resetSubscriberStores(): void {
   useAccountStore().$reset();
   useTariffsStore().$reset();
   useServicesStore().$reset();
+  usePaymentsStore().$reset();
 }
