@@ -29,9 +29,11 @@ import { TopUps } from './core/money/topUps';
 import { Transfers } from './core/money/transfers';
 import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
 import { PaymentHistory } from './core/money/paymentHistory';
+import { Autopay } from './core/money/autopay';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
+import type { E164 } from '../shared/phone';
 import type { SettingsStore } from './settings/settingsStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
 import type { KeyProvider } from './store/keyProvider';
@@ -71,6 +73,8 @@ export interface CabinetOptions {
   wallets?: WalletGateway;
   /** How long the acquirer may take before a payment is left pending for a status check. */
   acquirerTimeoutMs?: number;
+  /** How often autopay rules are checked; 0 turns the timer off (tests run them by hand). */
+  autopayIntervalMs?: number;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
 }
@@ -107,6 +111,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const vault = 'unlock' in options.keyProvider ? options.keyProvider : null;
   let core: CoreServices | null = null;
   let database: EncryptedDatabase | null = null;
+  let autopayTimer: NodeJS.Timeout | null = null;
   const handset = new VirtualHandset(clock);
   const network = options.network ?? { sms: handset, confirmations: handset };
 
@@ -163,6 +168,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
     const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments));
     const acquirer = options.acquirer ?? new TestAcquirer();
+    const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
       database,
       clock,
@@ -191,14 +197,39 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids), network.sms, monthlyFees),
       promisedPayments,
       paymentHistory: new PaymentHistory(database, data.payments.operator),
+      autopay: new Autopay(database, clock, topUps, data.payments, logger),
+    };
+    const autopay = core.autopay;
+    const runAutopay = async (lineId: string | null, msisdn: string) => {
+      if (lineId && (await autopay.run(lineId))) dispatcher.notifyLine(msisdn, 'account.changed', {});
     };
     // Payments a crash or a timeout left pending are settled by asking the acquirer, in the background.
-    void topUps.recoverPending().catch((error: unknown) => logger.warn('pending payments could not be recovered', { error: String(error) }));
+    void topUps
+      .recoverPending()
+      .then(() => autopay.runAll())
+      .catch((error: unknown) => logger.warn('pending payments could not be recovered', { error: String(error) }));
+    const autopayEvery = options.autopayIntervalMs ?? 60_000;
+    if (autopayEvery > 0) {
+      autopayTimer = setInterval(() => {
+        void autopay
+          .runAll()
+          .then(async (made) => {
+            for (const { lineId } of made) {
+              const line = await database!.read((repos) => repos.account.line(lineId));
+              if (line) dispatcher.notifyLine(line.msisdn, 'account.changed', {});
+            }
+          })
+          .catch((error: unknown) => logger.warn('autopay check failed', { error: String(error) }));
+      }, autopayEvery);
+      autopayTimer.unref();
+    }
     const rating = new UsageRating(database, clock, ids, monthlyFees);
     const usage: HandsetUsage = {
       use: async (msisdn, kind, quantity) => {
         const rated = await rating.record(msisdn, kind, quantity);
         dispatcher.notifyLine(msisdn, 'account.changed', {});
+        // Usage may take the balance below an autopay threshold.
+        await runAutopay(await lineOf(msisdn), msisdn).catch((error: unknown) => logger.warn('autopay after usage failed', { error: String(error) }));
         return { chargedKopecks: rated.chargedKopecks, balanceAfterKopecks: rated.balanceAfterKopecks };
       },
     };
@@ -212,6 +243,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
 
   async function close(): Promise<void> {
     if (sweeper) clearInterval(sweeper);
+    if (autopayTimer) clearInterval(autopayTimer);
     await database?.close();
   }
 

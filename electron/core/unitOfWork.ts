@@ -1,5 +1,5 @@
 import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
-import type { PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
+import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -13,6 +13,7 @@ export interface Repositories {
   readonly payments: PaymentRepository;
   readonly savedCards: SavedCardRepository;
   readonly promised: PromisedRepository;
+  readonly autopay: AutopayRepository;
   readonly credentials: CredentialRepository;
   readonly signIns: SignInRecordRepository;
   readonly otps: OtpRepository;

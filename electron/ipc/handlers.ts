@@ -15,6 +15,7 @@ import type { Session, SessionRegistry } from '../core/auth/sessions';
 import type { TopUps } from '../core/money/topUps';
 import type { Transfers } from '../core/money/transfers';
 import type { PromisedPayments } from '../core/money/promisedPayments';
+import type { Autopay } from '../core/money/autopay';
 import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
 import { parseCard } from '../../shared/card';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
@@ -39,6 +40,7 @@ export interface CoreServices {
   transfers: Transfers;
   promisedPayments: PromisedPayments;
   paymentHistory: PaymentHistory;
+  autopay: Autopay;
 }
 
 export interface HandlerDependencies {
@@ -186,6 +188,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'payments.confirmTransfer': async ({ paymentId, code }, context) => {
       const session = readySession(context);
       const { payment, recipient } = await requireCore().transfers.confirm(session.lineId, paymentId, code);
+      // The transfer may take the balance below an autopay threshold.
+      await requireCore().autopay.run(session.lineId);
       context.notifyLine(session.msisdn, 'account.changed', {});
       if (recipient) context.notifyLine(recipient, 'account.changed', {});
       return toPayment(payment);
@@ -199,6 +203,20 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'payments.history': async ({ filter, from, to }, context) => requireCore().paymentHistory.list(readySession(context).lineId, filter, from, to),
     'payments.receipt': async ({ paymentId }, context) => requireCore().paymentHistory.receipt(readySession(context).lineId, paymentId),
+    'payments.autopay': async (_input, context) => requireCore().autopay.get(readySession(context).lineId),
+    'payments.setAutopay': async (setting, context) => {
+      const session = readySession(context);
+      const rule = await requireCore().autopay.set(session.lineId, setting);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return rule;
+    },
+    'payments.pauseAutopay': async ({ paused }, context) => {
+      const session = readySession(context);
+      const rule = await requireCore().autopay.pause(session.lineId, paused);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return rule;
+    },
+    'payments.removeAutopay': async (_input, context) => requireCore().autopay.remove(readySession(context).lineId),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

@@ -38,6 +38,8 @@ export const Payment = z.object({
   /** The other number of a transfer. */
   counterparty: E164Schema.nullable(),
   declineReason: DeclineReason.nullable(),
+  /** Made by the autopay rule. */
+  autopay: z.boolean(),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -126,6 +128,33 @@ export const Receipt = z.object({
 });
 export type Receipt = z.infer<typeof Receipt>;
 
+export const AutopayRule = z.object({
+  cardId: z.string(),
+  amountKopecks: Kopecks,
+  mode: z.enum(['threshold', 'monthly']),
+  thresholdKopecks: Kopecks.nullable(),
+  dayOfMonth: z.number().int().nullable(),
+  paused: z.boolean(),
+});
+export type AutopayRule = z.infer<typeof AutopayRule>;
+
+export const AutopaySetting = z
+  .strictObject({
+    cardId: z.string({ error: 'expected a saved card' }).regex(/^[A-Za-z0-9_-]{1,80}$/, 'expected a saved card id'),
+    amountKopecks: Amount,
+    mode: z.enum(['threshold', 'monthly'], { error: 'expected "threshold" or "monthly"' }),
+    thresholdKopecks: z.number().int('expected whole kopecks').min(0, 'expected a threshold of 0 ₽ or more').max(1_000_000, 'expected a threshold up to 10 000 ₽').optional(),
+    dayOfMonth: z.number().int('expected a day of the month').min(1, 'expected a day from 1 to 28').max(28, 'expected a day from 1 to 28').optional(),
+  })
+  .superRefine((setting, ctx) => {
+    if (setting.mode === 'threshold' && setting.thresholdKopecks === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['thresholdKopecks'], message: 'expected the balance below which to top up' });
+    }
+    if (setting.mode === 'monthly' && setting.dayOfMonth === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dayOfMonth'], message: 'expected a day from 1 to 28' });
+    }
+  });
+
 export const payments = {
   /** Limits, wallets, saved cards and today's transfers: what the «Платежи» forms need. */
   options: method({ access: 'session', input: NoInput, output: PaymentOptions }),
@@ -188,4 +217,10 @@ export const payments = {
     output: z.array(Payment),
   }),
   receipt: method({ access: 'session', input: z.strictObject({ paymentId: PaymentId }), output: Receipt }),
+  /** The line's autopay rule (null: none). */
+  autopay: method({ access: 'session', input: NoInput, output: AutopayRule.nullable() }),
+  /** Sets (or replaces) the rule; it may top up at once if its condition already holds. */
+  setAutopay: method({ access: 'session', input: AutopaySetting, output: AutopayRule.nullable() }),
+  pauseAutopay: method({ access: 'session', input: z.strictObject({ paused: z.boolean() }), output: AutopayRule.nullable() }),
+  removeAutopay: method({ access: 'session', input: NoInput, output: AutopayRule.nullable() }),
 };

@@ -155,3 +155,36 @@ test('a promised payment is taken, shown on the main screen, and repaid by the n
   await expect(after).toContainText(rub(anna.line.openingBalanceKopecks + 20_000));
   await expect(after).not.toContainText('Обещанный платёж');
 });
+
+test('a remembered card pays again without its number, and autopay tops up when the balance is below the threshold', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await openPayments(page);
+  await page.getByLabel('Сумма, ₽').fill('100');
+  await page.getByLabel('Номер карты').fill('4111 1111 1111 1111');
+  await page.getByLabel('Срок действия (ММ/ГГ)').fill(`12${nextYear}`);
+  await page.getByLabel('CVC/CVV').fill('123');
+  await page.getByLabel('Запомнить карту для следующих платежей').check();
+  await page.getByRole('button', { name: /^Пополнить/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Баланс пополнен' })).toBeVisible();
+  const saved = page.getByRole('radio', { name: /^Visa •• 1111, до 12\// });
+  await expect(saved).toBeChecked();
+  await page.getByLabel('Сумма, ₽').fill('50');
+  await page.getByRole('button', { name: `Пополнить на ${rub(5_000)}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Баланс пополнен' })).toContainText(rub(5_000));
+
+  const balanceNow = anna.line.openingBalanceKopecks + 15_000;
+  await page.getByRole('tab', { name: 'Автоплатёж' }).click();
+  await expect(page.getByLabel('Карта')).toHaveValue(/.+/);
+  await page.getByLabel('Сумма, ₽').fill('300');
+  await page.getByLabel('Когда баланс ниже порога').check();
+  await page.getByLabel('Порог баланса, ₽').fill(String(balanceNow / 100 + 1));
+  await page.getByRole('button', { name: 'Сохранить автоплатёж' }).click();
+  await expect(page.getByText(`Автоплатёж включён: ${rub(30_000)} с карты Visa •• 1111`)).toBeVisible();
+  await page.getByRole('button', { name: 'Приостановить' }).click();
+  await expect(page.getByText(/Автоплатёж приостановлен/)).toBeVisible();
+
+  await page.getByRole('tab', { name: 'История' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Пополнение картой (автоплатёж)' })).toContainText(`+${rub(30_000)}`);
+  await expect(await balanceOnHome(page)).toContainText(rub(balanceNow + 30_000));
+});

@@ -36,6 +36,7 @@ export async function openTestCabinet(dataDir: string, overrides: Partial<Cabine
     ids: new SequentialIds(),
     passwordCost: testPasswordCost,
     sweepIntervalMs: 0,
+    autopayIntervalMs: 0,
     ...overrides,
   });
   return { ...cabinet, clock, dataDir, window: (id = 'window-1') => ({ senderId: id, origin: TEST_ORIGIN, device: 'test device' }) };

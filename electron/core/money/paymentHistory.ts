@@ -21,6 +21,7 @@ export const toPayment = (record: PaymentRecord): Payment => ({
   method: record.method,
   counterparty: record.counterparty,
   declineReason: record.declineReason,
+  autopay: record.autopay ?? false,
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
 });

@@ -14,6 +14,8 @@ export interface PaymentRecord {
   idempotencyKey: string;
   /** The payment this one belongs to (a transfer's other half, a repayment's top-up). */
   relatedId: string | null;
+  /** Made by the autopay rule, not by a person. */
+  autopay?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -107,4 +109,24 @@ export interface Acquirer {
 export interface WalletGateway {
   begin(request: { paymentId: string; walletId: string; amountKopecks: number }): Promise<void>;
   finish(paymentId: string, approved: boolean): Promise<{ outcome: 'succeeded' } | { outcome: 'declined' }>;
+}
+
+export interface AutopayRule {
+  lineId: string;
+  cardId: string;
+  amountKopecks: number;
+  /** threshold: when the balance falls below `thresholdKopecks`; monthly: on `dayOfMonth` in the region's calendar. */
+  mode: 'threshold' | 'monthly';
+  thresholdKopecks: number | null;
+  dayOfMonth: number | null;
+  paused: boolean;
+  updatedAt: string;
+}
+
+export interface AutopayRepository {
+  forLine(lineId: string): Promise<AutopayRule | null>;
+  /** Every rule that is not paused. */
+  active(): Promise<AutopayRule[]>;
+  save(rule: AutopayRule): Promise<void>;
+  remove(lineId: string): Promise<void>;
 }

@@ -18,6 +18,8 @@ export interface CardTopUp {
   savedCardId?: string;
   remember: boolean;
   idempotencyKey: string;
+  /** Made by the autopay rule. */
+  autopay?: boolean;
 }
 
 const brandNames: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', mir: 'Мир', maestro: 'Maestro', unionpay: 'UnionPay' };
@@ -64,6 +66,8 @@ export class TopUps {
 
   async forgetCard(lineId: string, cardId: string): Promise<SavedCard[]> {
     return this.uow.write(async (repos) => {
+      // An autopay rule cannot outlive its card.
+      if ((await repos.autopay.forLine(lineId))?.cardId === cardId) await repos.autopay.remove(lineId);
       await repos.savedCards.remove(lineId, cardId);
       return this.savedCards(repos, lineId);
     });
@@ -88,7 +92,7 @@ export class TopUps {
       } else {
         throw new DomainError('VALIDATION', 'card: a new card or a saved one', { fields: [{ field: 'card', expected: 'a new card or a saved one' }] });
       }
-      const payment = this.newPayment(lineId, 'card', request.amountKopecks, method, key);
+      const payment = { ...this.newPayment(lineId, 'card', request.amountKopecks, method, key), autopay: request.autopay ?? false };
       await repos.payments.add(payment);
       return { payment, token };
     });

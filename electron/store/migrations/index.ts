@@ -6,6 +6,7 @@ import { tariffSince } from './0005-tariff-since';
 import { servicesOnLines } from './0006-services-on-lines';
 import { feesPaid } from './0007-fees-paid';
 import { money } from './0008-money';
+import { autopay } from './0009-autopay';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

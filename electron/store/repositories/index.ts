@@ -12,7 +12,7 @@ import { SqlLedgerRepository } from './ledgerRepository';
 import { SqlTariffRepository } from './tariffRepository';
 import { SqlServiceRepository } from './serviceRepository';
 import { SqlBillingRepository } from './billingRepository';
-import { SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
+import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
   return {
@@ -25,6 +25,7 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     payments: new SqlPaymentRepository(sql),
     savedCards: new SqlSavedCardRepository(sql),
     promised: new SqlPromisedRepository(sql),
+    autopay: new SqlAutopayRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

@@ -1,5 +1,7 @@
 import type { DeclineReason, PaymentKind, PaymentStatus } from '../../../shared/contract/payments';
 import type {
+  AutopayRepository,
+  AutopayRule,
   PaymentRecord,
   PaymentRepository,
   PromisedRecord,
@@ -22,6 +24,7 @@ interface PaymentRow {
   decline_reason: string | null;
   idempotency_key: string;
   related_id: string | null;
+  autopay: number;
   created_at: string;
   updated_at: string;
   [column: string]: SqlValue;
@@ -39,6 +42,7 @@ const toPayment = (row: PaymentRow): PaymentRecord => ({
   declineReason: row.decline_reason as DeclineReason | null,
   idempotencyKey: row.idempotency_key,
   relatedId: row.related_id,
+  autopay: row.autopay === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -48,8 +52,8 @@ export class SqlPaymentRepository implements PaymentRepository {
 
   async add(payment: PaymentRecord): Promise<void> {
     this.sql.run(
-      `INSERT INTO payments (id, line_id, kind, status, amount_kopecks, fee_kopecks, method, counterparty, decline_reason, idempotency_key, related_id, created_at, updated_at)
-       VALUES ($id, $lineId, $kind, $status, $amount, $fee, $method, $counterparty, $declineReason, $key, $relatedId, $createdAt, $updatedAt)`,
+      `INSERT INTO payments (id, line_id, kind, status, amount_kopecks, fee_kopecks, method, counterparty, decline_reason, idempotency_key, related_id, autopay, created_at, updated_at)
+       VALUES ($id, $lineId, $kind, $status, $amount, $fee, $method, $counterparty, $declineReason, $key, $relatedId, $autopay, $createdAt, $updatedAt)`,
       {
         id: payment.id,
         lineId: payment.lineId,
@@ -62,6 +66,7 @@ export class SqlPaymentRepository implements PaymentRepository {
         declineReason: payment.declineReason,
         key: payment.idempotencyKey,
         relatedId: payment.relatedId,
+        autopay: payment.autopay ? 1 : 0,
         createdAt: payment.createdAt,
         updatedAt: payment.updatedAt,
       },
@@ -213,5 +218,64 @@ export class SqlPromisedRepository implements PromisedRepository {
       state: change.state,
       closedAt: change.closedAt,
     });
+  }
+}
+
+interface AutopayRow {
+  line_id: string;
+  card_id: string;
+  amount_kopecks: number;
+  mode: string;
+  threshold_kopecks: number | null;
+  day_of_month: number | null;
+  paused: number;
+  updated_at: string;
+  [column: string]: SqlValue;
+}
+
+const toRule = (row: AutopayRow): AutopayRule => ({
+  lineId: row.line_id,
+  cardId: row.card_id,
+  amountKopecks: row.amount_kopecks,
+  mode: row.mode as AutopayRule['mode'],
+  thresholdKopecks: row.threshold_kopecks,
+  dayOfMonth: row.day_of_month,
+  paused: row.paused === 1,
+  updatedAt: row.updated_at,
+});
+
+export class SqlAutopayRepository implements AutopayRepository {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async forLine(lineId: string): Promise<AutopayRule | null> {
+    const row = this.sql.one<AutopayRow>('SELECT * FROM autopay_rules WHERE line_id = $lineId', { lineId });
+    return row ? toRule(row) : null;
+  }
+
+  async active(): Promise<AutopayRule[]> {
+    return this.sql.all<AutopayRow>('SELECT * FROM autopay_rules WHERE paused = 0 ORDER BY line_id').map(toRule);
+  }
+
+  async save(rule: AutopayRule): Promise<void> {
+    this.sql.run(
+      `INSERT INTO autopay_rules (line_id, card_id, amount_kopecks, mode, threshold_kopecks, day_of_month, paused, updated_at)
+       VALUES ($lineId, $cardId, $amount, $mode, $threshold, $day, $paused, $updatedAt)
+       ON CONFLICT (line_id) DO UPDATE SET card_id = excluded.card_id, amount_kopecks = excluded.amount_kopecks, mode = excluded.mode,
+         threshold_kopecks = excluded.threshold_kopecks, day_of_month = excluded.day_of_month, paused = excluded.paused, updated_at = excluded.updated_at`,
+      {
+        lineId: rule.lineId,
+        cardId: rule.cardId,
+        amount: rule.amountKopecks,
+        mode: rule.mode,
+        threshold: rule.thresholdKopecks,
+        day: rule.dayOfMonth,
+        paused: rule.paused ? 1 : 0,
+        updatedAt: rule.updatedAt,
+      },
+    );
+  }
+
+  async remove(lineId: string): Promise<void> {
+    this.sql.run('DELETE FROM autopay_rules WHERE line_id = $lineId', { lineId });
   }
 }

@@ -5,7 +5,8 @@ type Translate = (key: string, named?: Record<string, unknown>) => string;
 
 /** "Перевод на номер +7 913 987-65-43", "Пополнение картой" … */
 export function paymentTitle(payment: Payment, t: Translate): string {
-  return t(`payments.kind.${payment.kind}`, { number: payment.counterparty ? formatRussianNumber(payment.counterparty) : '' });
+  const title = t(`payments.kind.${payment.kind}`, { number: payment.counterparty ? formatRussianNumber(payment.counterparty) : '' });
+  return payment.autopay ? `${title} (${t('payments.autopayMark')})` : title;
 }
 
 /** How it was paid, as the receipt shows it. */
@@ -27,3 +28,8 @@ export function signedAmount(payment: Payment): number {
 export function formatInstant(iso: string, language: 'ru' | 'en'): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
+
+const brands: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', mir: 'Мир', maestro: 'Maestro', unionpay: 'UnionPay' };
+
+/** "visa" → "Visa", as the card says. */
+export const brandName = (brand: string): string => brands[brand] ?? brand;

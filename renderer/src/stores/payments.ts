@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CabinetError, Result } from '../../../shared/contract/errors';
 import type { InputOf } from '../../../shared/contract/index';
-import type { Payment, PaymentOptions, PromisedOffer, Receipt, TransferPreview } from '../../../shared/contract/payments';
+import type { AutopayRule, Payment, PaymentOptions, PromisedOffer, Receipt, TransferPreview } from '../../../shared/contract/payments';
 import { cabinet } from '../api';
 
 type HistoryQuery = InputOf<'payments.history'>;
@@ -11,6 +11,7 @@ type HistoryQuery = InputOf<'payments.history'>;
 export const usePaymentsStore = defineStore('payments', () => {
   const options = ref<PaymentOptions | null>(null);
   const offer = ref<PromisedOffer | null>(null);
+  const autopay = ref<AutopayRule | null | undefined>(undefined);
   const history = ref<Payment[]>([]);
   const historyQuery = ref<HistoryQuery>({ filter: 'all' });
   const loading = ref(false);
@@ -80,14 +81,38 @@ export const usePaymentsStore = defineStore('payments', () => {
     return null;
   }
 
+  async function loadAutopay(): Promise<void> {
+    const result = await cabinet.payments.autopay({});
+    if (result.ok) autopay.value = result.value;
+    else error.value = result.error;
+  }
+
+  /** Sets, pauses or removes the autopay rule; the answer is the rule as it now stands. */
+  async function changeAutopay(
+    change: { set: InputOf<'payments.setAutopay'> } | { paused: boolean } | { remove: true },
+  ): Promise<CabinetError | null> {
+    const result = await guarded(() =>
+      'set' in change
+        ? cabinet.payments.setAutopay(change.set)
+        : 'paused' in change
+          ? cabinet.payments.pauseAutopay({ paused: change.paused })
+          : cabinet.payments.removeAutopay({}),
+    );
+    if (!result.ok) return result.error;
+    autopay.value = result.value;
+    return null;
+  }
+
   async function forgetCard(cardId: string): Promise<void> {
     const result = await guarded(() => cabinet.payments.forgetCard({ cardId }));
     if (result.ok && options.value) options.value = { ...options.value, savedCards: result.value };
+    if (autopay.value !== undefined) await loadAutopay();
   }
 
   function $reset(): void {
     options.value = null;
     offer.value = null;
+    autopay.value = undefined;
     history.value = [];
     historyQuery.value = { filter: 'all' };
     loading.value = false;
@@ -98,6 +123,9 @@ export const usePaymentsStore = defineStore('payments', () => {
   return {
     options,
     offer,
+    autopay,
+    loadAutopay,
+    changeAutopay,
     history,
     historyQuery,
     loading,
