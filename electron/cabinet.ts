@@ -225,12 +225,12 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     }
     const rating = new UsageRating(database, clock, ids, monthlyFees);
     const usage: HandsetUsage = {
-      use: async (msisdn, kind, quantity) => {
-        const rated = await rating.record(msisdn, kind, quantity);
+      use: async (msisdn, kind, quantity, app) => {
+        const rated = await rating.record(msisdn, kind, quantity, app);
         dispatcher.notifyLine(msisdn, 'account.changed', {});
         // Usage may take the balance below an autopay threshold.
         await runAutopay(await lineOf(msisdn), msisdn).catch((error: unknown) => logger.warn('autopay after usage failed', { error: String(error) }));
-        return { chargedKopecks: rated.chargedKopecks, balanceAfterKopecks: rated.balanceAfterKopecks };
+        return { chargedKopecks: rated.chargedKopecks, balanceAfterKopecks: rated.balanceAfterKopecks, freeBy: rated.freeBy };
       },
     };
     return { dispatcher, database, handset, usage, close };

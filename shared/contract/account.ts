@@ -12,9 +12,12 @@ export type PackageUnit = z.infer<typeof PackageUnit>;
 export const Remainder = z.object({
   kind: PackageKind,
   unit: PackageUnit,
+  /** The whole allowance of the period, the amount rolled over from the last one included. */
   total: z.number().int().nonnegative(),
   used: z.number().int().nonnegative(),
   left: z.number().int().nonnegative(),
+  /** What was left of the last period and carried into this one (used first; it does not roll again). */
+  rolledOver: z.number().int().nonnegative(),
 });
 export type Remainder = z.infer<typeof Remainder>;
 
@@ -46,6 +49,10 @@ export const TariffCard = z.object({
   description: LocalizedText,
   monthlyFeeKopecks: Kopecks,
   packages: z.object({ voice: z.number().int().optional(), sms: z.number().int().optional(), data: z.number().int().optional() }),
+  /** Packages whose unused part rolls over to the next period. */
+  rollover: z.array(PackageKind),
+  /** App traffic that consumes nothing on this tariff. */
+  unlimited: z.array(z.string()),
   archived: z.boolean(),
 });
 export type TariffCard = z.infer<typeof TariffCard>;

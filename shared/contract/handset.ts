@@ -21,8 +21,10 @@ export const handsetMethods = {
       msisdn: E164Schema,
       kind: z.enum(['voice', 'sms', 'data']),
       amount: z.number().int().min(1, 'at least 1').max(10_000, 'at most 10,000'),
+      /** For data: the app it went to; an unlimited option for that app makes it free. */
+      app: z.enum(['any', 'messengers', 'social', 'video', 'music']).default('any'),
     }),
-    output: z.object({ chargedKopecks: z.number().int(), balanceAfterKopecks: z.number().int() }),
+    output: z.object({ chargedKopecks: z.number().int(), balanceAfterKopecks: z.number().int(), freeBy: z.string().nullable() }),
   },
 };
 

@@ -52,12 +52,13 @@ describe('the main screen of a signed-in window', () => {
     const result = await call('account.overview', {});
     if (!result.ok) throw new Error(result.error.message);
     const tariff = operatorData.tariffs.find((candidate) => candidate.id === demoLine.tariffId)!;
-    const overview = result.value as { tariff: { name: { ru: string } }; balanceKopecks: number; remainders: Array<{ kind: string; total: number; used: number; left: number }> };
+    const overview = result.value as { tariff: { name: { ru: string } }; balanceKopecks: number; remainders: Array<{ kind: string; total: number; used: number; left: number; rolledOver: number }> };
     expect(overview.tariff.name.ru).toBe(tariff.name.ru);
     expect(overview.balanceKopecks).toBe(demoLine.openingBalanceKopecks);
     expect(overview.remainders.map((r) => r.kind).sort()).toEqual(Object.keys(tariff.packages).sort());
     for (const remainder of overview.remainders) {
-      expect(remainder.total).toBe(tariff.packages[remainder.kind as 'voice']);
+      // Мой онлайн rolls unused minutes and data over: the total is the package plus what came from the last period.
+      expect(remainder.total).toBe(tariff.packages[remainder.kind as 'voice']! + remainder.rolledOver);
       expect(remainder.used + remainder.left).toBe(remainder.total);
     }
     expect(overview.remainders.some((r) => r.used > 0)).toBe(true);

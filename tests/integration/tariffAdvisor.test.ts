@@ -19,7 +19,7 @@ afterEach(async () => {
 
 const card = (id: string, region: string) => {
   const tariff = operatorData.tariffs.find((candidate) => candidate.id === id)!;
-  return { id, name: tariff.name, description: tariff.description, monthlyFeeKopecks: tariff.monthlyFee[region]!, packages: tariff.packages, archived: tariff.archived };
+  return { id, name: tariff.name, description: tariff.description, monthlyFeeKopecks: tariff.monthlyFee[region]!, packages: tariff.packages, rollover: tariff.rollover, unlimited: tariff.unlimited, archived: tariff.archived };
 };
 
 describe('what a period of usage costs on a tariff', () => {

@@ -2,7 +2,7 @@ import type { AccountOverview, PackageKind, PackageUnit, Remainder } from '../..
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
-import { billingPeriodAt, packageWindowStart } from './billingPeriod';
+import { allowancesAt, type Allowance } from './packageAllowance';
 import { inPackageUnits } from './usageBilling';
 import type { Repositories } from '../unitOfWork';
 
@@ -29,21 +29,16 @@ export class AccountOverviewService {
       await this.uow.write((repos) => fees.catchUp(repos, lineId));
     }
     const now = this.clock.now();
-    return this.uow.read(async ({ account, promised }) => {
+    return this.uow.read(async (repos) => {
+      const { account, promised } = repos;
       const line = await account.line(lineId);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const period = billingPeriodAt(now, line.region.timeZone, line.billingDay);
-      const [balanceKopecks, usage] = await Promise.all([
-        account.balanceKopecks(lineId),
-        account.billedUsage(lineId, packageWindowStart(period, line.tariffSince), period.toIso),
-      ]);
-      const open = await promised.open(lineId);
+      const [{ period, byKind }, balanceKopecks] = await Promise.all([allowancesAt(repos, line, now), account.balanceKopecks(lineId)]);
       const remainders: Remainder[] = packageOrder.flatMap((kind) => {
-        const total = line.tariff.packages[kind];
-        if (total === undefined) return [];
-        const used = Math.min(total, inPackageUnits(kind, usage[kind]));
-        return [{ kind, unit: unitOf[kind], total, used, left: total - used }];
+        if (line.tariff.packages[kind] === undefined) return [];
+        return [remainderOf(kind, byKind[kind])];
       });
+      const open = await promised.open(lineId);
       return {
         msisdn: line.msisdn,
         subscriberName: line.subscriberName,
@@ -58,4 +53,12 @@ export class AccountOverviewService {
       };
     });
   }
+}
+
+/** A package as the person reads it: rolled-over units are part of the total, used first, and shown apart. */
+export function remainderOf(kind: PackageKind, allowance: Allowance): Remainder {
+  const rolledOver = kind === 'data' ? Math.floor(allowance.rolledInUnits / 1024) : allowance.rolledInUnits;
+  const total = inPackageUnits(kind, allowance.packageUnits) + rolledOver;
+  const used = Math.min(total, inPackageUnits(kind, allowance.usedUnits));
+  return { kind, unit: unitOf[kind], total, used, left: total - used, rolledOver };
 }

@@ -26,6 +26,12 @@ export interface LineProfile {
     monthlyFeeKopecks: number;
     /** Package sizes: voice minutes, sms messages, data megabytes. */
     packages: Partial<Record<PackageKind, number>>;
+    /** The tariff's own packages, without what services add: what rolls over. */
+    ownPackages: Partial<Record<PackageKind, number>>;
+    /** Kinds whose unused part carries over to the next period (one period only). */
+    rollover: PackageKind[];
+    /** App traffic that consumes nothing: the tariff's and the connected services' unlimited options. */
+    unlimited: string[];
   };
 }
 
@@ -68,6 +74,8 @@ export interface UsageEvent {
   quantity: number;
   billedUnits: number;
   chargedKopecks: number;
+  /** The unlimited option (app category) that made it free; it then counts against no package. */
+  freeBy?: string | null;
 }
 
 export interface BillingRepository {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { UnitOfWork } from '../unitOfWork';
-import { billingPeriodAt, packageWindowStart } from './billingPeriod';
+import { allowancesAt } from './packageAllowance';
 import type { OverageRates } from './ports';
 import { billedUnits } from './usageBilling';
 import { chargeLine } from './charges';
@@ -19,10 +19,10 @@ export interface RatedUsage {
   fromPackage: number;
   chargedKopecks: number;
   balanceAfterKopecks: number;
+  /** The unlimited option that made it free, if one did. */
+  freeBy: string | null;
 }
 
-/** Package sizes in billed units: minutes, messages, kilobytes. */
-const packageInBilledUnits = (kind: PackageKind, size: number): number => (kind === 'data' ? size * 1024 : size);
 
 /** What the units beyond the package cost: per started minute, per SMS, per started megabyte. */
 export function overageCharge(kind: PackageKind, overflowUnits: number, rates: OverageRates): number {
@@ -51,7 +51,8 @@ export class UsageRating {
     private readonly fees?: MonthlyFees,
   ) {}
 
-  async record(msisdn: E164, kind: PackageKind, quantity: number): Promise<RatedUsage> {
+  /** `app` names the app data went to: an unlimited option for it makes the session free. */
+  async record(msisdn: E164, kind: PackageKind, quantity: number, app?: string): Promise<RatedUsage> {
     if (!Number.isSafeInteger(quantity) || quantity <= 0) {
       throw new DomainError('VALIDATION', 'quantity: a positive whole amount', { fields: [{ field: 'quantity', expected: 'a positive whole amount' }] });
     }
@@ -65,13 +66,13 @@ export class UsageRating {
       if (line.status === 'blocked') throw new DomainError('SIM_BLOCKED', 'the SIM is blocked: no calls, SMS or data');
       if (line.status === 'restricted') throw new DomainError('NOT_ELIGIBLE', 'the line is restricted until the balance is topped up', { reason: 'restricted' });
 
-      const period = billingPeriodAt(now, line.region.timeZone, line.billingDay);
-      const used = (await repos.account.billedUsage(line.lineId, packageWindowStart(period, line.tariffSince), period.toIso))[kind];
       const billed = billedUnits(kind, quantity);
-      const packageSize = line.tariff.packages[kind];
-      const remaining = packageSize === undefined ? 0 : Math.max(0, packageInBilledUnits(kind, packageSize) - used);
-      const fromPackage = Math.min(billed, remaining);
-      const overflow = billed - fromPackage;
+      const freeBy = kind === 'data' && app !== undefined && line.tariff.unlimited.includes(app) ? app : null;
+      const allowance = (await allowancesAt(repos, line, now)).byKind[kind];
+      const remaining = Math.max(0, allowance.packageUnits + allowance.rolledInUnits - allowance.usedUnits);
+      // Traffic of an unlimited option consumes nothing: neither the package nor the balance.
+      const fromPackage = freeBy ? 0 : Math.min(billed, remaining);
+      const overflow = freeBy ? 0 : billed - fromPackage;
 
       let charged = 0;
       const balance = await repos.account.balanceKopecks(line.lineId);
@@ -84,13 +85,13 @@ export class UsageRating {
 
       const eventId = this.ids.next('usage');
       const at = new Date(now).toISOString();
-      await repos.usage.record({ id: eventId, lineId: line.lineId, kind, occurredAt: at, quantity, billedUnits: billed, chargedKopecks: charged });
+      await repos.usage.record({ id: eventId, lineId: line.lineId, kind, occurredAt: at, quantity, billedUnits: billed, chargedKopecks: charged, freeBy });
       if (charged > 0) {
         await chargeLine(repos, this.ids, { lineId: line.lineId, kopecks: charged, kind: 'usage', idempotencyKey: `usage:${eventId}`, at });
       }
       const balanceAfter = balance - charged;
       if (balanceAfter < 0) await repos.usage.setLineStatus(line.lineId, 'restricted');
-      return { lineId: line.lineId, kind, billedUnits: billed, fromPackage, chargedKopecks: charged, balanceAfterKopecks: balanceAfter };
+      return { lineId: line.lineId, kind, billedUnits: billed, fromPackage, chargedKopecks: charged, balanceAfterKopecks: balanceAfter, freeBy };
     });
   }
 }

@@ -12,7 +12,7 @@ const units = { voice: 'min', sms: 'sms', data: 'mb' } as const;
 function fullPackages(card: TariffCard): Remainder[] {
   return (['voice', 'data', 'sms'] as const).flatMap((kind) => {
     const total = card.packages[kind];
-    return total === undefined ? [] : [{ kind, unit: units[kind], total, used: 0, left: total }];
+    return total === undefined ? [] : [{ kind, unit: units[kind], total, used: 0, left: total, rolledOver: 0 }];
   });
 }
 

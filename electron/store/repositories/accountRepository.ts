@@ -21,6 +21,8 @@ type LineRow = {
   tariff_id: string;
   tariff_name_ru: string;
   tariff_name_en: string;
+  rollover: string;
+  unlimited: string;
   monthly_fee_kopecks: number | null;
 };
 
@@ -40,7 +42,7 @@ export class SqlAccountRepository implements AccountRepository {
       `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
               s.id AS subscriber_id, s.full_name,
               r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
-              t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en,
+              t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en, t.rollover, t.unlimited,
               p.monthly_fee_kopecks
          FROM lines l
          JOIN subscribers s ON s.id = l.subscriber_id
@@ -58,6 +60,7 @@ export class SqlAccountRepository implements AccountRepository {
     )) {
       packages[pkg.kind as PackageKind] = pkg.amount;
     }
+    const ownPackages = { ...packages };
     // Connected services add their packages (e.g. +5 GB) to the tariff's.
     for (const pkg of this.sql.all<{ kind: string; amount: number }>(
       `SELECT sp.kind, SUM(sp.amount) AS amount FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
@@ -82,6 +85,16 @@ export class SqlAccountRepository implements AccountRepository {
         name: { ru: row.tariff_name_ru, en: row.tariff_name_en },
         monthlyFeeKopecks: row.monthly_fee_kopecks ?? 0,
         packages,
+        ownPackages,
+        rollover: splitList(row.rollover) as PackageKind[],
+        unlimited: [
+          ...new Set([
+            ...splitList(row.unlimited),
+            ...this.sql
+              .all<{ unlimited: string }>('SELECT s.unlimited FROM line_services ls JOIN services s ON s.id = ls.service_id WHERE ls.line_id = $lineId', { lineId })
+              .flatMap((service) => splitList(service.unlimited)),
+          ]),
+        ],
       },
     };
   }
@@ -120,7 +133,7 @@ export class SqlAccountRepository implements AccountRepository {
     const usage: BilledUsage = { voice: 0, sms: 0, data: 0 };
     for (const row of this.sql.all<{ kind: string; billed: number }>(
       `SELECT kind, SUM(billed_units) AS billed FROM usage_events
-        WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso
+        WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso AND free_by IS NULL
         GROUP BY kind`,
       { lineId, fromIso, toIso },
     )) {
@@ -129,3 +142,6 @@ export class SqlAccountRepository implements AccountRepository {
     return usage;
   }
 }
+
+/** "voice,data" → ["voice", "data"]; "" → []. */
+export const splitList = (list: string): string[] => list.split(',').filter(Boolean);

@@ -1,6 +1,7 @@
 import type { TariffCard } from '../../../shared/contract/account';
 import type { TariffRepository } from '../../core/account/ports';
 import type { SqlExecutor } from '../sqlExecutor';
+import { splitList } from './accountRepository';
 
 type Row = {
   id: string;
@@ -10,9 +11,11 @@ type Row = {
   description_en: string;
   archived: number;
   monthly_fee_kopecks: number;
+  rollover: string;
+  unlimited: string;
 };
 
-const cardColumns = `t.id, t.name_ru, t.name_en, t.description_ru, t.description_en, t.archived, p.monthly_fee_kopecks`;
+const cardColumns = `t.id, t.name_ru, t.name_en, t.description_ru, t.description_en, t.archived, t.rollover, t.unlimited, p.monthly_fee_kopecks`;
 
 export class SqlTariffRepository implements TariffRepository {
   constructor(private readonly sql: SqlExecutor) {}
@@ -49,6 +52,8 @@ export class SqlTariffRepository implements TariffRepository {
       description: { ru: row.description_ru, en: row.description_en },
       monthlyFeeKopecks: row.monthly_fee_kopecks,
       packages,
+      rollover: splitList(row.rollover) as TariffCard['rollover'],
+      unlimited: splitList(row.unlimited),
       archived: row.archived === 1,
     };
   }

@@ -15,9 +15,9 @@ export class SqlUsageRepository implements UsageRepository {
 
   async record(event: UsageEvent): Promise<void> {
     this.sql.run(
-      `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units, charged_kopecks)
-       VALUES ($id, $lineId, $kind, $occurredAt, $quantity, $billedUnits, $chargedKopecks)`,
-      { ...event },
+      `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units, charged_kopecks, free_by)
+       VALUES ($id, $lineId, $kind, $occurredAt, $quantity, $billedUnits, $chargedKopecks, $freeBy)`,
+      { ...event, freeBy: event.freeBy ?? null },
     );
   }
 

@@ -16,6 +16,9 @@ export const RegionData = z.strictObject({
   timeZone: z.string().refine(isKnownTimeZone, 'expected an IANA time zone like "Asia/Novosibirsk"'),
 });
 
+/** Kinds of app traffic an unlimited option can cover: such data consumes nothing. */
+export const AppCategory = z.enum(['messengers', 'social', 'video', 'music']);
+
 export const TariffData = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: LocalizedText,
@@ -27,6 +30,10 @@ export const TariffData = z.strictObject({
     sms: z.number().int().positive().optional(),
     data: z.number().int().positive().optional(),
   }),
+  /** Packages whose unused part carries over to the next period (one period only). */
+  rollover: z.array(z.enum(['voice', 'data'])).default([]),
+  /** App traffic that consumes nothing on this tariff. */
+  unlimited: z.array(AppCategory).default([]),
   /** What usage beyond the packages costs, kopecks: per started minute, per SMS, per started megabyte. */
   overage: z.strictObject({ voicePerMinute: Kopecks, smsEach: Kopecks, dataPerMb: Kopecks }),
   /** Monthly fee by region id, kopecks. A tariff is offered only where it has a price. */
@@ -42,6 +49,8 @@ export const ServiceData = z.strictObject({
   monthlyFee: z.record(RegionId, Kopecks),
   /** Packages the service adds while connected: voice minutes, sms, data megabytes. */
   adds: z.strictObject({ voice: z.number().int().positive().optional(), sms: z.number().int().positive().optional(), data: z.number().int().positive().optional() }),
+  /** App traffic that consumes nothing while the service is connected. */
+  unlimited: z.array(AppCategory).default([]),
   /** Tariffs and services it cannot be connected with (e.g. already included in the tariff). */
   incompatibleWith: z.strictObject({ tariffs: z.array(z.string()), services: z.array(z.string()) }),
 });

@@ -32,9 +32,11 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
   }
   for (const tariff of data.tariffs) {
     sql.run(
-      `INSERT INTO tariffs (id, name_ru, name_en, description_ru, description_en, archived)
-       VALUES ($id, $nameRu, $nameEn, $descriptionRu, $descriptionEn, $archived)`,
+      `INSERT INTO tariffs (id, name_ru, name_en, description_ru, description_en, archived, rollover, unlimited)
+       VALUES ($id, $nameRu, $nameEn, $descriptionRu, $descriptionEn, $archived, $rollover, $unlimited)`,
       {
+        rollover: tariff.rollover.join(','),
+        unlimited: tariff.unlimited.join(','),
         id: tariff.id,
         nameRu: tariff.name.ru,
         nameEn: tariff.name.en,
@@ -59,9 +61,10 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
   }
   for (const service of data.services) {
     sql.run(
-      `INSERT INTO services (id, category, name_ru, name_en, description_ru, description_en)
-       VALUES ($id, $category, $nameRu, $nameEn, $descriptionRu, $descriptionEn)`,
+      `INSERT INTO services (id, category, name_ru, name_en, description_ru, description_en, unlimited)
+       VALUES ($id, $category, $nameRu, $nameEn, $descriptionRu, $descriptionEn, $unlimited)`,
       {
+        unlimited: service.unlimited.join(','),
         id: service.id,
         category: service.category,
         nameRu: service.name.ru,

@@ -77,6 +77,11 @@ export const en: Messages = {
     loadFailed: 'Could not load your data',
     loadingOverview: 'Loading your line…',
   },
+  tariffFeatures: {
+    rollover: 'Unused minutes and gigabytes roll over',
+    unlimited: 'Unlimited: {apps}',
+    apps: { messengers: 'messengers', social: 'social networks', video: 'video', music: 'music' },
+  },
   remainder: {
     voice: 'Minutes',
     sms: 'SMS',
@@ -84,6 +89,7 @@ export const en: Messages = {
     left: '{amount} left',
     usedOf: '{used} of {total} used',
     progressLabel: '{kind}: {left} of {total} left',
+    rolledOver: 'Including {amount} carried over from the last period (used first)',
   },
   units: {
     min: '{n} min',

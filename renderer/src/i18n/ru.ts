@@ -75,6 +75,11 @@ export const ru = {
     loadFailed: 'Не удалось загрузить данные',
     loadingOverview: 'Загружаем данные номера…',
   },
+  tariffFeatures: {
+    rollover: 'Перенос неизрасходованных минут и гигабайтов',
+    unlimited: 'Безлимит: {apps}',
+    apps: { messengers: 'мессенджеры', social: 'соцсети', video: 'видео', music: 'музыка' },
+  },
   remainder: {
     voice: 'Минуты',
     sms: 'SMS',
@@ -82,6 +87,7 @@ export const ru = {
     left: 'Осталось {amount}',
     usedOf: 'Израсходовано {used} из {total}',
     progressLabel: '{kind}: осталось {left} из {total}',
+    rolledOver: 'В том числе перенесено с прошлого периода: {amount} (расходуется первым)',
   },
   units: {
     min: '{n} мин',

@@ -1,0 +1,61 @@
+import type { PackageKind } from '../../../shared/contract/account';
+import type { Repositories } from '../unitOfWork';
+import { billingPeriodAt, packageWindowStart, type BillingPeriod } from './billingPeriod';
+import type { BilledUsage, LineProfile } from './ports';
+
+/** How far back a rollover is traced; a line's packages before that are taken as having rolled nothing in. */
+const ROLLOVER_LOOKBACK_PERIODS = 6;
+
+/** Package sizes in billed units: minutes, messages, kilobytes. */
+export const packageInBilledUnits = (kind: PackageKind, size: number): number => (kind === 'data' ? size * 1024 : size);
+
+export interface Allowance {
+  /** The period's own package, billed units (0 when the line has none of this kind). */
+  packageUnits: number;
+  /** Carried over from the last period, billed units; used first and never carried again. */
+  rolledInUnits: number;
+  /** Billed units used in the period's package window (free app traffic excluded). */
+  usedUnits: number;
+}
+
+/**
+ * What the line may use from its packages in the period that contains `nowMs`: the period's own package plus
+ * what rolled over from the last period where the tariff says so. Rolled-over units are used first, so what
+ * rolls on is only the unused part of a period's *own* package — one period, never two. Only the tariff's own
+ * package rolls over, not what a service adds.
+ */
+export async function allowancesAt(repos: Repositories, line: LineProfile, nowMs: number): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance> }> {
+  const period = billingPeriodAt(nowMs, line.region.timeZone, line.billingDay);
+  const windowStart = packageWindowStart(period, line.tariffSince);
+  const used = await repos.account.billedUsage(line.lineId, windowStart, period.toIso);
+  const rolled = windowStart === period.fromIso ? await rolledIntoPeriod(repos, line, period) : { voice: 0, sms: 0, data: 0 };
+  const byKind = {} as Record<PackageKind, Allowance>;
+  for (const kind of ['voice', 'sms', 'data'] as const) {
+    const size = line.tariff.packages[kind];
+    byKind[kind] = { packageUnits: size === undefined ? 0 : packageInBilledUnits(kind, size), rolledInUnits: rolled[kind], usedUnits: used[kind] };
+  }
+  return { period, byKind };
+}
+
+async function rolledIntoPeriod(repos: Repositories, line: LineProfile, period: BillingPeriod): Promise<BilledUsage> {
+  const carry: BilledUsage = { voice: 0, sms: 0, data: 0 };
+  const kinds = line.tariff.rollover.filter((kind) => line.tariff.ownPackages[kind] !== undefined);
+  if (kinds.length === 0) return carry;
+  // The earlier periods spent on this tariff and this line, oldest first.
+  const since = [line.tariffSince, line.activatedAt].filter((instant): instant is string => instant !== null).sort().at(-1) ?? '';
+  const earlier: Array<{ from: string; to: string }> = [];
+  let cursor = period;
+  for (let step = 0; step < ROLLOVER_LOOKBACK_PERIODS; step += 1) {
+    cursor = billingPeriodAt(Date.parse(cursor.fromIso) - 1, line.region.timeZone, line.billingDay);
+    if (cursor.toIso <= since) break;
+    earlier.unshift({ from: cursor.fromIso > since ? cursor.fromIso : since, to: cursor.toIso });
+  }
+  for (const window of earlier) {
+    const used = await repos.account.billedUsage(line.lineId, window.from, window.to);
+    for (const kind of kinds) {
+      const own = Math.max(0, used[kind] - carry[kind]);
+      carry[kind] = Math.max(0, packageInBilledUnits(kind, line.tariff.ownPackages[kind]!) - own);
+    }
+  }
+  return carry;
+}
