@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { demoSubscriber } from './demoData';
+import { demoSubscriber, operatorData } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { signInAs } from './session';
 
@@ -10,14 +10,17 @@ test('usage detail: filter by kind and export CSV', async ({ page, harness }) =>
   await signInAs(page, demo.line.msisdn, demo.subscriber.password);
   await page.getByRole('link', { name: 'Детализация' }).click();
   await expect(page.getByRole('region', { name: 'Итого за период' })).toContainText('Звонки:');
-  const rows = page.getByRole('region', { name: 'Операции' }).getByRole('row');
-  const allRows = await rows.count();
+  const table = page.getByRole('table', { name: 'Операции' });
+  const rowCount = async () => Number(await table.getAttribute('aria-rowcount')) - 1;
+  const allRows = await rowCount();
   expect(allRows).toBeGreaterThan(5);
 
   await page.getByLabel('Что показать').selectOption('sms');
   await page.getByRole('button', { name: 'Показать' }).click();
-  await expect.poll(() => rows.count()).toBeLessThan(allRows);
-  for (const text of await page.getByRole('region', { name: 'Операции' }).locator('tbody td:nth-child(2)').allTextContents()) expect(text).toBe('SMS');
+  await expect.poll(rowCount).toBeLessThan(allRows);
+  const what = table.getByRole('row').locator('[role="cell"]:nth-child(2)');
+  await expect(what.first()).toHaveText('SMS');
+  for (const text of await what.allTextContents()) expect(text.trim()).toBe('SMS');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
@@ -27,8 +30,71 @@ test('usage detail: filter by kind and export CSV', async ({ page, harness }) =>
   const csv = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toBe('time;kind;what;quantity;amount_rub');
-  expect(lines.length - 1).toBe((await rows.count()) - 1);
+  expect(lines.length - 1).toBe(await rowCount());
   expect(lines.slice(1).every((line) => line.split(';')[1] === 'sms')).toBe(true);
+});
+
+test('a year of detail exports to PDF with progress shown, and the daily chart has its figures as a table', async ({ page, harness }) => {
+  const demo = demoSubscriber(0);
+  await openCabinet(page, harness);
+  await signInAs(page, demo.line.msisdn, demo.subscriber.password);
+  await page.getByRole('link', { name: 'Детализация' }).click();
+  const today = new Date();
+  const yearAgo = new Date(today.getTime() - 364 * 86_400_000);
+  await page.getByLabel('С', { exact: true }).fill(yearAgo.toISOString().slice(0, 10));
+  await page.getByLabel('По', { exact: true }).fill(today.toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByRole('img', { name: 'Расход по дням' })).toBeVisible();
+  await page.getByText('Расход по дням таблицей').click();
+  await expect(page.getByRole('table').filter({ hasText: 'Звонки, мин' }).getByRole('row')).toHaveCount(366);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать PDF' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Готовим PDF|PDF готов/ })).toBeVisible();
+  const file = await (await download).path();
+  const pdf = await readFile(file);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(10_000);
+  await expect(page.getByText('PDF готов')).toBeAttached();
+});
+
+const heavyUser = 'heavy-user';
+test.describe('a month of 5,000 operations', () => {
+  const data = structuredClone(operatorData);
+  data.demoSubscribers.push({
+    id: heavyUser,
+    name: 'Тест Тестович Разговорчивый',
+    regionId: 'moscow',
+    password: 'Mnogo-Zvonkov-5000',
+    socialIdentities: [],
+    lines: [
+      {
+        msisdn: '+79507770001',
+        tariffId: 'premium',
+        billingDay: 1,
+        activatedDaysAgo: 900,
+        openingBalanceKopecks: 100_000,
+        puk: '12345678',
+        services: [],
+        status: 'active',
+        usage: Array.from({ length: 5000 }, (_, index) => ({ kind: 'sms' as const, periodDay: 1, quantity: 1 + (index % 3) })),
+      },
+    ],
+  });
+  test.use({ harnessOptions: { operatorData: data } });
+
+  test('is a virtualized table: the page holds only the rows in view, and scrolling reaches the last', async ({ page, harness }) => {
+    await openCabinet(page, harness);
+    await signInAs(page, '+79507770001', 'Mnogo-Zvonkov-5000');
+    await page.getByRole('link', { name: 'Детализация' }).click();
+    const table = page.getByRole('table', { name: 'Операции' });
+    await expect.poll(async () => Number(await table.getAttribute('aria-rowcount'))).toBeGreaterThan(5000);
+    const total = Number(await table.getAttribute('aria-rowcount'));
+    expect(await table.getByRole('row').count()).toBeLessThan(80);
+    await table.getByRole('rowgroup').nth(1).evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
+    await expect(table.locator(`[role="row"][aria-rowindex="${total}"]`)).toBeVisible();
+    expect(await table.getByRole('row').count()).toBeLessThan(80);
+  });
 });
 
 test('a backwards range is an error naming the field', async ({ page, harness }) => {

@@ -99,3 +99,16 @@ test('screenshots: payments — card, transfer preview, promised payment and his
   await expect(page.getByRole('heading', { name: /^Чек №/ })).toBeVisible();
   await page.screenshot({ path: `${folder}payments-receipt-dark.png` });
 });
+
+test('screenshots: the usage detail with its chart, light and dark', async ({ page, harness }) => {
+  const marina = demoSubscriber(4);
+  await openCabinet(page, harness);
+  await signInAs(page, marina.line.msisdn, marina.subscriber.password);
+  await page.getByRole('link', { name: 'Детализация' }).click();
+  await expect(page.getByRole('img', { name: 'Расход по дням' })).toBeVisible();
+  await page.screenshot({ path: `${folder}detail.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByRole('img', { name: 'Расход по дням' })).toBeVisible();
+  await page.screenshot({ path: `${folder}detail-dark.png`, fullPage: true });
+});

@@ -15,6 +15,7 @@ import { bridgeFile, bridgeIsBuilt, buildBridge, handsetBridgeFile } from './bui
 import { dispatchHandsetCall } from '../../shared/contract/handset';
 import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
+import type { OperatorData } from '../../electron/store/seed/operatorData';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   passphrase?: boolean;
   /** VK ID / OK / Facebook settings, e.g. pointing at a test OpenID provider. */
   socialProviders?: SocialProviderSettings;
+  /** What a new store is seeded with; the bundled operator data by default. */
+  operatorData?: OperatorData;
 }
 
 export interface Harness {
@@ -75,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     keyProvider: options.passphrase ? new PassphraseVault(join(dataDir, 'data-key.passphrase'), { N: 2 ** 14, r: 8, p: 1 }) : new StaticKeyProvider(HARNESS_KEY),
     settings: new MemorySettingsStore({}, options.socialProviders ?? {}),
     trustedOrigins: [origin],
+    ...(options.operatorData ? { operatorData: options.operatorData } : {}),
   });
   let cabinet: Cabinet | null = null;
   host.ready.then((opened) => (cabinet = opened), () => undefined);

@@ -3,6 +3,7 @@ import { useSessionStore } from './session';
 import { useTariffsStore } from './tariffs';
 import { useServicesStore } from './services';
 import { usePaymentsStore } from './payments';
+import { useDetailStore } from './detail';
 
 /** Forgets everything about the signed-out subscriber; per-computer preferences stay. */
 export function resetSubscriberStores(): void {
@@ -11,4 +12,5 @@ export function resetSubscriberStores(): void {
   useTariffsStore().$reset();
   useServicesStore().$reset();
   usePaymentsStore().$reset();
+  useDetailStore().$reset();
 }
