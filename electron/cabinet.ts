@@ -20,6 +20,7 @@ import { VirtualHandset } from './network/virtualHandset';
 import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
 import { MonthlyFees } from './core/account/monthlyFees';
+import { RolloverMemo } from './core/account/packageAllowance';
 import { TariffChange } from './core/tariffs/tariffChange';
 import { TariffAdvisor } from './core/tariffs/tariffAdvisor';
 import { UsageDetailService } from './core/account/usageDetail';
@@ -166,7 +167,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const data = options.operatorData ?? bundledOperatorData();
     const monthlyFees = new MonthlyFees(clock, ids);
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
-    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments));
+    const rollovers = new RolloverMemo();
+    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments), rollovers);
     const acquirer = options.acquirer ?? new TestAcquirer();
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
@@ -223,7 +225,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       }, autopayEvery);
       autopayTimer.unref();
     }
-    const rating = new UsageRating(database, clock, ids, monthlyFees);
+    const rating = new UsageRating(database, clock, ids, monthlyFees, rollovers);
     const usage: HandsetUsage = {
       use: async (msisdn, kind, quantity, app) => {
         const rated = await rating.record(msisdn, kind, quantity, app);

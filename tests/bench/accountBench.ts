@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { percentile, timeEach } from './timing';
 import { openCabinet } from '../../electron/cabinet';
 import { AccountOverviewService } from '../../electron/core/account/accountOverview';
+import { RolloverMemo } from '../../electron/core/account/packageAllowance';
 import { UsageRating } from '../../electron/core/account/usageRating';
 import { billedUnits } from '../../electron/core/account/usageBilling';
 import { TariffAdvisor } from '../../electron/core/tariffs/tariffAdvisor';
@@ -69,8 +70,10 @@ async function main(): Promise<void> {
     }
     await cabinet.database.checkpoint();
 
-    const overview = new AccountOverviewService(cabinet.database, systemClock);
-    const rating = new UsageRating(cabinet.database, systemClock, randomIds);
+    // As the app wires them: what rolled into a period is worked out once and kept.
+    const rollovers = new RolloverMemo();
+    const overview = new AccountOverviewService(cabinet.database, systemClock, undefined, rollovers);
+    const rating = new UsageRating(cabinet.database, systemClock, randomIds, undefined, rollovers);
     const advisor = new TariffAdvisor(cabinet.database, systemClock);
 
     // Baseline: the cheapest read the store can do, one row by primary key, in the same process.

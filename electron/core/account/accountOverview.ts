@@ -2,7 +2,7 @@ import type { AccountOverview, PackageKind, PackageUnit, Remainder } from '../..
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
-import { allowancesAt, type Allowance } from './packageAllowance';
+import { allowancesAt, type Allowance, type RolloverMemo } from './packageAllowance';
 import { inPackageUnits } from './usageBilling';
 import type { Repositories } from '../unitOfWork';
 
@@ -21,6 +21,7 @@ export class AccountOverviewService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly fees?: Upkeep,
+    private readonly rollovers?: RolloverMemo,
   ) {}
 
   async forLine(lineId: string): Promise<AccountOverview> {
@@ -33,7 +34,7 @@ export class AccountOverviewService {
       const { account, promised } = repos;
       const line = await account.line(lineId);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const [{ period, byKind }, balanceKopecks] = await Promise.all([allowancesAt(repos, line, now), account.balanceKopecks(lineId)]);
+      const [{ period, byKind }, balanceKopecks] = await Promise.all([allowancesAt(repos, line, now, this.rollovers), account.balanceKopecks(lineId)]);
       const remainders: Remainder[] = packageOrder.flatMap((kind) => {
         if (line.tariff.packages[kind] === undefined) return [];
         return [remainderOf(kind, byKind[kind])];

@@ -24,11 +24,19 @@ export interface Allowance {
  * rolls on is only the unused part of a period's *own* package — one period, never two. Only the tariff's own
  * package rolls over, not what a service adds.
  */
-export async function allowancesAt(repos: Repositories, line: LineProfile, nowMs: number): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance> }> {
+export async function allowancesAt(
+  repos: Repositories,
+  line: LineProfile,
+  nowMs: number,
+  memo?: RolloverMemo,
+): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance> }> {
   const period = billingPeriodAt(nowMs, line.region.timeZone, line.billingDay);
   const windowStart = packageWindowStart(period, line.tariffSince);
   const used = await repos.account.billedUsage(line.lineId, windowStart, period.toIso);
-  const rolled = windowStart === period.fromIso ? await rolledIntoPeriod(repos, line, period) : { voice: 0, sms: 0, data: 0 };
+  const rolled =
+    windowStart === period.fromIso
+      ? ((await memo?.get(line, period, () => rolledIntoPeriod(repos, line, period))) ?? (await rolledIntoPeriod(repos, line, period)))
+      : { voice: 0, sms: 0, data: 0 };
   const byKind = {} as Record<PackageKind, Allowance>;
   for (const kind of ['voice', 'sms', 'data'] as const) {
     const size = line.tariff.packages[kind];
@@ -58,4 +66,24 @@ async function rolledIntoPeriod(repos: Repositories, line: LineProfile, period: 
     }
   }
   return carry;
+}
+
+/**
+ * What rolled into a period depends only on earlier periods, whose usage never changes (usage is recorded
+ * as it happens): once worked out it is kept, keyed by everything it depends on. Bounded, oldest out first.
+ */
+export class RolloverMemo {
+  private readonly known = new Map<string, BilledUsage>();
+
+  constructor(private readonly capacity = 5000) {}
+
+  async get(line: LineProfile, period: BillingPeriod, work: () => Promise<BilledUsage>): Promise<BilledUsage> {
+    const key = JSON.stringify([line.lineId, period.fromIso, line.tariffSince, line.activatedAt, line.tariff.rollover, line.tariff.ownPackages]);
+    const found = this.known.get(key);
+    if (found) return found;
+    const rolled = await work();
+    if (this.known.size >= this.capacity) this.known.delete(this.known.keys().next().value!);
+    this.known.set(key, rolled);
+    return rolled;
+  }
 }

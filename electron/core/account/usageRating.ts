@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { UnitOfWork } from '../unitOfWork';
-import { allowancesAt } from './packageAllowance';
+import { allowancesAt, type RolloverMemo } from './packageAllowance';
 import type { OverageRates } from './ports';
 import { billedUnits } from './usageBilling';
 import { chargeLine } from './charges';
@@ -49,6 +49,7 @@ export class UsageRating {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly fees?: MonthlyFees,
+    private readonly rollovers?: RolloverMemo,
   ) {}
 
   /** `app` names the app data went to: an unlimited option for it makes the session free. */
@@ -68,7 +69,7 @@ export class UsageRating {
 
       const billed = billedUnits(kind, quantity);
       const freeBy = kind === 'data' && app !== undefined && line.tariff.unlimited.includes(app) ? app : null;
-      const allowance = (await allowancesAt(repos, line, now)).byKind[kind];
+      const allowance = (await allowancesAt(repos, line, now, this.rollovers)).byKind[kind];
       const remaining = Math.max(0, allowance.packageUnits + allowance.rolledInUnits - allowance.usedUnits);
       // Traffic of an unlimited option consumes nothing: neither the package nor the balance.
       const fromPackage = freeBy ? 0 : Math.min(billed, remaining);

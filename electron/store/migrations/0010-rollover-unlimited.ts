@@ -10,6 +10,8 @@ export const rolloverAndUnlimited: Migration = {
     `ALTER TABLE services ADD COLUMN unlimited TEXT NOT NULL DEFAULT ''`,
     // The app category that made a data session free; such usage counts against no package.
     `ALTER TABLE usage_events ADD COLUMN free_by TEXT`,
+    // Package sums per window read only this index (the rollover looks back over several periods).
+    `CREATE INDEX usage_billed_by_line_time ON usage_events (line_id, occurred_at, kind, billed_units, free_by)`,
     // Stores seeded before this step get the bundled operator data's values for the same ids.
     `UPDATE tariffs SET rollover = 'voice,data' WHERE id IN ('moy-onlayn', 'moy-razgovor')`,
     `UPDATE tariffs SET unlimited = 'messengers,social' WHERE id = 'bezlimit-plus'`,
