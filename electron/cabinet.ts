@@ -31,6 +31,9 @@ import { Transfers } from './core/money/transfers';
 import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
 import { PaymentHistory } from './core/money/paymentHistory';
 import { Autopay } from './core/money/autopay';
+import { PasswordChange } from './core/security/passwordChange';
+import { SimBlocking } from './core/security/simBlocking';
+import { ProfileNumbers } from './core/security/profileNumbers';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
@@ -168,7 +171,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const monthlyFees = new MonthlyFees(clock, ids);
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
     const rollovers = new RolloverMemo();
-    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments), rollovers);
+    const simBlocking = new SimBlocking(database, hasher, clock, ids, data.payments.simBlock);
+    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
     const acquirer = options.acquirer ?? new TestAcquirer();
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
@@ -200,6 +204,20 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       promisedPayments,
       paymentHistory: new PaymentHistory(database, data.payments.operator),
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
+      passwordChange: new PasswordChange(database, hasher, clock),
+      simBlocking,
+      profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids), network.sms, clock, data.payments.profile.maxNumbers),
+      signInHistory: async (subscriberId) =>
+        database!.read(async (repos) =>
+          Promise.all(
+            (await repos.signIns.recentFor(subscriberId, 50)).map(async (entry) => ({
+              way: entry.way,
+              at: entry.at,
+              device: entry.device,
+              msisdn: (await repos.credentials.forLineId(entry.lineId))?.msisdn ?? '',
+            })),
+          ),
+        ),
     };
     const autopay = core.autopay;
     const runAutopay = async (lineId: string | null, msisdn: string) => {

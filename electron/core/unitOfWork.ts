@@ -1,5 +1,6 @@
 import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
 import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
+import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -14,6 +15,8 @@ export interface Repositories {
   readonly savedCards: SavedCardRepository;
   readonly promised: PromisedRepository;
   readonly autopay: AutopayRepository;
+  readonly simBlocks: SimBlockRepository;
+  readonly profileLines: ProfileLineRepository;
   readonly credentials: CredentialRepository;
   readonly signIns: SignInRecordRepository;
   readonly otps: OtpRepository;

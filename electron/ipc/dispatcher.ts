@@ -31,6 +31,8 @@ export interface HandlerContext {
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Ends every session of this window's subscriber, in every window; returns how many. */
   signOutEverywhere(): number;
+  /** Ends the subscriber's sessions that `select` picks (never another subscriber's); their windows are told why. */
+  endSessions(select: (session: Session) => boolean, reason: 'ended-elsewhere' | 'password-changed'): number;
   /** Tells every window signed in to this number. */
   notifyLine<E extends EventName>(msisdn: string, event: E, payload: EventPayload<E>): void;
 }
@@ -161,6 +163,21 @@ export class Dispatcher {
           if (!ended.has(sessionId)) continue;
           this.windowSessions.delete(senderId);
           this.emit(senderId, 'session.ended', { reason: 'signed-out-everywhere' });
+        }
+        return ended.size;
+      },
+      endSessions: (select, reason) => {
+        if (!session) return 0;
+        const ended = new Set<string>();
+        for (const candidate of this.options.sessions.of(session.subscriberId)) {
+          if (!select(candidate)) continue;
+          this.options.sessions.close(candidate.id);
+          ended.add(candidate.id);
+        }
+        for (const [senderId, sessionId] of this.windowSessions) {
+          if (!ended.has(sessionId)) continue;
+          this.windowSessions.delete(senderId);
+          this.emit(senderId, 'session.ended', { reason });
         }
         return ended.size;
       },

@@ -16,6 +16,9 @@ import type { TopUps } from '../core/money/topUps';
 import type { Transfers } from '../core/money/transfers';
 import type { PromisedPayments } from '../core/money/promisedPayments';
 import type { Autopay } from '../core/money/autopay';
+import type { PasswordChange } from '../core/security/passwordChange';
+import type { SimBlocking } from '../core/security/simBlocking';
+import type { ProfileNumbers } from '../core/security/profileNumbers';
 import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
 import { parseCard } from '../../shared/card';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
@@ -41,6 +44,10 @@ export interface CoreServices {
   promisedPayments: PromisedPayments;
   paymentHistory: PaymentHistory;
   autopay: Autopay;
+  passwordChange: PasswordChange;
+  simBlocking: SimBlocking;
+  profileNumbers: ProfileNumbers;
+  signInHistory(subscriberId: string): Promise<Array<{ way: Session['way']; at: string; device: string; msisdn: string }>>;
 }
 
 export interface HandlerDependencies {
@@ -87,6 +94,16 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     return context.session;
   };
   const iso = (epochMs: number) => new Date(epochMs).toISOString();
+  const activeSessions = (session: Session) =>
+    deps.sessions.of(session.subscriberId).map((other) => ({
+      handle: other.handle,
+      device: other.device,
+      way: other.way,
+      msisdn: other.msisdn,
+      signedInAt: iso(other.signedInAt),
+      lastSeenAt: iso(other.lastSeenAt),
+      current: other.id === session.id,
+    }));
 
   return {
     'auth.signInWithPassword': async ({ phone, password }, context) =>
@@ -217,6 +234,50 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return rule;
     },
     'payments.removeAutopay': async (_input, context) => requireCore().autopay.remove(readySession(context).lineId),
+    'security.changePassword': async ({ current, next }, context) => {
+      const session = readySession(context);
+      await requireCore().passwordChange.change(session, current, next);
+      // Whoever else was signed in with the old password is signed out.
+      return { endedOtherSessions: context.endSessions((other) => other.id !== session.id, 'password-changed') };
+    },
+    'security.sessions': async (_input, context) => activeSessions(readySession(context)),
+    'security.endSession': async ({ handle }, context) => {
+      const session = readySession(context);
+      context.endSessions((other) => other.handle === handle && other.id !== session.id, 'ended-elsewhere');
+      return activeSessions(session);
+    },
+    'security.endOtherSessions': async (_input, context) => {
+      const session = readySession(context);
+      return { ended: context.endSessions((other) => other.id !== session.id, 'ended-elsewhere') };
+    },
+    'security.signInHistory': async (_input, context) => requireCore().signInHistory(readySession(context).subscriberId),
+    'security.simBlock': async (_input, context) => requireCore().simBlocking.status(readySession(context).lineId),
+    'security.blockSim': async ({ password }, context) => {
+      const session = readySession(context);
+      const status = await requireCore().simBlocking.block(session, password);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return status;
+    },
+    'security.unblockSim': async ({ password }, context) => {
+      const session = readySession(context);
+      const status = await requireCore().simBlocking.unblock(session, password);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return status;
+    },
+    'numbers.list': async (_input, context) => requireCore().profileNumbers.list(readySession(context)),
+    'numbers.requestAttach': async ({ number }, context) => ({ expiresAt: iso((await requireCore().profileNumbers.requestAttach(readySession(context), number)).expiresAt) }),
+    'numbers.confirmAttach': async ({ number, code }, context) => requireCore().profileNumbers.confirmAttach(readySession(context), number, code),
+    'numbers.switch': async ({ msisdn }, context) => {
+      const session = readySession(context);
+      await requireCore().profileNumbers.switchTo(session, msisdn);
+      return sessionInfo(session);
+    },
+    'numbers.detach': async ({ msisdn }, context) => {
+      const session = readySession(context);
+      const numbers = await requireCore().profileNumbers.detach(session, msisdn, deps.sessions.of(session.subscriberId));
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return numbers;
+    },
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

@@ -3,7 +3,7 @@ import { Preferences } from './settings';
 
 /** Main → renderer events, all on one typed channel. */
 export const events = {
-  'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'signed-out-everywhere']) }),
+  'session.ended': z.object({ reason: z.enum(['signed-out', 'expired', 'signed-out-everywhere', 'ended-elsewhere', 'password-changed']) }),
   /** The answer to a passwordless sign-in prompt; on `approved` this window is signed in. */
   'confirmation.resolved': z.object({ outcome: z.enum(['approved', 'declined', 'timed-out', 'cancelled']) }),
   /** The signed-in line's balance or remainders changed (usage was rated, money moved). */

@@ -5,11 +5,12 @@ import type { EventName, EventPayload } from './events';
 import { auth } from './auth';
 import { account, services, tariffs } from './account';
 import { payments } from './payments';
+import { numbers, security } from './security';
 import { settings } from './settings';
 import { vault } from './vault';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, settings, vault };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, settings, vault };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

@@ -4,7 +4,7 @@ import { ManualClock } from '../../electron/core/clock';
 import { SequentialIds } from '../../electron/core/ids';
 import type { E164 } from '../../shared/phone';
 
-const owner = { subscriberId: 's1', subscriberName: 'Анна', lineId: 'l1', msisdn: '+79001234567' as E164, way: 'password' as const, mustSetPassword: false };
+const owner = { subscriberId: 's1', subscriberName: 'Анна', lineId: 'l1', msisdn: '+79001234567' as E164, way: 'password' as const, device: 'test device', mustSetPassword: false };
 const minute = 60_000;
 
 describe('a signed-in session', () => {

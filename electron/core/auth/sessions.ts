@@ -14,11 +14,15 @@ export const defaultSessionPolicy: SessionPolicy = { idleMs: 15 * 60_000, absolu
 
 export interface Session {
   readonly id: string;
+  /** A public name of the session for the "active sessions" list; the id itself never leaves the main side. */
+  readonly handle: string;
   readonly subscriberId: string;
   readonly subscriberName: string;
-  /** The line the window is looking at. */
-  readonly lineId: string;
-  readonly msisdn: E164;
+  /** The line the window is looking at: one of the profile's numbers, switched in the header. */
+  lineId: string;
+  msisdn: E164;
+  /** A short, non-identifying label of the device it was opened on. */
+  readonly device: string;
   readonly way: SignInWay;
   readonly signedInAt: number;
   lastSeenAt: number;
@@ -41,9 +45,9 @@ export class SessionRegistry {
     readonly policy: SessionPolicy = defaultSessionPolicy,
   ) {}
 
-  open(owner: Omit<Session, 'id' | 'signedInAt' | 'lastSeenAt'>): Session {
+  open(owner: Omit<Session, 'id' | 'handle' | 'signedInAt' | 'lastSeenAt'>): Session {
     const now = this.clock.now();
-    const session: Session = { ...owner, id: this.ids.next('ses'), signedInAt: now, lastSeenAt: now };
+    const session: Session = { ...owner, id: this.ids.next('ses'), handle: this.ids.next('handle'), signedInAt: now, lastSeenAt: now };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -66,6 +70,14 @@ export class SessionRegistry {
 
   close(sessionId: string): boolean {
     return this.sessions.delete(sessionId);
+  }
+
+  /** The subscriber's live sessions, newest first. */
+  of(subscriberId: string): Session[] {
+    const now = this.clock.now();
+    return [...this.sessions.values()]
+      .filter((session) => session.subscriberId === subscriberId && now < this.idleDeadline(session))
+      .sort((a, b) => b.signedInAt - a.signedInAt);
   }
 
   /** Ends every session of a subscriber (sign-out everywhere); returns their ids. */

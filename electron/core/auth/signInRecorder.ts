@@ -30,6 +30,7 @@ export class SignInRecorder {
       lineId: credential.lineId,
       msisdn: credential.msisdn,
       way,
+      device,
       mustSetPassword,
     });
   }

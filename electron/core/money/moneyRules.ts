@@ -14,6 +14,8 @@ export interface MoneyRules {
     lowestBalanceKopecks: number;
     fee: { freeUpToKopecks: number; percentAbove: number };
   };
+  simBlock: { freeDays: number; dailyFeeKopecks: number };
+  profile: { maxNumbers: number };
 }
 
 const rubles = (kopecks: number) => `${(kopecks / 100).toLocaleString('ru-RU', { maximumFractionDigits: 2 })} ₽`;

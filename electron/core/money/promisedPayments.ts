@@ -153,13 +153,18 @@ export class PromisedPayments {
   }
 }
 
-/** The upkeep a line's read triggers: last periods' fees, then an overdue promised payment. */
-export function lineUpkeep(fees: MonthlyFees, promised: PromisedPayments): Upkeep {
+/** The upkeep a line's read triggers: an overdue promised payment, last periods' fees, then any other (a SIM block's daily fee). */
+export function lineUpkeep(fees: MonthlyFees, promised: PromisedPayments, ...others: Upkeep[]): Upkeep {
   return {
-    due: async (repos, lineId) => (await fees.due(repos, lineId)) || (await promised.overdue(repos, lineId)),
+    due: async (repos, lineId) => {
+      if ((await fees.due(repos, lineId)) || (await promised.overdue(repos, lineId))) return true;
+      for (const other of others) if (await other.due(repos, lineId)) return true;
+      return false;
+    },
     catchUp: async (repos, lineId) => {
       await promised.writeOffDue(repos, lineId);
       await fees.catchUp(repos, lineId);
+      for (const other of others) await other.catchUp(repos, lineId);
     },
   };
 }

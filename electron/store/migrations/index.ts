@@ -8,6 +8,7 @@ import { feesPaid } from './0007-fees-paid';
 import { money } from './0008-money';
 import { autopay } from './0009-autopay';
 import { rolloverAndUnlimited } from './0010-rollover-unlimited';
+import { securityAndNumbers } from './0011-security-numbers';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

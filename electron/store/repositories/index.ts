@@ -12,6 +12,7 @@ import { SqlLedgerRepository } from './ledgerRepository';
 import { SqlTariffRepository } from './tariffRepository';
 import { SqlServiceRepository } from './serviceRepository';
 import { SqlBillingRepository } from './billingRepository';
+import { SqlProfileLineRepository, SqlSimBlockRepository } from './securityRepositories';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -26,6 +27,8 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     savedCards: new SqlSavedCardRepository(sql),
     promised: new SqlPromisedRepository(sql),
     autopay: new SqlAutopayRepository(sql),
+    simBlocks: new SqlSimBlockRepository(sql),
+    profileLines: new SqlProfileLineRepository(sql),
     credentials: new SqlCredentialRepository(sql),
     signIns: new SqlSignInRecordRepository(sql),
     otps: new SqlOtpRepository(sql),

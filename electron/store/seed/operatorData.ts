@@ -111,6 +111,10 @@ export const MoneyRulesData = z.strictObject({
     /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the amount. */
     fee: z.strictObject({ freeUpToKopecks: Kopecks, percentAbove: z.number().nonnegative().max(100) }),
   }),
+  /** «Добровольная блокировка»: free for the first days, then a daily fee. */
+  simBlock: z.strictObject({ freeDays: z.number().int().nonnegative(), dailyFeeKopecks: Kopecks }),
+  /** How many numbers one profile may hold. */
+  profile: z.strictObject({ maxNumbers: z.number().int().min(1).max(50) }),
 });
 export type MoneyRules = z.infer<typeof MoneyRulesData>;
 

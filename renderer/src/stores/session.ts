@@ -13,7 +13,7 @@ export const useSessionStore = defineStore('session', () => {
   const restored = ref(false);
   const pending = ref(false);
   /** Why the last session ended, to tell the person on the sign-in screen. */
-  const endedBecause = ref<'expired' | 'signed-out-everywhere' | null>(null);
+  const endedBecause = ref<'expired' | 'signed-out-everywhere' | 'ended-elsewhere' | 'password-changed' | null>(null);
   const confirmation = ref<ConfirmationState>('idle');
   const confirmationExpiresAt = ref<string | null>(null);
   const socialProviders = ref<Array<{ id: SocialProvider; configured: boolean }>>([]);
