@@ -26,6 +26,8 @@ export const router = createRouter({
         { path: 'services', name: 'services', component: () => import('./views/ServicesView.vue') },
         { path: 'detail', name: 'detail', component: () => import('./views/DetailView.vue') },
         { path: 'payments', name: 'payments', component: () => import('./views/PaymentsView.vue') },
+        { path: 'numbers', name: 'numbers', component: () => import('./views/NumbersView.vue') },
+        { path: 'security', name: 'security', component: () => import('./views/SecurityView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

@@ -102,3 +102,20 @@ test('every payments tab, the 3-D Secure dialog and a receipt have no serious ac
   await expect(page.getByRole('heading', { name: /^Чек №/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('«Безопасность» and «Мои номера» have no serious accessibility problems, light and dark', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, demo.line.msisdn, demo.subscriber.password);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.getByRole('link', { name: 'Безопасность' }).click();
+    await expect(page.getByRole('heading', { name: 'История входов' })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(1);
+    expect(await seriousViolations(page), `security ${colorScheme}`).toEqual([]);
+    await page.getByRole('link', { name: 'Мои номера' }).click();
+    await expect(page.getByRole('heading', { name: 'Привязать номер' })).toBeVisible();
+    expect(await seriousViolations(page), `numbers ${colorScheme}`).toEqual([]);
+  }
+  await page.getByRole('link', { name: 'Безопасность' }).click();
+  await page.screenshot({ path: 'tests/e2e/screenshots/security.png', fullPage: true });
+});

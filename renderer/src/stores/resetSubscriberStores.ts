@@ -4,10 +4,17 @@ import { useTariffsStore } from './tariffs';
 import { useServicesStore } from './services';
 import { usePaymentsStore } from './payments';
 import { useDetailStore } from './detail';
+import { useSecurityStore } from './security';
 
-/** Forgets everything about the signed-out subscriber; per-computer preferences stay. */
-export function resetSubscriberStores(): void {
-  useSessionStore().$reset();
+/**
+ * Forgets everything about the signed-out subscriber; per-computer preferences stay. `keepSession`: only the
+ * number's data goes (the window switched to another number of the profile).
+ */
+export function resetSubscriberStores(options: { keepSession?: boolean } = {}): void {
+  if (!options.keepSession) {
+    useSessionStore().$reset();
+    useSecurityStore().$reset();
+  }
   useAccountStore().$reset();
   useTariffsStore().$reset();
   useServicesStore().$reset();
