@@ -34,6 +34,9 @@ import { Autopay } from './core/money/autopay';
 import { PasswordChange } from './core/security/passwordChange';
 import { SimBlocking } from './core/security/simBlocking';
 import { ProfileNumbers } from './core/security/profileNumbers';
+import { ProfileSettings } from './core/profile/profileSettings';
+import { alertsFor, type AlertMemo, type LineAlert } from './core/profile/lineAlerts';
+import type { EmailGateway } from './core/profile/ports';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
@@ -64,7 +67,9 @@ export interface CabinetOptions {
   /** Checkpoint thresholds and backups of the store (defaults suit a desktop). */
   storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups'>;
   /** The operator's network; the virtual handset by default. */
-  network?: { sms: SmsGateway; confirmations: ConfirmationGateway };
+  network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
+  /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */
+  onAlert?: (alert: LineAlert) => void;
   /** How a social sign-in reaches the browser and the provider; by default the system browser is opened by `openInBrowser`. */
   oauth?: OAuthPorts;
   /** Opens a URL in the system browser (Electron's shell.openExternal in the app). */
@@ -120,10 +125,11 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const network = options.network ?? { sms: handset, confirmations: handset };
 
   const dispatcher = new Dispatcher({
-    handlers: createHandlers({ core: () => core, sessions, settings: options.settings, vault, storeReady: () => ready }),
+    handlers: createHandlers({ core: () => core, sessions, settings: options.settings, vault, storeReady: () => ready, lineLooked: (msisdn) => void raiseAlerts(msisdn) }),
     sessions,
     trustedOrigins: options.trustedOrigins,
     logger,
+    onLineChanged: (msisdn) => void raiseAlerts(msisdn),
     onWindowGone: (windowId) => {
       core?.confirmationSignIn.windowClosed(windowId);
       core?.socialSignIn.cancel(windowId, false);
@@ -166,6 +172,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         dispatcher.notify(windowId, 'social.resolved', { provider, outcome });
       },
       logger,
+      clock,
     );
     const data = options.operatorData ?? bundledOperatorData();
     const monthlyFees = new MonthlyFees(clock, ids);
@@ -206,6 +213,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
       passwordChange: new PasswordChange(database, hasher, clock),
       simBlocking,
+      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids), network.mail ?? handset, clock),
       profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids), network.sms, clock, data.payments.profile.maxNumbers),
       signInHistory: async (subscriberId) =>
         database!.read(async (repos) =>
@@ -260,6 +268,27 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const sweepEvery = options.sweepIntervalMs ?? 30_000;
   const sweeper = sweepEvery > 0 ? setInterval(() => dispatcher.sweepExpiredSessions(), sweepEvery) : null;
   sweeper?.unref();
+
+  /** Alerts by the preferences of the line's subscriber, once per crossing; memos live as long as the process. */
+  const alertMemos = new Map<string, AlertMemo>();
+  async function raiseAlerts(msisdn: string): Promise<void> {
+    const opened = await ready.catch(() => null);
+    if (!opened || !core) return;
+    try {
+      const credential = await opened.database.read((repos) => repos.credentials.forNumber(msisdn as E164));
+      if (!credential) return;
+      const overview = await core.accountOverview.forLine(credential.lineId);
+      const preferences = (await opened.database.read((repos) => repos.profiles.get(credential.subscriberId, overview.asOf))).notifications;
+      const { alerts, memo } = alertsFor(alertMemos.get(credential.lineId), overview, preferences, clock.now());
+      alertMemos.set(credential.lineId, memo);
+      for (const alert of alerts) {
+        dispatcher.notifyLine(msisdn, 'alert.raised', alert);
+        options.onAlert?.(alert);
+      }
+    } catch (error) {
+      logger.warn('alerts could not be worked out', { error: String(error) });
+    }
+  }
 
   async function close(): Promise<void> {
     if (sweeper) clearInterval(sweeper);

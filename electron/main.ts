@@ -2,6 +2,7 @@ import { hostname, platform } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
 import { consoleLogger } from './core/logger';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
@@ -75,6 +76,11 @@ async function start(): Promise<void> {
     trustedOrigins: [trustedOrigin],
     logger: consoleLogger,
     sessionPolicy: settings.sessionPolicy(),
+    // The alerts the subscriber asked for in the profile, as OS notifications too.
+    onAlert: (alert) => {
+      if (!Notification.isSupported()) return;
+      new Notification({ ...alertWords(alert, settings.preferences().language), silent: false }).show();
+    },
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);

@@ -1,5 +1,6 @@
 import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
 import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
+import type { ProfileRepository } from './profile/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
@@ -23,6 +24,7 @@ export interface Repositories {
   readonly passwordFailures: PasswordFailureRepository;
   readonly puks: PukRepository;
   readonly socialIdentities: SocialIdentityRepository;
+  readonly profiles: ProfileRepository;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Told when a window goes away, so work waiting for it (a prompt) can stop. */
   onWindowGone?: (senderId: string) => void;
+  /** Told when a line's balance or remainders changed (after its windows are), e.g. to raise alerts. */
+  onLineChanged?: (msisdn: string) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export class Dispatcher {
       const lookup = this.options.sessions.touch(sessionId, { peek: true });
       if (lookup.status === 'live' && lookup.session.msisdn === msisdn) this.emit(senderId, event, payload);
     }
+    if (event === 'account.changed') this.options.onLineChanged?.(msisdn);
   }
 
   /** Sends one window an event. */

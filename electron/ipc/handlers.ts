@@ -19,6 +19,7 @@ import type { Autopay } from '../core/money/autopay';
 import type { PasswordChange } from '../core/security/passwordChange';
 import type { SimBlocking } from '../core/security/simBlocking';
 import type { ProfileNumbers } from '../core/security/profileNumbers';
+import type { ProfileSettings } from '../core/profile/profileSettings';
 import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
 import { parseCard } from '../../shared/card';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
@@ -47,6 +48,7 @@ export interface CoreServices {
   passwordChange: PasswordChange;
   simBlocking: SimBlocking;
   profileNumbers: ProfileNumbers;
+  profileSettings: ProfileSettings;
   signInHistory(subscriberId: string): Promise<Array<{ way: Session['way']; at: string; device: string; msisdn: string }>>;
 }
 
@@ -57,6 +59,8 @@ export interface HandlerDependencies {
   /** Present where the store's key is wrapped by a passphrase (no OS keyring). */
   vault: PassphraseVault | null;
   storeReady: () => Promise<unknown>;
+  /** A window looks at a line (signed in, switched, changed what to be told about): alerts compare against it. */
+  lineLooked?: (msisdn: string) => void;
 }
 
 /** Each contract method, answered by the core. Handlers translate; they decide nothing. */
@@ -85,6 +89,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
 
   const signedIn = (session: Session, context: HandlerContext): SessionInfo => {
     context.bindSession(session);
+    // A first look at the line, so that alerts start from what is so now.
+    deps.lineLooked?.(session.msisdn);
     return sessionInfo(session);
   };
   /** A session that still has to set its password may do nothing else. */
@@ -270,6 +276,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'numbers.switch': async ({ msisdn }, context) => {
       const session = readySession(context);
       await requireCore().profileNumbers.switchTo(session, msisdn);
+      deps.lineLooked?.(msisdn);
       return sessionInfo(session);
     },
     'numbers.detach': async ({ msisdn }, context) => {
@@ -278,6 +285,23 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       context.notifyLine(session.msisdn, 'account.changed', {});
       return numbers;
     },
+    'profile.get': async (_input, context) => requireCore().profileSettings.get(readySession(context)),
+    'profile.update': async (change, context) => requireCore().profileSettings.update(readySession(context), change),
+    'profile.requestEmailCode': async ({ email }, context) => ({ expiresAt: iso((await requireCore().profileSettings.requestEmail(readySession(context), email)).expiresAt) }),
+    'profile.confirmEmail': async ({ code }, context) => requireCore().profileSettings.confirmEmail(readySession(context), code),
+    'profile.setNotifications': async (notifications, context) => {
+      const session = readySession(context);
+      const profile = await requireCore().profileSettings.setNotifications(session, notifications);
+      // New thresholds are looked at against the line as it is now.
+      deps.lineLooked?.(session.msisdn);
+      return profile;
+    },
+    'profile.linkSocial': async ({ provider }, context) => {
+      const session = readySession(context);
+      await requireCore().socialSignIn.startLink(context.windowId, provider, session.subscriberId, session.lineId);
+      return { started: true as const };
+    },
+    'profile.unlinkSocial': async ({ provider }, context) => requireCore().profileSettings.unlinkSocial(readySession(context), provider),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

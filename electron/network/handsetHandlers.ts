@@ -20,6 +20,7 @@ export function createHandsetHandlers(handset: VirtualHandset, store: () => Unit
     },
     inbox: async ({ msisdn }) => handset.inbox(msisdn as E164),
     prompts: async ({ msisdn }) => handset.openPrompts(msisdn as E164),
+    mailbox: async () => handset.mailbox(),
     press: async ({ promptId, key }) => ({ accepted: await handset.press(promptId, key) }),
     use: async ({ msisdn, kind, amount, app }) => {
       const line = usage();

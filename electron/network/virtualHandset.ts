@@ -1,4 +1,5 @@
 import type { ConfirmationGateway, SmsGateway } from '../core/auth/ports';
+import type { EmailGateway } from '../core/profile/ports';
 import type { Clock } from '../core/clock';
 import type { E164 } from '../../shared/phone';
 
@@ -16,8 +17,18 @@ export interface HandsetPrompt {
   expiresAt: string;
 }
 
+/** A letter in the embedded mailbox: where e-mail confirmations go when there is no mail server. */
+export interface HandsetMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  at: string;
+}
+
 export type HandsetEvent =
   | { type: 'sms'; sms: HandsetSms }
+  | { type: 'mail'; mail: HandsetMail }
   | { type: 'prompt'; prompt: HandsetPrompt }
   | { type: 'prompt-closed'; promptId: string };
 
@@ -28,8 +39,9 @@ const INBOX_LIMIT = 50;
  * virtual handset — a separate window («Телефон») or page. It is another device: what it shows
  * (codes included) never travels to the cabinet window.
  */
-export class VirtualHandset implements SmsGateway, ConfirmationGateway {
+export class VirtualHandset implements SmsGateway, ConfirmationGateway, EmailGateway {
   private readonly inboxes = new Map<E164, HandsetSms[]>();
+  private readonly letters: HandsetMail[] = [];
   private readonly prompts = new Map<string, HandsetPrompt>();
   private readonly listeners = new Set<(event: HandsetEvent) => void>();
   private counter = 0;
@@ -46,6 +58,18 @@ export class VirtualHandset implements SmsGateway, ConfirmationGateway {
     inbox.splice(INBOX_LIMIT);
     this.inboxes.set(msisdn, inbox);
     this.emit({ type: 'sms', sms });
+  }
+
+  async sendMail(to: string, subject: string, text: string): Promise<void> {
+    this.counter += 1;
+    const mail: HandsetMail = { id: `mail-${this.counter}`, to, subject, text, at: new Date(this.clock.now()).toISOString() };
+    this.letters.unshift(mail);
+    this.letters.splice(INBOX_LIMIT);
+    this.emit({ type: 'mail', mail });
+  }
+
+  mailbox(): HandsetMail[] {
+    return [...this.letters];
   }
 
   prompt(msisdn: E164, prompt: { id: string; text: string; expiresAt: number }): void {

@@ -9,6 +9,7 @@ import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
 import { usePaymentsStore } from './stores/payments';
 import { useAccountStore } from './stores/account';
+import { useProfileStore } from './stores/profile';
 import './styles/main.css';
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router);
@@ -27,7 +28,13 @@ cabinet.on('account.changed', () => {
   if (account.overview) void account.load();
   void usePaymentsStore().refresh();
 });
-cabinet.on('social.resolved', ({ provider, outcome }) => void useSessionStore().socialResolved(provider, outcome));
+cabinet.on('social.resolved', ({ provider, outcome }) => {
+  // A flow started from the profile links an account; any other signs the window in.
+  const profile = useProfileStore();
+  if (profile.linking()) void profile.linkResolved(provider, outcome);
+  else if (outcome !== 'linked' && outcome !== 'already-linked') void useSessionStore().socialResolved(provider, outcome);
+});
+cabinet.on('alert.raised', (alert) => useProfileStore().alertRaised(alert));
 
 await preferences.load();
 app.mount('#app');

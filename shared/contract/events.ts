@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Preferences } from './settings';
+import { LineAlert } from './profile';
 
 /** Main → renderer events, all on one typed channel. */
 export const events = {
@@ -11,9 +12,11 @@ export const events = {
   /** The end of a social sign-in in the system browser; on `signed-in` this window is signed in. */
   'social.resolved': z.object({
     provider: z.enum(['vk', 'ok', 'facebook']),
-    outcome: z.enum(['signed-in', 'not-linked', 'state-mismatch', 'provider-error', 'timed-out', 'cancelled']),
+    outcome: z.enum(['signed-in', 'not-linked', 'linked', 'already-linked', 'state-mismatch', 'provider-error', 'timed-out', 'cancelled']),
   }),
   'preferences.changed': Preferences,
+  /** Something the subscriber asked to be told about (low balance, a package nearly used up, …). */
+  'alert.raised': LineAlert,
 };
 
 export type Events = typeof events;

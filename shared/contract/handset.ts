@@ -8,12 +8,15 @@ import { E164Schema, Instant } from './common';
  */
 export const HandsetLine = z.object({ msisdn: E164Schema, subscriberName: z.string(), blocked: z.boolean() });
 export const HandsetSms = z.object({ id: z.string(), msisdn: E164Schema, text: z.string(), at: Instant });
+export const HandsetMail = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), at: Instant });
 export const HandsetPrompt = z.object({ id: z.string(), msisdn: E164Schema, text: z.string(), expiresAt: Instant });
 
 export const handsetMethods = {
   lines: { input: z.strictObject({}), output: z.array(HandsetLine) },
   inbox: { input: z.strictObject({ msisdn: E164Schema }), output: z.array(HandsetSms) },
   prompts: { input: z.strictObject({ msisdn: E164Schema }), output: z.array(HandsetPrompt) },
+  /** The embedded mailbox: letters to any address (e-mail confirmations), newest first. */
+  mailbox: { input: z.strictObject({}), output: z.array(HandsetMail) },
   press: { input: z.strictObject({ promptId: z.string().max(100), key: z.enum(['1', '2']) }), output: z.object({ accepted: z.boolean() }) },
   /** The phone uses its line: a call of N minutes, N SMS, N megabytes; it is rated like any usage. */
   use: {
@@ -31,6 +34,7 @@ export const handsetMethods = {
 export type HandsetMethod = keyof typeof handsetMethods;
 export type HandsetEvent =
   | { type: 'sms'; sms: z.infer<typeof HandsetSms> }
+  | { type: 'mail'; mail: z.infer<typeof HandsetMail> }
   | { type: 'prompt'; prompt: z.infer<typeof HandsetPrompt> }
   | { type: 'prompt-closed'; promptId: string };
 

@@ -6,11 +6,12 @@ import { auth } from './auth';
 import { account, services, tariffs } from './account';
 import { payments } from './payments';
 import { numbers, security } from './security';
+import { profile } from './profile';
 import { settings } from './settings';
 import { vault } from './vault';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, settings, vault };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, settings, vault };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

@@ -37,7 +37,7 @@ export interface SignInRecordRepository {
 
 export type CodePurpose = 'sign-in' | 'register' | 'recover';
 /** What a one-time code may be for: a way in, or confirming a transfer of money. */
-export type OtpPurpose = CodePurpose | 'transfer' | 'attach';
+export type OtpPurpose = CodePurpose | 'transfer' | 'attach' | 'email';
 
 export interface OtpChallenge {
   id: string;
@@ -104,4 +104,8 @@ export interface SocialIdentity {
 
 export interface SocialIdentityRepository {
   find(provider: SocialIdentity['provider'], subject: string): Promise<SocialIdentity | null>;
+  /** The identities a subscriber linked, with when. */
+  ofSubscriber(subscriberId: string): Promise<Array<SocialIdentity & { linkedAt: string }>>;
+  link(identity: SocialIdentity, at: string): Promise<void>;
+  unlink(subscriberId: string, provider: SocialIdentity['provider']): Promise<boolean>;
 }

@@ -17,7 +17,7 @@ export interface Session {
   /** A public name of the session for the "active sessions" list; the id itself never leaves the main side. */
   readonly handle: string;
   readonly subscriberId: string;
-  readonly subscriberName: string;
+  subscriberName: string;
   /** The line the window is looking at: one of the profile's numbers, switched in the header. */
   lineId: string;
   msisdn: E164;

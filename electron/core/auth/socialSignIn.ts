@@ -1,4 +1,5 @@
 import type { SocialProvider } from '../../../shared/contract/auth';
+import { systemClock, type Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';
 import type { UnitOfWork } from '../unitOfWork';
@@ -38,7 +39,10 @@ export interface OAuthPorts {
   fetchSubject(config: SocialProviderConfig, accessToken: string): Promise<string>;
 }
 
-export type SocialOutcome = 'signed-in' | 'not-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled';
+export type SocialOutcome = 'signed-in' | 'not-linked' | 'linked' | 'already-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled';
+
+/** What the flow is for: signing a window in, or linking the identity to the profile signed in there. */
+type Purpose = { kind: 'sign-in'; device: string } | { kind: 'link'; subscriberId: string; lineId: string };
 
 /**
  * VK ID, Odnoklassniki, Facebook: OAuth 2.0 authorization code with PKCE (S256) in the system
@@ -55,6 +59,7 @@ export class SocialSignIn {
     private readonly recorder: SignInRecorder,
     private readonly onResolved: (windowId: string, provider: SocialProvider, outcome: SocialOutcome, session: Session | null) => void,
     private readonly logger: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   configured(): Array<{ id: SocialProvider; configured: boolean }> {
@@ -63,6 +68,15 @@ export class SocialSignIn {
   }
 
   async start(windowId: string, provider: SocialProvider, device: string): Promise<void> {
+    await this.begin(windowId, provider, { kind: 'sign-in', device });
+  }
+
+  /** Links the identity the person signs in with at the provider to their profile (the same OAuth flow). */
+  async startLink(windowId: string, provider: SocialProvider, subscriberId: string, lineId: string): Promise<void> {
+    await this.begin(windowId, provider, { kind: 'link', subscriberId, lineId });
+  }
+
+  private async begin(windowId: string, provider: SocialProvider, purpose: Purpose): Promise<void> {
     const config = this.providers()[provider];
     if (!config) throw new DomainError('NOT_ELIGIBLE', `${provider} sign-in is not configured in the settings`, { reason: 'not-configured' });
     this.cancel(windowId, false);
@@ -79,7 +93,7 @@ export class SocialSignIn {
       code_challenge: codeChallenge,
       code_challenge_method: 'S256',
     }).toString();
-    void this.finish(windowId, provider, config, redirect, state, codeVerifier, device);
+    void this.finish(windowId, provider, config, redirect, state, codeVerifier, purpose);
     await this.ports.openInBrowser(url.toString());
   }
 
@@ -99,7 +113,7 @@ export class SocialSignIn {
     redirect: LoopbackRedirect,
     state: string,
     codeVerifier: string,
-    device: string,
+    purpose: Purpose,
   ): Promise<void> {
     const resolve = (outcome: SocialOutcome, session: Session | null = null) => this.onResolved(windowId, provider, outcome, session);
     const result = await redirect.result;
@@ -112,15 +126,29 @@ export class SocialSignIn {
     try {
       const { accessToken } = await this.ports.exchangeCode(config, { code: result.code, redirectUri: redirect.redirectUri, codeVerifier });
       const subject = await this.ports.fetchSubject(config, accessToken);
+      if (purpose.kind === 'link') return resolve(await this.link(provider, subject, purpose));
       const credential = await this.uow.read(async (repos) => {
         const linked = await repos.socialIdentities.find(provider, subject);
         return linked ? repos.credentials.forLineId(linked.lineId) : null;
       });
       if (!credential) return resolve('not-linked');
-      resolve('signed-in', await this.recorder.open(credential, 'social', device, false));
+      resolve('signed-in', await this.recorder.open(credential, 'social', purpose.device, false));
     } catch (error) {
       this.logger.warn('a social sign-in failed at the provider', { provider, error: (error as Error).message.slice(0, 200) });
       resolve('provider-error');
     }
+  }
+
+  /** One identity, one profile: an identity another profile linked stays theirs. */
+  private async link(provider: SocialProvider, subject: string, purpose: Extract<Purpose, { kind: 'link' }>): Promise<SocialOutcome> {
+    return this.uow.write(async (repos) => {
+      const existing = await repos.socialIdentities.find(provider, subject);
+      if (existing) return existing.subscriberId === purpose.subscriberId ? 'linked' : 'already-linked';
+      if ((await repos.socialIdentities.ofSubscriber(purpose.subscriberId)).some((identity) => identity.provider === provider)) {
+        await repos.socialIdentities.unlink(purpose.subscriberId, provider);
+      }
+      await repos.socialIdentities.link({ provider, subject, subscriberId: purpose.subscriberId, lineId: purpose.lineId }, new Date(this.clock.now()).toISOString());
+      return 'linked';
+    });
   }
 }

@@ -9,6 +9,7 @@ import { money } from './0008-money';
 import { autopay } from './0009-autopay';
 import { rolloverAndUnlimited } from './0010-rollover-unlimited';
 import { securityAndNumbers } from './0011-security-numbers';
+import { profiles } from './0012-profiles';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -19,6 +20,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

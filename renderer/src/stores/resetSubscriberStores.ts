@@ -5,6 +5,7 @@ import { useServicesStore } from './services';
 import { usePaymentsStore } from './payments';
 import { useDetailStore } from './detail';
 import { useSecurityStore } from './security';
+import { useProfileStore } from './profile';
 
 /**
  * Forgets everything about the signed-out subscriber; per-computer preferences stay. `keepSession`: only the
@@ -14,6 +15,7 @@ export function resetSubscriberStores(options: { keepSession?: boolean } = {}): 
   if (!options.keepSession) {
     useSessionStore().$reset();
     useSecurityStore().$reset();
+    useProfileStore().$reset();
   }
   useAccountStore().$reset();
   useTariffsStore().$reset();

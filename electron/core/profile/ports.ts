@@ -1,0 +1,34 @@
+/** What the subscriber keeps in the profile besides the name: contacts and what to be told about. */
+export interface ProfileRecord {
+  subscriberId: string;
+  email: string | null;
+  emailConfirmedAt: string | null;
+  /** An address waiting for its confirmation code; it replaces `email` once confirmed. */
+  pendingEmail: string | null;
+  contactAddress: string;
+  notifications: NotificationPreferences;
+  updatedAt: string;
+}
+
+export interface NotificationPreferences {
+  /** Tell when the balance falls below this many kopecks; null: do not. */
+  lowBalanceKopecks: number | null;
+  /** Tell when a package has this share (%) or less left; null: do not. */
+  packagePercent: number | null;
+  promisedDue: boolean;
+  paymentArrived: boolean;
+}
+
+export const defaultNotifications: NotificationPreferences = { lowBalanceKopecks: 5_000, packagePercent: 10, promisedDue: true, paymentArrived: true };
+
+export interface ProfileRepository {
+  /** The subscriber's profile; a profile never saved gets the defaults. */
+  get(subscriberId: string, now: string): Promise<ProfileRecord>;
+  save(record: ProfileRecord): Promise<void>;
+  rename(subscriberId: string, fullName: string): Promise<void>;
+}
+
+/** The operator's mail: where e-mail confirmation letters go. The embedded default is the virtual handset's mailbox. */
+export interface EmailGateway {
+  sendMail(to: string, subject: string, text: string): Promise<void>;
+}

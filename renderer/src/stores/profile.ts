@@ -1,0 +1,112 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { SocialProvider } from '../../../shared/contract/auth';
+import type { CabinetError, Result } from '../../../shared/contract/errors';
+import type { LineAlert, NotificationPreferences, ProfileView } from '../../../shared/contract/profile';
+import { cabinet } from '../api';
+import { useSessionStore } from './session';
+
+export type LinkState = 'waiting' | 'linked' | 'already-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled' | 'not-linked' | 'signed-in';
+
+/** «Профиль и настройки», and the alerts the subscriber asked for while the window is open. */
+export const useProfileStore = defineStore('profile', () => {
+  const profile = ref<ProfileView | null>(null);
+  const working = ref(false);
+  const emailCodeSentTo = ref<string | null>(null);
+  const link = ref<{ provider: SocialProvider; state: LinkState } | null>(null);
+  const alerts = ref<Array<LineAlert & { id: number }>>([]);
+  let alertCounter = 0;
+
+  async function keep(call: () => Promise<Result<ProfileView>>): Promise<CabinetError | null> {
+    working.value = true;
+    try {
+      const result = await call();
+      if (!result.ok) return result.error;
+      profile.value = result.value;
+      return null;
+    } finally {
+      working.value = false;
+    }
+  }
+
+  const load = () => keep(() => cabinet.profile.get({}));
+  async function update(change: { name?: string; contactAddress?: string }): Promise<CabinetError | null> {
+    const error = await keep(() => cabinet.profile.update(change));
+    // The header greets by name: the session follows a new one.
+    if (!error) await useSessionStore().restore();
+    return error;
+  }
+  async function requestEmailCode(email: string): Promise<CabinetError | null> {
+    working.value = true;
+    try {
+      const result = await cabinet.profile.requestEmailCode({ email });
+      if (!result.ok) return result.error;
+      emailCodeSentTo.value = email.trim().toLowerCase();
+      await load();
+      return null;
+    } finally {
+      working.value = false;
+    }
+  }
+  async function confirmEmail(code: string): Promise<CabinetError | null> {
+    const error = await keep(() => cabinet.profile.confirmEmail({ code }));
+    if (!error) emailCodeSentTo.value = null;
+    return error;
+  }
+  const setNotifications = (notifications: NotificationPreferences) => keep(() => cabinet.profile.setNotifications(notifications));
+  const unlinkSocial = (provider: SocialProvider) => keep(() => cabinet.profile.unlinkSocial({ provider }));
+
+  async function linkSocial(provider: SocialProvider): Promise<CabinetError | null> {
+    const result = await cabinet.profile.linkSocial({ provider });
+    if (!result.ok) return result.error;
+    link.value = { provider, state: 'waiting' };
+    return null;
+  }
+  async function cancelLink(): Promise<void> {
+    await cabinet.auth.cancelSocialSignIn({});
+    if (link.value) link.value = { ...link.value, state: 'cancelled' };
+  }
+  /** The end of a link started here (a sign-in's end goes to the session store). */
+  async function linkResolved(provider: SocialProvider, state: Exclude<LinkState, 'waiting'>): Promise<void> {
+    link.value = { provider, state };
+    if (state === 'linked') await load();
+  }
+  const linking = () => link.value?.state === 'waiting';
+
+  function alertRaised(alert: LineAlert): void {
+    alertCounter += 1;
+    alerts.value = [...alerts.value, { ...alert, id: alertCounter }].slice(-5);
+  }
+  function dismissAlert(id: number): void {
+    alerts.value = alerts.value.filter((alert) => alert.id !== id);
+  }
+
+  function $reset(): void {
+    profile.value = null;
+    working.value = false;
+    emailCodeSentTo.value = null;
+    link.value = null;
+    alerts.value = [];
+  }
+
+  return {
+    profile,
+    working,
+    emailCodeSentTo,
+    link,
+    alerts,
+    load,
+    update,
+    requestEmailCode,
+    confirmEmail,
+    setNotifications,
+    linkSocial,
+    cancelLink,
+    linkResolved,
+    linking,
+    unlinkSocial,
+    alertRaised,
+    dismissAlert,
+    $reset,
+  };
+});
