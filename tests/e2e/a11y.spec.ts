@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { demoSubscriber } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { signInAs } from './session';
+import { seriousViolations } from './axe';
 
 const demo = demoSubscriber(2);
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the sign-in and main screens have no serious accessibility problems (${colorScheme})`, async ({ page, harness }) => {

@@ -188,3 +188,23 @@ test('a remembered card pays again without its number, and autopay tops up when 
   await expect(page.getByRole('row').filter({ hasText: 'Пополнение картой (автоплатёж)' })).toContainText(`+${rub(30_000)}`);
   await expect(await balanceOnHome(page)).toContainText(rub(balanceNow + 30_000));
 });
+
+test('money moves between two numbers of one profile: the other number is one tap away, and the switcher shows it arrive', async ({ page, harness, context }) => {
+  const second = anna.subscriber.lines[1]!;
+  const phone = await context.newPage();
+  await phone.goto(harness.handsetUrl);
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await openPayments(page, 'Мобильный перевод');
+  await page.getByRole('group', { name: 'Номера вашего профиля' }).getByRole('button', { name: '+7 900 765-43-21' }).click();
+  await expect(page.getByLabel('Номер получателя')).toHaveValue('+7 (900) 765-43-21');
+  await page.getByLabel('Сумма, ₽').fill('50');
+  await page.getByRole('button', { name: 'Рассчитать' }).click();
+  await page.getByRole('button', { name: 'Получить код для подтверждения' }).click();
+  await page.getByLabel('Код из SMS').fill(await codeFromPhone(phone, anna.line.msisdn));
+  await page.getByRole('button', { name: `Перевести ${rub(5_000)}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Перевод выполнен' })).toBeVisible();
+
+  await page.getByLabel('Номер', { exact: true }).selectOption(second.msisdn);
+  await expect(await balanceOnHome(page)).toContainText(rub(second.openingBalanceKopecks + 5_000));
+});

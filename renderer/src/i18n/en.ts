@@ -373,6 +373,7 @@ export const en: Messages = {
     transfer: {
       lead: 'Send money to another number of our operator. Commission {commission}; {min} to {max} per transfer, at most {perDay} a day.',
       to: 'Recipient’s number',
+      ownNumbers: 'Numbers of your profile',
       toHint: 'A number of our operator, e.g. +7 (913) 987-65-43',
       toInvalid: 'Enter a Russian mobile number: +7 and 10 digits',
       preview: 'Calculate',
@@ -625,7 +626,7 @@ export const en: Messages = {
     errors: {
       name: 'Enter a name: 2 to 100 letters; spaces, hyphens and apostrophes are fine',
       contactAddress: 'The address may be at most 300 characters',
-      email: 'Enter an e-mail address like name@example.com',
+      email: "Enter an e-mail address like name{'@'}example.com",
       lowBalanceKopecks: 'The threshold is an amount from 1 to 100,000 ₽',
       packagePercent: 'The share is a whole number from 1 to 50 %',
     },

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from 'vue-i18n';
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
+
+/** Every leaf key of a message tree, as "a.b.c". */
+function keys(tree: unknown, prefix = ''): string[] {
+  if (typeof tree !== 'object' || tree === null) return [prefix];
+  return Object.entries(tree).flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('the window’s words', () => {
+  it('Russian and English have the same messages', () => {
+    expect(keys(en).sort()).toEqual(keys(ru).sort());
+  });
+
+  for (const [language, messages] of [['ru', ru], ['en', en]] as const) {
+    it(`every ${language} message compiles (an unescaped @ or brace would break it on screen)`, () => {
+      const problems: string[] = [];
+      const i18n = createI18n({ legacy: false, locale: language, messages: { [language]: messages }, missingWarn: false, fallbackWarn: false });
+      for (const key of keys(messages)) {
+        try {
+          i18n.global.t(key, {});
+        } catch (error) {
+          problems.push(`${key}: ${(error as Error).message}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
