@@ -34,6 +34,12 @@ import { Autopay } from './core/money/autopay';
 import { PasswordChange } from './core/security/passwordChange';
 import { SimBlocking } from './core/security/simBlocking';
 import { ProfileNumbers } from './core/security/profileNumbers';
+import { KnowledgeBase } from './core/support/knowledgeBase';
+import type { SupportDesk } from './core/support/ports';
+import { SupportRequests } from './core/support/supportRequests';
+import { EmbeddedSupportDesk } from './network/embeddedSupportDesk';
+import { bundledSupportData } from './store/seed/supportData';
+import type { SupportData } from './store/seed/supportData';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
@@ -79,6 +85,10 @@ export interface CabinetOptions {
   acquirerTimeoutMs?: number;
   /** How often autopay rules are checked; 0 turns the timer off (tests run them by hand). */
   autopayIntervalMs?: number;
+  /** Support topics and the knowledge base; the bundled support.json by default. */
+  supportData?: SupportData;
+  /** The support desk requests go to; the embedded desk (answers from the knowledge base) by default. */
+  supportDesk?: SupportDesk;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
 }
@@ -187,7 +197,20 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       TEST_CARDS,
       options.acquirerTimeoutMs,
     );
+    const supportData = options.supportData ?? bundledSupportData();
+    const knowledgeBase = new KnowledgeBase(database);
+    await knowledgeBase.sync(supportData.articles);
+    const supportRequests = new SupportRequests(
+      database,
+      clock,
+      ids,
+      supportData.topics,
+      options.supportDesk ?? new EmbeddedSupportDesk((text, limit) => knowledgeBase.search(text, limit)),
+      logger,
+    );
     core = {
+      knowledgeBase,
+      supportRequests,
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
       codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids), network.sms, recorder),
@@ -223,6 +246,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const runAutopay = async (lineId: string | null, msisdn: string) => {
       if (lineId && (await autopay.run(lineId))) dispatcher.notifyLine(msisdn, 'account.changed', {});
     };
+    // Requests written while the desk could not take them.
+    void supportRequests.redeliverNew().catch((error: unknown) => logger.warn('support requests could not be redelivered', { error: String(error) }));
     // Payments a crash or a timeout left pending are settled by asking the acquirer, in the background.
     void topUps
       .recoverPending()

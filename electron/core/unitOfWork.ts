@@ -1,6 +1,7 @@
 import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
 import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
+import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -23,6 +24,8 @@ export interface Repositories {
   readonly passwordFailures: PasswordFailureRepository;
   readonly puks: PukRepository;
   readonly socialIdentities: SocialIdentityRepository;
+  readonly supportRequests: SupportRequestRepository;
+  readonly knowledgeBase: KnowledgeBaseRepository;
 }
 
 /**

@@ -7,10 +7,11 @@ import { account, services, tariffs } from './account';
 import { payments } from './payments';
 import { numbers, security } from './security';
 import { settings } from './settings';
+import { support } from './support';
 import { vault } from './vault';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, settings, vault };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, support, settings, vault };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

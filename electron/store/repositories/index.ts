@@ -13,6 +13,7 @@ import { SqlTariffRepository } from './tariffRepository';
 import { SqlServiceRepository } from './serviceRepository';
 import { SqlBillingRepository } from './billingRepository';
 import { SqlProfileLineRepository, SqlSimBlockRepository } from './securityRepositories';
+import { SqlKnowledgeBaseRepository, SqlSupportRequestRepository } from './supportRepositories';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -35,5 +36,7 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     passwordFailures: new SqlPasswordFailureRepository(sql),
     puks: new SqlPukRepository(sql),
     socialIdentities: new SqlSocialIdentityRepository(sql),
+    supportRequests: new SqlSupportRequestRepository(sql),
+    knowledgeBase: new SqlKnowledgeBaseRepository(sql),
   };
 }
