@@ -28,6 +28,7 @@ export const router = createRouter({
         { path: 'payments', name: 'payments', component: () => import('./views/PaymentsView.vue') },
         { path: 'numbers', name: 'numbers', component: () => import('./views/NumbersView.vue') },
         { path: 'security', name: 'security', component: () => import('./views/SecurityView.vue') },
+        { path: 'support', name: 'support', component: () => import('./views/SupportView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

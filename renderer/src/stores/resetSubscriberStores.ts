@@ -5,6 +5,7 @@ import { useServicesStore } from './services';
 import { usePaymentsStore } from './payments';
 import { useDetailStore } from './detail';
 import { useSecurityStore } from './security';
+import { useSupportStore } from './support';
 
 /**
  * Forgets everything about the signed-out subscriber; per-computer preferences stay. `keepSession`: only the
@@ -14,6 +15,8 @@ export function resetSubscriberStores(options: { keepSession?: boolean } = {}): 
   if (!options.keepSession) {
     useSessionStore().$reset();
     useSecurityStore().$reset();
+    // Requests belong to the profile, not to one of its numbers: they stay when the window switches numbers.
+    useSupportStore().$reset();
   }
   useAccountStore().$reset();
   useTariffsStore().$reset();
