@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomIds } from '../../electron/core/ids';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/support';
 import type { DeskDelivery, DeskInbox, SupportDesk } from '../../electron/core/support/ports';
+import { bundledSupportData } from '../../electron/store/seed/supportData';
 import { openTestCabinet, operatorData, tempDir, type TestCabinet } from './support';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -205,6 +206,20 @@ describe('the knowledge base', () => {
     expect((await search('забыл пароль'))[0]).toBe('forgot-password');
     expect((await search('eSIM'))[0]).toBe('esim');
     expect((await search('lost phone block SIM'))[0]).toBe('sim-block');
+  });
+
+  it('follows the operator data: a changed, added or removed article is searched as the data says after a restart', async () => {
+    const data = bundledSupportData();
+    const [first, ...rest] = data.articles;
+    const changed = { ...first!, title: { ru: 'Как узнать остаток денег на счёте', en: 'How to see the money left on the account' } };
+    const added = { id: 'voice-mail', topic: 'tariffs', title: { ru: 'Голосовая почта', en: 'Voice mail' }, body: { ru: 'Автоответчик принимает сообщения.', en: 'Voice mail takes messages.' } };
+    await cabinet.close();
+    cabinet = await openTestCabinet(dir.path, { ids: randomIds, supportData: { ...data, articles: [changed, ...rest.filter((a) => a.id !== 'esim'), added] } });
+    await signIn('a', anna);
+    expect((await search('остаток денег на счёте'))[0]).toBe(first!.id);
+    expect(await search('автоответчик')).toEqual(['voice-mail']);
+    expect(await search('eSIM')).not.toContain('esim');
+    expect(await search('')).toHaveLength(19);
   });
 
   it('an empty query lists every article; words that say nothing find nothing', async () => {
