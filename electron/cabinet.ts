@@ -37,6 +37,12 @@ import { ProfileNumbers } from './core/security/profileNumbers';
 import { ProfileSettings } from './core/profile/profileSettings';
 import { alertsFor, type AlertMemo, type LineAlert } from './core/profile/lineAlerts';
 import type { EmailGateway } from './core/profile/ports';
+import { KnowledgeBase } from './core/support/knowledgeBase';
+import type { SupportDesk } from './core/support/ports';
+import { SupportRequests } from './core/support/supportRequests';
+import { EmbeddedSupportDesk } from './network/embeddedSupportDesk';
+import { bundledSupportData } from './store/seed/supportData';
+import type { SupportData } from './store/seed/supportData';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
@@ -84,6 +90,10 @@ export interface CabinetOptions {
   acquirerTimeoutMs?: number;
   /** How often autopay rules are checked; 0 turns the timer off (tests run them by hand). */
   autopayIntervalMs?: number;
+  /** Support topics and the knowledge base; the bundled support.json by default. */
+  supportData?: SupportData;
+  /** The support desk requests go to; the embedded desk (answers from the knowledge base) by default. */
+  supportDesk?: SupportDesk;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
 }
@@ -194,7 +204,20 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       TEST_CARDS,
       options.acquirerTimeoutMs,
     );
+    const supportData = options.supportData ?? bundledSupportData();
+    const knowledgeBase = new KnowledgeBase(database);
+    await knowledgeBase.sync(supportData.articles);
+    const supportRequests = new SupportRequests(
+      database,
+      clock,
+      ids,
+      supportData.topics,
+      options.supportDesk ?? new EmbeddedSupportDesk((text, limit) => knowledgeBase.search(text, limit)),
+      logger,
+    );
     core = {
+      knowledgeBase,
+      supportRequests,
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
       codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids), network.sms, recorder),
@@ -231,6 +254,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const runAutopay = async (lineId: string | null, msisdn: string) => {
       if (lineId && (await autopay.run(lineId))) dispatcher.notifyLine(msisdn, 'account.changed', {});
     };
+    // Requests written while the desk could not take them.
+    void supportRequests.redeliverNew().catch((error: unknown) => logger.warn('support requests could not be redelivered', { error: String(error) }));
     // Payments a crash or a timeout left pending are settled by asking the acquirer, in the background.
     void topUps
       .recoverPending()
@@ -271,7 +296,17 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
 
   /** Alerts by the preferences of the line's subscriber, once per crossing; memos live as long as the process. */
   const alertMemos = new Map<string, AlertMemo>();
-  async function raiseAlerts(msisdn: string): Promise<void> {
+  // One look at a line at a time, in the order the changes came: two at once would both take the first look.
+  const alertQueues = new Map<string, Promise<void>>();
+  function raiseAlerts(msisdn: string): Promise<void> {
+    const next = (alertQueues.get(msisdn) ?? Promise.resolve()).then(() => lookForAlerts(msisdn));
+    alertQueues.set(msisdn, next);
+    void next.finally(() => {
+      if (alertQueues.get(msisdn) === next) alertQueues.delete(msisdn);
+    });
+    return next;
+  }
+  async function lookForAlerts(msisdn: string): Promise<void> {
     const opened = await ready.catch(() => null);
     if (!opened || !core) return;
     try {

@@ -2,6 +2,7 @@ import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRep
 import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
 import type { ProfileRepository } from './profile/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
+import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -25,6 +26,8 @@ export interface Repositories {
   readonly puks: PukRepository;
   readonly socialIdentities: SocialIdentityRepository;
   readonly profiles: ProfileRepository;
+  readonly supportRequests: SupportRequestRepository;
+  readonly knowledgeBase: KnowledgeBaseRepository;
 }
 
 /**

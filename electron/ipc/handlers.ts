@@ -26,9 +26,10 @@ import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../cor
 import type { SettingsStore } from '../settings/settingsStore';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
 import type { HandlerContext, Handlers } from './dispatcher';
+import { supportHandlers, type SupportServices } from './supportHandlers';
 
 /** The core's services, there once the store is open. */
-export interface CoreServices {
+export interface CoreServices extends SupportServices {
   passwordSignIn: PasswordSignIn;
   codeSignIn: CodeSignIn;
   pukSignIn: PukSignIn;
@@ -302,6 +303,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { started: true as const };
     },
     'profile.unlinkSocial': async ({ provider }, context) => requireCore().profileSettings.unlinkSocial(readySession(context), provider),
+    ...supportHandlers(requireCore, readySession),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

@@ -326,7 +326,7 @@ function applyMigrations(db: Database, pending: Migration[]): void {
   for (const migration of pending) {
     db.run('BEGIN');
     try {
-      for (const statement of migration.statements) db.run(statement);
+      for (const statement of [...migration.statements, ...(migration.sqliteOnly ?? [])]) db.run(statement);
       db.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [migration.version, migration.name]);
       db.run('COMMIT');
     } catch (error) {

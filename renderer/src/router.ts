@@ -29,6 +29,7 @@ export const router = createRouter({
         { path: 'numbers', name: 'numbers', component: () => import('./views/NumbersView.vue') },
         { path: 'security', name: 'security', component: () => import('./views/SecurityView.vue') },
         { path: 'profile', name: 'profile', component: () => import('./views/ProfileView.vue') },
+        { path: 'support', name: 'support', component: () => import('./views/SupportView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

@@ -8,10 +8,11 @@ import { payments } from './payments';
 import { numbers, security } from './security';
 import { profile } from './profile';
 import { settings } from './settings';
+import { support } from './support';
 import { vault } from './vault';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, settings, vault };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoopbackRedirect, OAuthPorts, RedirectResult } from '../../electron/core/auth/socialSignIn';
 import type { E164 } from '../../shared/phone';
 import { openTestCabinet, operatorData, tempDir, type TestCabinet } from './support';
@@ -8,7 +8,7 @@ let dir: Awaited<ReturnType<typeof tempDir>>;
 let cabinet: TestCabinet;
 
 /** A provider that answers whatever the test says: the OAuth flow itself is tested end to end against oidc-provider. */
-function scriptedOAuth(): OAuthPorts & { answer(result: RedirectResult, subject: string): void } {
+function scriptedOAuth(): OAuthPorts & { answer(result: RedirectResult, subject: string): Promise<void> } {
   let resolveRedirect: ((result: RedirectResult | null) => void) | null = null;
   let subject = '';
   let state = '';
@@ -23,9 +23,15 @@ function scriptedOAuth(): OAuthPorts & { answer(result: RedirectResult, subject:
     },
     exchangeCode: async () => ({ accessToken: 'token' }),
     fetchSubject: async () => subject,
-    answer(result, who) {
+    /** Answers the redirect once the flow has opened the browser (listening and opening are async). */
+    async answer(result, who) {
+      await vi.waitFor(() => expect(state).not.toBe(''));
       subject = who;
-      resolveRedirect?.({ state, ...result });
+      const expected = state;
+      const resolve = resolveRedirect!;
+      state = '';
+      resolveRedirect = null;
+      resolve({ state: expected, ...result });
     },
   };
 }
@@ -103,9 +109,8 @@ describe('profile and settings', () => {
     // A threshold above the balance: said at once, and only once however the balance moves below it.
     const threshold = balance + 10_000;
     expect((await call('a', 'profile.setNotifications', { lowBalanceKopecks: threshold, packagePercent: null, promisedDue: true, paymentArrived: true })).ok).toBe(true);
-    await settle();
     const msisdn = anna.lines[0]!.msisdn as E164;
-    expect(alerts()).toEqual([{ kind: 'low-balance', msisdn, balanceKopecks: balance, thresholdKopecks: threshold }]);
+    await vi.waitFor(() => expect(alerts()).toEqual([{ kind: 'low-balance', msisdn, balanceKopecks: balance, thresholdKopecks: threshold }]));
     await cabinet.usage.use(msisdn, 'sms', 1);
     await settle();
     expect(alerts().filter((alert) => alert.kind === 'low-balance')).toHaveLength(1);
@@ -118,9 +123,7 @@ describe('profile and settings', () => {
     });
     expect(paid.error).toBeUndefined();
     expect(paid.value.status).toBe('succeeded');
-    await settle();
-    expect(alerts().at(-1)).toMatchObject({ kind: 'payment-arrived', msisdn, amountKopecks: 50_000 });
-
+    await vi.waitFor(() => expect(alerts().at(-1)).toMatchObject({ kind: 'payment-arrived', msisdn, amountKopecks: 50_000 }));
   });
 
   it('out-of-range notification settings name the field', async () => {
@@ -133,28 +136,26 @@ describe('profile and settings', () => {
     const seen = events('a');
     await signIn('a', anna);
     expect((await call('a', 'profile.linkSocial', { provider: 'vk' })).ok).toBe(true);
-    await settle();
-    oauth.answer({ code: 'abc' }, 'vk-id-anna');
-    await settle();
-    expect(seen.filter((item) => item.event === 'social.resolved').at(-1)?.payload).toEqual({ provider: 'vk', outcome: 'linked' });
+    await oauth.answer({ code: 'abc' }, 'vk-id-anna');
+    const resolved = (events: typeof seen) => events.filter((item) => item.event === 'social.resolved');
+    await vi.waitFor(() => expect(resolved(seen)).toHaveLength(1));
+    expect(resolved(seen).at(-1)?.payload).toEqual({ provider: 'vk', outcome: 'linked' });
     expect((await call('a', 'profile.get', {})).value.socialLinks).toEqual([{ provider: 'vk', linkedAt: expect.any(String) }]);
 
     // The linked identity now signs Anna in.
     const other = events('b');
     await call('b', 'auth.startSocialSignIn', { provider: 'vk' });
-    await settle();
-    oauth.answer({ code: 'def' }, 'vk-id-anna');
-    await settle();
-    expect(other.filter((item) => item.event === 'social.resolved').at(-1)?.payload).toEqual({ provider: 'vk', outcome: 'signed-in' });
+    await oauth.answer({ code: 'def' }, 'vk-id-anna');
+    await vi.waitFor(() => expect(resolved(other)).toHaveLength(1));
+    expect(resolved(other).at(-1)?.payload).toEqual({ provider: 'vk', outcome: 'signed-in' });
     expect((await call('b', 'auth.currentSession', {})).value.msisdn).toBe(anna.lines[0]!.msisdn);
 
     // Dmitry's VK ID is his: Anna cannot take it.
     const dmitrySubject = dmitry.socialIdentities?.[0]?.subject ?? 'vk-id-7310025';
     await call('a', 'profile.linkSocial', { provider: 'vk' });
-    await settle();
-    oauth.answer({ code: 'ghi' }, dmitrySubject);
-    await settle();
-    expect(seen.filter((item) => item.event === 'social.resolved').at(-1)?.payload).toEqual({ provider: 'vk', outcome: 'already-linked' });
+    await oauth.answer({ code: 'ghi' }, dmitrySubject);
+    await vi.waitFor(() => expect(resolved(seen)).toHaveLength(2));
+    expect(resolved(seen).at(-1)?.payload).toEqual({ provider: 'vk', outcome: 'already-linked' });
 
     expect((await call('a', 'profile.unlinkSocial', { provider: 'vk' })).value.socialLinks).toEqual([]);
     expect((await call('a', 'profile.unlinkSocial', { provider: 'vk' })).error.code).toBe('NOT_FOUND');

@@ -170,7 +170,7 @@ describe('the store on disk', () => {
   });
 
   it('a store made by a newer version opens with a clear error and is left untouched', async () => {
-    const newer = [...migrations, { version: migrations.length + 1, name: 'from the future', statements: ['CREATE TABLE future (id TEXT)'] }];
+    const newer = [...migrations, { version: migrations.at(-1)!.version + 1, name: 'from the future', statements: ['CREATE TABLE future (id TEXT)'] }];
     await closeStore(await openStore({ migrations: newer }));
     const before = await snapshotFiles();
     await expect(openStore()).rejects.toBeInstanceOf(NewerStoreVersionError);

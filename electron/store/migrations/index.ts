@@ -10,6 +10,7 @@ import { autopay } from './0009-autopay';
 import { rolloverAndUnlimited } from './0010-rollover-unlimited';
 import { securityAndNumbers } from './0011-security-numbers';
 import { profiles } from './0012-profiles';
+import { support } from './0013-support';
 
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
@@ -17,9 +18,14 @@ export interface Migration {
   name: string;
   /** Statements in SQL that SQLite and PostgreSQL both accept. */
   statements: string[];
+  /**
+   * Statements only the SQLite store runs, after `statements` (FTS4 virtual tables). A PostgreSQL store maps
+   * each to its own equivalent (a tsvector index) behind the same repository method.
+   */
+  sqliteOnly?: string[];
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

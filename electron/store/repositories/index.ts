@@ -14,6 +14,7 @@ import { SqlServiceRepository } from './serviceRepository';
 import { SqlBillingRepository } from './billingRepository';
 import { SqlProfileLineRepository, SqlSimBlockRepository } from './securityRepositories';
 import { SqlProfileRepository } from './profileRepository';
+import { SqlKnowledgeBaseRepository, SqlSupportRequestRepository } from './supportRepositories';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -37,5 +38,7 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     puks: new SqlPukRepository(sql),
     socialIdentities: new SqlSocialIdentityRepository(sql),
     profiles: new SqlProfileRepository(sql),
+    supportRequests: new SqlSupportRequestRepository(sql),
+    knowledgeBase: new SqlKnowledgeBaseRepository(sql),
   };
 }

@@ -6,6 +6,7 @@ import { usePaymentsStore } from './payments';
 import { useDetailStore } from './detail';
 import { useSecurityStore } from './security';
 import { useProfileStore } from './profile';
+import { useSupportStore } from './support';
 
 /**
  * Forgets everything about the signed-out subscriber; per-computer preferences stay. `keepSession`: only the
@@ -16,6 +17,8 @@ export function resetSubscriberStores(options: { keepSession?: boolean } = {}): 
     useSessionStore().$reset();
     useSecurityStore().$reset();
     useProfileStore().$reset();
+    // Requests belong to the profile, not to one of its numbers: they stay when the window switches numbers.
+    useSupportStore().$reset();
   }
   useAccountStore().$reset();
   useTariffsStore().$reset();
