@@ -708,7 +708,7 @@ export const en: Messages = {
     kb: {
       title: 'Common questions',
       search: 'Search the knowledge base',
-      placeholder: 'For example: roaming, promised payment',
+      placeholder: 'For example: roaming or eSIM',
       found: 'Articles found: {n}',
       nothing: 'Nothing found. Try other words or write to us',
     },
