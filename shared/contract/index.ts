@@ -8,9 +8,10 @@ import { payments } from './payments';
 import { numbers, security } from './security';
 import { settings } from './settings';
 import { vault } from './vault';
+import { kiosk } from './kiosk';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, settings, vault };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, settings, vault, kiosk };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;
