@@ -18,6 +18,7 @@ import { PassphraseVault } from './store/passphraseVault';
 import { ElectronKioskConfigStore } from './settings/electronKioskConfigStore';
 import { electronKioskHost, kioskEnabled, lockDownKioskWindow } from './kiosk/electronKiosk';
 import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
+import { redactingLogger } from './core/kiosk/redactingLogger';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP_SCHEME = 'app';
@@ -82,7 +83,7 @@ async function start(): Promise<void> {
     trustedOrigins: [trustedOrigin],
     logger: consoleLogger,
     sessionPolicy: settings.sessionPolicy(),
-    kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, consoleLogger, () => (leavingKiosk = true)) },
+    kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(consoleLogger) : consoleLogger, () => (leavingKiosk = true)) },
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
