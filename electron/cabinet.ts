@@ -46,6 +46,10 @@ import type { SupportData } from './store/seed/supportData';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import { hkdfSync } from 'node:crypto';
+import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
+import { KioskStaffPanel } from './core/kiosk/staffPanel';
+import { redactingLogger } from './core/kiosk/redactingLogger';
+import { MemoryKioskConfigStore } from './settings/kioskConfigStore';
 import type { E164 } from '../shared/phone';
 import type { SettingsStore } from './settings/settingsStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
@@ -96,6 +100,8 @@ export interface CabinetOptions {
   supportDesk?: SupportDesk;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
+  /** The kiosk profile: its state (kiosk.json in the app) and what the host does for it (printing, wiping a window). */
+  kiosk?: { config: KioskConfigStore; host: KioskHost; pinCost?: ScryptCost };
 }
 
 export interface Cabinet {
@@ -124,8 +130,12 @@ export interface CabinetHost {
 export function startCabinet(options: CabinetOptions): CabinetHost {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const logger = options.logger ?? silentLogger;
+  const kioskConfig = options.kiosk?.config ?? new MemoryKioskConfigStore();
+  // A kiosk serves one person after another: its log says what happened, never to whom.
+  const logger = kioskConfig.read().enabled ? redactingLogger(options.logger ?? silentLogger) : (options.logger ?? silentLogger);
   const hasher = new PasswordHasher(options.passwordCost);
+  const staff = new KioskStaffPanel(kioskConfig, new PasswordHasher(options.kiosk?.pinCost ?? options.passwordCost), clock);
+  if (staff.enabled) staff.enable();
   const sessions = new SessionRegistry(clock, ids, options.sessionPolicy);
   const vault = 'unlock' in options.keyProvider ? options.keyProvider : null;
   let core: CoreServices | null = null;
@@ -135,7 +145,15 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const network = options.network ?? { sms: handset, confirmations: handset };
 
   const dispatcher = new Dispatcher({
-    handlers: createHandlers({ core: () => core, sessions, settings: options.settings, vault, storeReady: () => ready, lineLooked: (msisdn) => void raiseAlerts(msisdn) }),
+    handlers: createHandlers({
+      core: () => core,
+      sessions,
+      settings: options.settings,
+      vault,
+      storeReady: () => ready,
+      lineLooked: (msisdn) => void raiseAlerts(msisdn),
+      kiosk: { staff, host: options.kiosk?.host ?? null, logger },
+    }),
     sessions,
     trustedOrigins: options.trustedOrigins,
     logger,
@@ -143,6 +161,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     onWindowGone: (windowId) => {
       core?.confirmationSignIn.windowClosed(windowId);
       core?.socialSignIn.cancel(windowId, false);
+      staff.windowGone(windowId);
     },
   });
 

@@ -16,6 +16,10 @@ import { backupButtons, describeStartupProblem } from './startupProblems';
 import { restoreNewestGoodBackup } from './store/backupRestore';
 import type { KeyProvider } from './store/keyProvider';
 import { PassphraseVault } from './store/passphraseVault';
+import { ElectronKioskConfigStore } from './settings/electronKioskConfigStore';
+import { electronKioskHost, kioskEnabled, lockDownKioskWindow } from './kiosk/electronKiosk';
+import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
+import { redactingLogger } from './core/kiosk/redactingLogger';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP_SCHEME = 'app';
@@ -30,6 +34,10 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DATA_DIR);
 
 const settings = new ElectronSettingsStore();
+const kioskConfig = new ElectronKioskConfigStore();
+// The store kiosk profile (README, "Running in a store"): `--kiosk` or kiosk.json's "enabled".
+const kiosk = kioskEnabled(kioskConfig, process.argv);
+let leavingKiosk = false;
 let mainWindow: BrowserWindow | null = null;
 let handsetWindow: BrowserWindow | null = null;
 let cabinet: Cabinet | null = null;
@@ -76,11 +84,12 @@ async function start(): Promise<void> {
     trustedOrigins: [trustedOrigin],
     logger: consoleLogger,
     sessionPolicy: settings.sessionPolicy(),
-    // The alerts the subscriber asked for in the profile, as OS notifications too.
+    // The alerts the subscriber asked for in the profile, as OS notifications too — never on a shared kiosk.
     onAlert: (alert) => {
-      if (!Notification.isSupported()) return;
+      if (kiosk || !Notification.isSupported()) return;
       new Notification({ ...alertWords(alert, settings.preferences().language), silent: false }).show();
     },
+    kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(consoleLogger) : consoleLogger, () => (leavingKiosk = true)) },
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
@@ -93,9 +102,11 @@ async function start(): Promise<void> {
     host.handset,
     () => handsetWindow?.webContents ?? null,
   );
-  notifyAboutSms(host.handset);
+  // On a kiosk the subscriber's own phone gets the SMS: no handset window, no notifications to read over a shoulder.
+  // (Updates: where the auto-updater is wired, a kiosk turns its "allow auto-install" off here — staff decide.)
+  if (!kiosk) notifyAboutSms(host.handset);
   mainWindow = createMainWindow(settings);
-  handsetWindow = createHandsetWindow();
+  if (!kiosk) handsetWindow = createHandsetWindow();
   try {
     cabinet = await host.ready;
   } catch (error) {
@@ -170,8 +181,8 @@ async function explainStoreProblem(error: unknown, dataDir: string, keyProvider:
 }
 
 function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
-  const bounds = store.windowBounds();
-  const window = new BrowserWindow({
+  const bounds = kiosk ? null : store.windowBounds();
+  const options: Electron.BrowserWindowConstructorOptions = {
     width: bounds?.width ?? 1180,
     height: bounds?.height ?? 800,
     ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
@@ -194,10 +205,13 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
       spellcheck: false,
       devTools: !app.isPackaged,
     },
-  });
+  };
+  const window = new BrowserWindow(kiosk ? kioskWindowOptions(options) : options);
+  if (kiosk) lockDownKioskWindow(window, () => leavingKiosk);
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
+    if (kiosk) return;
     const { x, y, width, height } = window.getNormalBounds();
     store.saveWindowBounds({ x, y, width, height, maximized: window.isMaximized() });
   });

@@ -27,6 +27,7 @@ import type { SettingsStore } from '../settings/settingsStore';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
 import type { HandlerContext, Handlers } from './dispatcher';
 import { supportHandlers, type SupportServices } from './supportHandlers';
+import { createKioskHandlers, refuseInKiosk, type KioskDependencies } from './kioskHandlers';
 
 /** The core's services, there once the store is open. */
 export interface CoreServices extends SupportServices {
@@ -62,6 +63,8 @@ export interface HandlerDependencies {
   storeReady: () => Promise<unknown>;
   /** A window looks at a line (signed in, switched, changed what to be told about): alerts compare against it. */
   lineLooked?: (msisdn: string) => void;
+  /** The kiosk profile's staff panel and host (a computer that is not a kiosk has a disabled one). */
+  kiosk: KioskDependencies;
 }
 
 /** Each contract method, answered by the core. Handlers translate; they decide nothing. */
@@ -113,6 +116,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     }));
 
   return {
+    ...createKioskHandlers(deps.kiosk, deps.core),
     'auth.signInWithPassword': async ({ phone, password }, context) =>
       signedIn(await requireCore().passwordSignIn.signIn(phone, password, context.device), context),
     'auth.requestCode': async ({ phone, purpose }) => {
@@ -127,8 +131,9 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { expiresAt: iso(started.expiresAt) };
     },
     'auth.cancelConfirmation': async (_input, context) => ({ cancelled: requireCore().confirmationSignIn.cancel(context.windowId) }),
-    'auth.socialProviders': async () => requireCore().socialSignIn.configured(),
+    'auth.socialProviders': async () => (deps.kiosk.staff.enabled ? [] : requireCore().socialSignIn.configured()),
     'auth.startSocialSignIn': async ({ provider }, context) => {
+      refuseInKiosk(deps.kiosk, 'social sign-in');
       await requireCore().socialSignIn.start(context.windowId, provider, context.device);
       return { started: true as const };
     },
@@ -171,6 +176,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'payments.options': async (_input, context) => requireCore().topUps.options(readySession(context).lineId),
     'payments.topUpByCard': async ({ amountKopecks, card, savedCardId, remember, idempotencyKey }, context) => {
       const session = readySession(context);
+      if (remember) refuseInKiosk(deps.kiosk, 'remembering a card');
       const parsed = card ? parseCard(card) : null;
       if (card && !parsed) throw new DomainError('VALIDATION', 'card: a valid card', { fields: [{ field: 'card', expected: 'a valid card' }] });
       const payment = await requireCore().topUps.byCard(session.lineId, {

@@ -11,12 +11,20 @@ import { usePaymentsStore } from './stores/payments';
 import { useAccountStore } from './stores/account';
 import { useProfileStore } from './stores/profile';
 import './styles/main.css';
+import './styles/kiosk.css';
+import { trackEveryStore } from './stores/everyStore';
+import { useKioskStore } from './stores/kiosk';
+import { endKioskVisit } from './kiosk/endVisit';
 
-const app = createApp(App).use(createPinia()).use(i18n).use(router);
+const pinia = createPinia();
+pinia.use(trackEveryStore);
+const app = createApp(App).use(pinia).use(i18n).use(router);
 
 const preferences = usePreferencesStore();
 cabinet.on('preferences.changed', (next) => preferences.apply(next));
 cabinet.on('session.ended', ({ reason }) => {
+  // On a kiosk any end of a session is the end of the visit: everything of the subscriber goes.
+  if (useKioskStore().enabled) return void endKioskVisit();
   resetSubscriberStores();
   useSessionStore().endedBecause = reason === 'signed-out' ? null : reason;
   void router.replace({ name: 'sign-in' });
@@ -36,5 +44,5 @@ cabinet.on('social.resolved', ({ provider, outcome }) => {
 });
 cabinet.on('alert.raised', (alert) => useProfileStore().alertRaised(alert));
 
-await preferences.load();
+await Promise.all([preferences.load(), useKioskStore().load()]);
 app.mount('#app');

@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteLocationRaw } from 'vue-router';
 import { useSessionStore } from './stores/session';
 import { useVaultStore } from './stores/vault';
+import { useKioskStore } from './stores/kiosk';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -15,6 +16,7 @@ export const router = createRouter({
   routes: [
     { path: '/unlock', name: 'unlock', component: () => import('./views/UnlockView.vue') },
     { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue') },
+    { path: '/staff', name: 'kiosk-staff', component: () => import('./views/KioskStaffView.vue') },
     { path: '/set-password', name: 'set-password', component: () => import('./views/SetPasswordView.vue'), meta: { requiresSession: true } },
     {
       path: '/',
@@ -44,6 +46,11 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
     if (status?.state !== 'open') return to.name === 'unlock' ? true : { name: 'unlock' };
   }
   if (to.name === 'unlock') return { name: 'home' };
+
+  // A kiosk's first start: the staff PIN is set before anyone signs in.
+  const kiosk = useKioskStore();
+  if (kiosk.enabled && !kiosk.status?.pinSet) return to.name === 'kiosk-staff' ? true : { name: 'kiosk-staff' };
+  if (to.name === 'kiosk-staff' && !kiosk.enabled) return { name: 'home' };
 
   const session = useSessionStore();
   if (!session.restored) await session.restore();

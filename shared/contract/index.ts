@@ -10,9 +10,10 @@ import { profile } from './profile';
 import { settings } from './settings';
 import { support } from './support';
 import { vault } from './vault';
+import { kiosk } from './kiosk';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault, kiosk };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

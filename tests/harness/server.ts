@@ -16,6 +16,7 @@ import { dispatchHandsetCall } from '../../shared/contract/handset';
 import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
 import type { OperatorData } from '../../electron/store/seed/operatorData';
+import { harnessKiosk, type HarnessKiosk, type HarnessKioskOptions } from './kiosk';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   socialProviders?: SocialProviderSettings;
   /** What a new store is seeded with; the bundled operator data by default. */
   operatorData?: OperatorData;
+  /** Run the store kiosk profile (shortened idle timeouts, a staff PIN already set, a recording receipt printer). */
+  kiosk?: HarnessKioskOptions | true;
 }
 
 export interface Harness {
@@ -41,6 +44,8 @@ export interface Harness {
   host: CabinetHost;
   /** The system browser of the harness: the next URL a social sign-in opens. */
   nextBrowserUrl(): Promise<string>;
+  /** The kiosk profile's state, receipts it printed and storage wipes it asked for (null: not a kiosk). */
+  kiosk: HarnessKiosk | null;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!address || typeof address === 'string') throw new Error('the harness did not get a port');
   const origin = `http://127.0.0.1:${address.port}`;
 
+  const kiosk = options.kiosk ? await harnessKiosk(options.kiosk === true ? {} : options.kiosk) : null;
   const opened: string[] = [];
   const waiters: Array<(url: string) => void> = [];
   const host = startCabinet({
@@ -79,6 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     settings: new MemorySettingsStore({}, options.socialProviders ?? {}),
     trustedOrigins: [origin],
     ...(options.operatorData ? { operatorData: options.operatorData } : {}),
+    ...(kiosk ? { kiosk: { config: kiosk.config, host: kiosk.host, pinCost: kiosk.pinCost } } : {}),
   });
   let cabinet: Cabinet | null = null;
   host.ready.then((opened) => (cabinet = opened), () => undefined);
@@ -105,6 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     dataDir,
     host,
+    kiosk,
     close: async () => {
       // Terminate rather than close: a page that is itself going away may never answer a closing
       // handshake, and waiting for it (or for idle keep-alive connections) hangs the test's teardown.
@@ -175,7 +183,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const portArgument = process.argv.indexOf('--port');
   const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 4310;
   await buildBridge();
-  const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase') });
+  const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase'), ...(process.argv.includes('--kiosk') ? { kiosk: { pin: null } } : {}) });
   console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (store in ${harness.dataDir}); Ctrl-C to stop`);
   process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
 }

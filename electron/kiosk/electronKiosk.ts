@@ -1,0 +1,89 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, session, webContents, type WebContents } from 'electron';
+import type { KioskConfigStore, KioskHost, PrintableReceipt, ReceiptPrinter } from '../core/kiosk/ports';
+import type { Logger } from '../core/logger';
+import { isSwallowedShortcut, KIOSK_WINDOW_TITLE } from './kioskWindowOptions';
+
+/** `--kiosk` on the command line writes the setting; the staff panel's «Выйти из режима киоска» clears it. */
+export function kioskEnabled(config: KioskConfigStore, argv: readonly string[]): boolean {
+  if (argv.includes('--kiosk') && !config.read().enabled) config.write({ ...config.read(), enabled: true });
+  return config.read().enabled;
+}
+
+/**
+ * What Electron allows beyond the window's options: swallowed shortcuts, no devtools even if asked,
+ * a fixed title, no downloads (they would open a save dialog), no closing except by leaving the kiosk.
+ */
+export function lockDownKioskWindow(window: BrowserWindow, mayClose: () => boolean): void {
+  window.setMenu(null);
+  window.setTitle(KIOSK_WINDOW_TITLE);
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.on('close', (event) => {
+    if (!mayClose()) event.preventDefault();
+  });
+  const contents = window.webContents;
+  contents.on('before-input-event', (event, input) => {
+    if (isSwallowedShortcut(input)) event.preventDefault();
+  });
+  contents.on('devtools-opened', () => contents.closeDevTools());
+  contents.session.on('will-download', (event) => event.preventDefault());
+}
+
+/** Prints silently on the kiosk's printer; with CABINET_RECEIPT_PDF_DIR set (tests), writes a PDF there instead. */
+export function electronReceiptPrinter(owner: () => BrowserWindow | null, logger: Logger): ReceiptPrinter {
+  return {
+    printers: async () => {
+      const window = owner();
+      if (!window) return [];
+      const printers = await window.webContents.getPrintersAsync();
+      return printers.map((printer) => ({ name: printer.name, displayName: printer.displayName || printer.name, isDefault: Boolean((printer as { isDefault?: boolean }).isDefault) }));
+    },
+    print: async (receipt: PrintableReceipt, printer: string | null) => {
+      // A window of its own, hidden, scripts off: the receipt is plain HTML and nothing else.
+      const paper = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, devTools: false } });
+      try {
+        await paper.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(receipt.html)}`);
+        const pdfDir = process.env.CABINET_RECEIPT_PDF_DIR;
+        if (pdfDir) {
+          const pdf = await paper.webContents.printToPDF({ pageSize: 'A6', printBackground: false });
+          await mkdir(pdfDir, { recursive: true });
+          await writeFile(join(pdfDir, `receipt-${Date.now()}.pdf`), pdf);
+          return;
+        }
+        await new Promise<void>((resolve, reject) => {
+          paper.webContents.print({ silent: true, printBackground: false, ...(printer ? { deviceName: printer } : {}) }, (success, failureReason) =>
+            success ? resolve() : reject(new Error(`the receipt was not printed: ${failureReason}`)),
+          );
+        });
+      } catch (error) {
+        logger.warn('a receipt could not be printed', { error: (error as Error).message });
+        throw error;
+      } finally {
+        paper.destroy();
+      }
+    },
+  };
+}
+
+/** The Electron side of a kiosk: wiping a window's storage, printing, and restarting as a normal cabinet. */
+export function electronKioskHost(owner: () => BrowserWindow | null, logger: Logger, leave: () => void): KioskHost {
+  return {
+    printer: electronReceiptPrinter(owner, logger),
+    clearWindowStorage: async (windowId) => {
+      const contents: WebContents | undefined = webContents.fromId(Number(windowId));
+      const target = contents?.session ?? session.defaultSession;
+      await target.clearStorageData({
+        storages: ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'serviceworkers', 'cachestorage'],
+      });
+      await target.clearCache();
+      await target.clearAuthCache();
+      // sessionStorage lives in the page itself: the renderer clears it and reloads.
+    },
+    exitKiosk: () => {
+      leave();
+      app.relaunch({ args: process.argv.slice(1).filter((argument) => argument !== '--kiosk') });
+      app.quit();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test } from '@playwright/test';
+import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function electronBinary(): string | null {
+  const packageDir = join(root, 'node_modules/electron');
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const executable = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative);
+  return existsSync(executable) ? executable : null;
+}
+
+const binary = electronBinary();
+
+test('the desktop app as a store kiosk: one locked-down full-screen window, a staff PIN first, a receipt as PDF, the visit wiped', async () => {
+  if (binary === null) console.log('skipped: no Electron binary (Electron downloads it on first run; this machine cannot)');
+  test.skip(binary === null, 'skipped: no Electron binary');
+  test.setTimeout(120_000);
+  const userData = await mkdtemp(join(tmpdir(), 'cabinet-electron-kiosk-'));
+  const receipts = join(userData, 'receipts');
+  const subscriber = bundledOperatorData().demoSubscribers.find((candidate) => candidate.password !== null)!;
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`, '--no-sandbox', '--kiosk'],
+    env: { ...process.env, CABINET_DATA_DIR: userData, CABINET_KEY_MODE: 'passphrase', CABINET_RECEIPT_PDF_DIR: receipts },
+  });
+  try {
+    const window = await app.firstWindow();
+    const shape = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((each) => ({ kiosk: each.isKiosk(), title: each.getTitle(), closable: each.isClosable(), menu: each.isMenuBarVisible() })),
+    );
+    expect(shape).toEqual([{ kiosk: true, title: 'Личный кабинет', closable: false, menu: false }]);
+
+    await window.getByLabel('Фраза-пароль', { exact: true }).fill('смоук тест киоска');
+    await window.getByLabel('Повторите фразу-пароль').fill('смоук тест киоска');
+    await window.getByRole('button', { name: 'Защитить и продолжить' }).click();
+    await expect(window.getByRole('heading', { name: 'Первый запуск киоска: задайте PIN сотрудника' })).toBeVisible();
+    await window.getByLabel('PIN сотрудника').fill('482915');
+    await window.getByLabel('PIN ещё раз').fill('482915');
+    await window.getByRole('button', { name: 'Сохранить PIN' }).click();
+    await window.getByRole('button', { name: 'Закрыть панель' }).click();
+
+    await window.getByRole('button', { name: 'Войти по паролю' }).click();
+    await window.getByLabel('Номер телефона').fill(subscriber.lines[0]!.msisdn.slice(2));
+    await window.getByLabel('Пароль', { exact: true }).fill(subscriber.password!);
+    await window.getByRole('button', { name: 'Войти', exact: true }).click();
+    await expect(window.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
+
+    await window.getByRole('link', { name: 'Платежи' }).click();
+    await window.getByLabel('Сумма, ₽').fill('100');
+    await window.getByLabel('Номер карты').fill('4111 1111 1111 1111');
+    await window.getByLabel('Срок действия (ММ/ГГ)').fill(`12${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`);
+    await window.getByLabel('CVC/CVV').fill('123');
+    await window.getByRole('button', { name: /^Пополнить/ }).click();
+    await expect(window.getByText('Чек напечатан — заберите его у принтера')).toBeVisible();
+    expect(readdirSync(receipts).filter((name) => name.endsWith('.pdf'))).toHaveLength(1);
+
+    await window.evaluate(() => localStorage.setItem('visit', 'left behind'));
+    await window.getByRole('button', { name: 'Завершить сеанс' }).click();
+    await expect(window.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
+    expect(await window.evaluate(() => localStorage.length)).toBe(0);
+  } finally {
+    await app.evaluate(({ app: electronApp }) => electronApp.exit(0)).catch(() => undefined);
+    await rm(userData, { recursive: true, force: true });
+  }
+});

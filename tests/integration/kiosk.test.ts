@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../electron/core/logger';
+import { MemoryKioskConfigStore } from '../../electron/settings/kioskConfigStore';
+import type { PrintableReceipt } from '../../electron/core/kiosk/ports';
+import { demo, demoLine, openTestCabinet, tempDir, testPasswordCost, type TestCabinet } from './support';
+
+const PIN = '482915';
+const card = { number: '4111 1111 1111 1111', expiry: `12/${String((new Date().getUTCFullYear() + 2) % 100).padStart(2, '0')}`, cvc: '123' };
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let cabinet: TestCabinet;
+let config: MemoryKioskConfigStore;
+let printed: Array<{ receipt: PrintableReceipt; printer: string | null }>;
+let wiped: string[];
+let exited: number;
+let logged: string[];
+
+beforeEach(async () => {
+  dir = await tempDir();
+  config = new MemoryKioskConfigStore({ enabled: true });
+  printed = [];
+  wiped = [];
+  exited = 0;
+  logged = [];
+  const sink = (message: string, fields?: unknown) => void logged.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  const logger: Logger = { info: sink, warn: sink, error: sink };
+  cabinet = await openTestCabinet(dir.path, {
+    logger,
+    kiosk: {
+      config,
+      pinCost: testPasswordCost,
+      host: {
+        printer: { printers: async () => [{ name: 'POS-80', displayName: 'POS-80', isDefault: true }], print: async (receipt, printer) => void printed.push({ receipt, printer }) },
+        clearWindowStorage: async (windowId) => void wiped.push(windowId),
+        exitKiosk: () => void (exited += 1),
+      },
+    },
+  });
+});
+afterEach(async () => {
+  await cabinet.close();
+  await dir.remove();
+});
+
+const call = (method: string, input: unknown, window = cabinet.window()) => cabinet.dispatcher.dispatch(window, method, input);
+const signIn = (window = cabinet.window()) => call('auth.signInWithPassword', { phone: demoLine.msisdn, password: demo.password }, window);
+
+describe('the end of a visit to a kiosk', () => {
+  it('closes the core session and has the host wipe the window', async () => {
+    expect(await signIn()).toMatchObject({ ok: true });
+    expect(await call('kiosk.endSession', {})).toEqual({ ok: true, value: { ended: true } });
+    expect(await call('auth.currentSession', {})).toEqual({ ok: true, value: null });
+    expect(await call('account.overview', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(wiped).toEqual(['window-1']);
+    // Ending again (the idle timer and the button at once) is harmless.
+    expect(await call('kiosk.endSession', {})).toEqual({ ok: true, value: { ended: false } });
+  });
+
+  it('leaves no subscriber in the log: the log of a kiosk is redacted', async () => {
+    expect(await call('auth.signInWithPassword', { phone: demoLine.msisdn, password: 'wrong-password' })).toMatchObject({ ok: false });
+    expect(await call('kiosk.printReceipt', { paymentId: 'nope' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(logged.join('\n')).not.toContain(demoLine.msisdn.slice(2));
+  });
+});
+
+describe('a kiosk refuses what a shared computer must not do', () => {
+  it('has no social sign-in', async () => {
+    expect(await call('auth.socialProviders', {})).toEqual({ ok: true, value: [] });
+    expect(await call('auth.startSocialSignIn', { provider: 'vk' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'kiosk' } } });
+  });
+
+  it('remembers no card', async () => {
+    await signIn();
+    const result = await call('payments.topUpByCard', { amountKopecks: 50_000, card, remember: true, idempotencyKey: randomUUID() });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'kiosk' } } });
+  });
+});
+
+describe('the staff panel over the dispatcher', () => {
+  it('belongs to the window that unlocked it, and goes when that window goes', async () => {
+    expect(await call('kiosk.setPin', { pin: PIN, repeat: PIN })).toMatchObject({ ok: true, value: { pinSet: true, panel: 'unlocked' } });
+    const other = cabinet.window('window-2');
+    expect(await call('kiosk.panel', {}, other)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'staff-only' } } });
+    expect(await call('kiosk.updateSettings', { idleSeconds: 90 }, other)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('kiosk.exit', {}, other)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(exited).toBe(0);
+
+    expect(await call('kiosk.panel', {})).toMatchObject({ ok: true, value: { printers: [{ name: 'POS-80' }], settings: { idleSeconds: 60, warningSeconds: 30 } } });
+    cabinet.dispatcher.disconnect('window-1');
+    expect(await call('kiosk.panel', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('names the field of a bad timeout, and keeps the PIN out of every answer', async () => {
+    const unlocked = await call('kiosk.setPin', { pin: PIN, repeat: PIN });
+    expect(JSON.stringify(unlocked)).not.toContain(PIN);
+    expect(await call('kiosk.updateSettings', { idleSeconds: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'idleSeconds', expected: 'expected at least 10 seconds' }] } },
+    });
+    const changed = await call('kiosk.updateSettings', { idleSeconds: 90, printer: 'POS-80' });
+    expect(changed).toMatchObject({ ok: true, value: { settings: { idleSeconds: 90, printer: 'POS-80' } } });
+    expect(await call('kiosk.status', {}, cabinet.window('anyone'))).toMatchObject({ ok: true, value: { idleSeconds: 90, panel: 'locked' } });
+    expect(JSON.stringify(await call('kiosk.panel', {}))).not.toMatch(/scrypt|482915/);
+  });
+
+  it('leaves kiosk mode: the subscriber is signed out, the window wiped and the host restarts the app', async () => {
+    await call('kiosk.setPin', { pin: PIN, repeat: PIN });
+    await signIn();
+    expect(await call('kiosk.exit', {})).toEqual({ ok: true, value: { exited: true } });
+    expect(exited).toBe(1);
+    expect(wiped).toEqual(['window-1']);
+    expect(config.read().enabled).toBe(false);
+    expect(await call('auth.currentSession', {})).toEqual({ ok: true, value: null });
+    expect(await call('kiosk.status', {})).toMatchObject({ ok: true, value: { enabled: false } });
+  });
+});
+
+describe('receipts on a kiosk', () => {
+  it('print once on the configured printer after a payment, with the card as its last four digits; a copy on request', async () => {
+    await call('kiosk.setPin', { pin: PIN, repeat: PIN });
+    await call('kiosk.updateSettings', { printer: 'POS-80', storeName: 'Салон на Тверской' });
+    await signIn();
+    const paid = await call('payments.topUpByCard', { amountKopecks: 50_000, card, remember: false, idempotencyKey: randomUUID() });
+    expect(paid).toMatchObject({ ok: true, value: { status: 'succeeded' } });
+    const paymentId = (paid as { value: { id: string } }).value.id;
+
+    expect(await call('kiosk.printReceipt', { paymentId })).toEqual({ ok: true, value: { printed: true, printer: 'POS-80' } });
+    expect(await call('kiosk.printReceipt', { paymentId })).toEqual({ ok: true, value: { printed: false, printer: 'POS-80' } });
+    expect(await call('kiosk.printReceipt', { paymentId, copy: true })).toEqual({ ok: true, value: { printed: true, printer: 'POS-80' } });
+    expect(printed).toHaveLength(2);
+    expect(printed[0]!.printer).toBe('POS-80');
+    const lines = Object.fromEntries(printed[0]!.receipt.lines.map((line) => [line.label, line.value]));
+    expect(lines['Способ оплаты']).toBe('Visa •• 1111');
+    expect(lines['Салон']).toBe('Салон на Тверской');
+    expect(printed[0]!.receipt.html).not.toMatch(/4111\s?1111/);
+  });
+
+  it('print only the signed-in line’s own payments', async () => {
+    await signIn();
+    expect(await call('kiosk.printReceipt', { paymentId: 'someone-elses' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(printed).toHaveLength(0);
+  });
+});
+
+describe('a computer that is not a kiosk', () => {
+  it('says so, and has no receipt printer or staff panel', async () => {
+    const plainDir = await tempDir();
+    const plain = await openTestCabinet(plainDir.path);
+    try {
+      const window = plain.window();
+      expect(await plain.dispatcher.dispatch(window, 'kiosk.status', {})).toMatchObject({ ok: true, value: { enabled: false } });
+      await plain.dispatcher.dispatch(window, 'auth.signInWithPassword', { phone: demoLine.msisdn, password: demo.password });
+      expect(await plain.dispatcher.dispatch(window, 'kiosk.printReceipt', { paymentId: 'p1' })).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+      expect(await plain.dispatcher.dispatch(window, 'kiosk.setPin', { pin: PIN, repeat: PIN })).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+    } finally {
+      await plain.close();
+      await plainDir.remove();
+    }
+  });
+});
