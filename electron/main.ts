@@ -1,14 +1,19 @@
 import { hostname, platform } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import log from 'electron-log/main';
 import { startCabinet, type Cabinet } from './cabinet';
-import { consoleLogger } from './core/logger';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { bindHandsetToIpc } from './ipc/handsetBinding';
 import { createHandsetHandlers } from './network/handsetHandlers';
 import type { VirtualHandset } from './network/virtualHandset';
 import { formatRussianNumber } from '../shared/phone';
+import { startDesktopIntegration } from './desktop/desktopIntegration';
+import type { DesktopNotifier } from './desktop/desktopNotifier';
+import { placeOnScreen } from './desktop/windowPlacement';
+import { secureWebPreferences } from './desktop/windowSecurity';
+import { createFileLogger } from './logging/fileLogger';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
 import { backupButtons, describeStartupProblem } from './startupProblems';
@@ -27,6 +32,11 @@ const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DATA_DIR);
+// Every renderer sandboxed, whatever a window asks for.
+app.enableSandbox();
+// Logs in <userData>/logs, rotated, secrets redacted (electron/logging).
+app.setAppLogsPath(join(app.getPath('userData'), 'logs'));
+const logger = createFileLogger(log, { folder: app.getPath('logs'), console: !app.isPackaged, catchErrors: true });
 
 const settings = new ElectronSettingsStore();
 let mainWindow: BrowserWindow | null = null;
@@ -56,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void cabinet
       .close()
-      .catch((error: Error) => consoleLogger.error('the store did not close cleanly', { error: error.message }))
+      .catch((error: Error) => logger.error('the store did not close cleanly', { error: error.message }))
       .finally(() => app.quit());
   });
 }
@@ -64,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSessions();
   protocol.handle(APP_SCHEME, serveRenderer);
-  if (app.isPackaged) Menu.setApplicationMenu(null);
+  logger.info('the cabinet starts', { version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform });
 
   const dataDir = join(app.getPath('userData'), 'store');
   const keyProvider = chooseKeyProvider();
@@ -73,7 +83,7 @@ async function start(): Promise<void> {
     keyProvider,
     settings,
     trustedOrigins: [trustedOrigin],
-    logger: consoleLogger,
+    logger: logger,
     sessionPolicy: settings.sessionPolicy(),
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
@@ -87,9 +97,10 @@ async function start(): Promise<void> {
     host.handset,
     () => handsetWindow?.webContents ?? null,
   );
-  notifyAboutSms(host.handset);
   mainWindow = createMainWindow(settings);
   handsetWindow = createHandsetWindow();
+  const desktop = startDesktopIntegration({ settings, logger, dispatcher: host.dispatcher, mainWindow: () => mainWindow, showHandset });
+  notifyAboutSms(host.handset, desktop.notifier);
   try {
     cabinet = await host.ready;
   } catch (error) {
@@ -103,14 +114,7 @@ function createHandsetWindow(): BrowserWindow {
     width: 440,
     height: 720,
     title: 'Телефон',
-    webPreferences: {
-      preload: join(here, '../preload/handsetPreload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: secureWebPreferences(join(here, '../preload/handsetPreload.cjs'), { development: !app.isPackaged }),
   });
   window.on('closed', () => {
     if (handsetWindow === window) handsetWindow = null;
@@ -119,11 +123,17 @@ function createHandsetWindow(): BrowserWindow {
   return window;
 }
 
+/** Menu «Телефон»: brings the virtual handset forward, opening it again if it was closed. */
+function showHandset(): void {
+  if (!handsetWindow) handsetWindow = createHandsetWindow();
+  handsetWindow.show();
+  handsetWindow.focus();
+}
+
 /** An SMS to the virtual handset also shows as an OS notification, as a phone's would. */
-function notifyAboutSms(handset: VirtualHandset): void {
+function notifyAboutSms(handset: VirtualHandset, notifier: DesktopNotifier): void {
   handset.subscribe((event) => {
-    if (event.type !== 'sms' || !Notification.isSupported()) return;
-    new Notification({ title: `SMS · ${formatRussianNumber(event.sms.msisdn)}`, body: event.sms.text, silent: false }).show();
+    if (event.type === 'sms') notifier.notify({ title: `SMS · ${formatRussianNumber(event.sms.msisdn)}`, body: event.sms.text });
   });
 }
 
@@ -141,7 +151,7 @@ function chooseKeyProvider(): KeyProvider | PassphraseVault {
 
 /** Tells the person why the store did not open; offers the newest good backup when that can help. */
 async function explainStoreProblem(error: unknown, dataDir: string, keyProvider: KeyProvider): Promise<void> {
-  consoleLogger.error('the store did not open', { error: (error as Error)?.message ?? String(error) });
+  logger.error('the store did not open', { error: (error as Error)?.message ?? String(error) });
   const language = settings.preferences().language;
   const problem = describeStartupProblem(error, language);
   const owner = mainWindow ?? undefined;
@@ -158,13 +168,13 @@ async function explainStoreProblem(error: unknown, dataDir: string, keyProvider:
     dialog.showErrorBox(problem.title, buttons.none);
     return app.exit(1);
   }
-  consoleLogger.warn('the store was restored from a backup', { generation: restored.generation });
+  logger.warn('the store was restored from a backup', { generation: restored.generation });
   app.relaunch();
   app.exit(0);
 }
 
 function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
-  const bounds = store.windowBounds();
+  const bounds = placeOnScreen(store.windowBounds(), screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow({
     width: bounds?.width ?? 1180,
     height: bounds?.height ?? 800,
@@ -173,21 +183,7 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
     minHeight: 600,
     title: 'Личный кабинет',
     show: false,
-    webPreferences: {
-      preload: join(here, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: secureWebPreferences(join(here, '../preload/preload.cjs'), { development: !app.isPackaged }),
   });
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -208,6 +204,7 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
 function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (safeOrigin(url) !== trustedOrigin) event.preventDefault();
@@ -243,6 +240,6 @@ function safeOrigin(url: string): string {
 }
 
 function fatal(error: unknown): void {
-  consoleLogger.error('the cabinet could not start', { error: (error as Error)?.message ?? String(error) });
+  logger.error('the cabinet could not start', { error: (error as Error)?.message ?? String(error) });
   app.exit(1);
 }

@@ -14,6 +14,13 @@ export const events = {
     outcome: z.enum(['signed-in', 'not-linked', 'state-mismatch', 'provider-error', 'timed-out', 'cancelled']),
   }),
   'preferences.changed': Preferences,
+  /** A new version of the app is being downloaded in the background, is ready, or could not be fetched. */
+  'update.status': z.discriminatedUnion('state', [
+    z.object({ state: z.literal('downloading'), version: z.string(), percent: z.number().int().min(0).max(100) }),
+    /** `installsOnQuit` is false where staff decide (kiosk mode): then the app never installs it by itself. */
+    z.object({ state: z.literal('ready'), version: z.string(), installsOnQuit: z.boolean() }),
+    z.object({ state: z.literal('failed'), version: z.string() }),
+  ]),
 };
 
 export type Events = typeof events;
