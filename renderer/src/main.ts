@@ -9,6 +9,7 @@ import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
 import { usePaymentsStore } from './stores/payments';
 import { useAccountStore } from './stores/account';
+import { useUpdatesStore } from './stores/updates';
 import './styles/main.css';
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router);
@@ -27,6 +28,8 @@ cabinet.on('account.changed', () => {
   if (account.overview) void account.load();
   void usePaymentsStore().refresh();
 });
+// A new version downloading in the background, ready, or not fetched: a small banner, never a blocking dialog.
+cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 cabinet.on('social.resolved', ({ provider, outcome }) => void useSessionStore().socialResolved(provider, outcome));
 
 await preferences.load();
