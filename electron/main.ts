@@ -12,7 +12,7 @@ import { formatRussianNumber } from '../shared/phone';
 import { startDesktopIntegration } from './desktop/desktopIntegration';
 import type { DesktopNotifier } from './desktop/desktopNotifier';
 import { placeOnScreen } from './desktop/windowPlacement';
-import { secureWebPreferences } from './desktop/windowSecurity';
+import { createSecureWindow } from './desktop/secureWindow';
 import { createFileLogger } from './logging/fileLogger';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
     keyProvider,
     settings,
     trustedOrigins: [trustedOrigin],
-    logger: logger,
+    logger,
     sessionPolicy: settings.sessionPolicy(),
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
@@ -110,12 +110,7 @@ async function start(): Promise<void> {
 
 /** The virtual handset («Телефон»): the embedded operator network's other device, in its own window. */
 function createHandsetWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 440,
-    height: 720,
-    title: 'Телефон',
-    webPreferences: secureWebPreferences(join(here, '../preload/handsetPreload.cjs'), { development: !app.isPackaged }),
-  });
+  const window = createSecureWindow({ width: 440, height: 720, title: 'Телефон' }, join(here, '../preload/handsetPreload.cjs'));
   window.on('closed', () => {
     if (handsetWindow === window) handsetWindow = null;
   });
@@ -175,16 +170,18 @@ async function explainStoreProblem(error: unknown, dataDir: string, keyProvider:
 
 function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
   const bounds = placeOnScreen(store.windowBounds(), screen.getAllDisplays().map((display) => display.workArea));
-  const window = new BrowserWindow({
-    width: bounds?.width ?? 1180,
-    height: bounds?.height ?? 800,
-    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Личный кабинет',
-    show: false,
-    webPreferences: secureWebPreferences(join(here, '../preload/preload.cjs'), { development: !app.isPackaged }),
-  });
+  const window = createSecureWindow(
+    {
+      width: bounds?.width ?? 1180,
+      height: bounds?.height ?? 800,
+      ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+      minWidth: 900,
+      minHeight: 600,
+      title: 'Личный кабинет',
+      show: false,
+    },
+    join(here, '../preload/preload.cjs'),
+  );
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

@@ -3,7 +3,6 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { aboutText } from '../../../electron/desktop/aboutDialog';
 import { menuTemplate, type MenuActions } from '../../../electron/desktop/menu';
 import { placeOnScreen } from '../../../electron/desktop/windowPlacement';
-import { secureWebPreferences } from '../../../electron/desktop/windowSecurity';
 
 function recordingActions(): MenuActions & { calls: string[] } {
   const calls: string[] = [];
@@ -71,28 +70,7 @@ describe('the About dialog', () => {
   });
 });
 
-describe('the window', () => {
-  it('has every webPreferences item of the security checklist', () => {
-    const preferences = secureWebPreferences('/app/preload.cjs', { development: false });
-    expect(preferences).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      devTools: false,
-    });
-    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
-    expect(secureWebPreferences('/p', { development: true }).devTools).toBe(true);
-  });
-
+describe('the window placement', () => {
   const screen = { x: 0, y: 0, width: 1920, height: 1040 };
 
   it('opens where it was closed when that is still on a screen', () => {
