@@ -1,15 +1,20 @@
 import { hostname, platform } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
-import { consoleLogger } from './core/logger';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { bindHandsetToIpc } from './ipc/handsetBinding';
 import { createHandsetHandlers } from './network/handsetHandlers';
 import type { VirtualHandset } from './network/virtualHandset';
 import { formatRussianNumber } from '../shared/phone';
+import { startDesktopIntegration } from './desktop/desktopIntegration';
+import type { DesktopNotifier } from './desktop/desktopNotifier';
+import { placeOnScreen } from './desktop/windowPlacement';
+import { createSecureWindow } from './desktop/secureWindow';
+import { createFileLogger } from './logging/fileLogger';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
 import { backupButtons, describeStartupProblem } from './startupProblems';
@@ -32,6 +37,11 @@ const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DATA_DIR);
+// Every renderer sandboxed, whatever a window asks for.
+app.enableSandbox();
+// Logs in <userData>/logs, rotated, secrets redacted (electron/logging).
+app.setAppLogsPath(join(app.getPath('userData'), 'logs'));
+const logger = createFileLogger(log, { folder: app.getPath('logs'), console: !app.isPackaged, catchErrors: true });
 
 const settings = new ElectronSettingsStore();
 const kioskConfig = new ElectronKioskConfigStore();
@@ -39,6 +49,8 @@ const kioskConfig = new ElectronKioskConfigStore();
 const kiosk = kioskEnabled(kioskConfig, process.argv);
 let leavingKiosk = false;
 let mainWindow: BrowserWindow | null = null;
+/** OS notifications (alerts, the handset's SMS); none on a kiosk. */
+let desktopNotifier: DesktopNotifier | null = null;
 let handsetWindow: BrowserWindow | null = null;
 let cabinet: Cabinet | null = null;
 
@@ -65,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void cabinet
       .close()
-      .catch((error: Error) => consoleLogger.error('the store did not close cleanly', { error: error.message }))
+      .catch((error: Error) => logger.error('the store did not close cleanly', { error: error.message }))
       .finally(() => app.quit());
   });
 }
@@ -73,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSessions();
   protocol.handle(APP_SCHEME, serveRenderer);
-  if (app.isPackaged) Menu.setApplicationMenu(null);
+  logger.info('the cabinet starts', { version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform });
 
   const dataDir = join(app.getPath('userData'), 'store');
   const keyProvider = chooseKeyProvider();
@@ -82,14 +94,11 @@ async function start(): Promise<void> {
     keyProvider,
     settings,
     trustedOrigins: [trustedOrigin],
-    logger: consoleLogger,
+    logger,
     sessionPolicy: settings.sessionPolicy(),
     // The alerts the subscriber asked for in the profile, as OS notifications too — never on a shared kiosk.
-    onAlert: (alert) => {
-      if (kiosk || !Notification.isSupported()) return;
-      new Notification({ ...alertWords(alert, settings.preferences().language), silent: false }).show();
-    },
-    kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(consoleLogger) : consoleLogger, () => (leavingKiosk = true)) },
+    onAlert: (alert) => void desktopNotifier?.notify(alertWords(alert, settings.preferences().language)),
+    kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(logger) : logger, () => (leavingKiosk = true)) },
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
@@ -102,11 +111,13 @@ async function start(): Promise<void> {
     host.handset,
     () => handsetWindow?.webContents ?? null,
   );
-  // On a kiosk the subscriber's own phone gets the SMS: no handset window, no notifications to read over a shoulder.
-  // (Updates: where the auto-updater is wired, a kiosk turns its "allow auto-install" off here — staff decide.)
-  if (!kiosk) notifyAboutSms(host.handset);
   mainWindow = createMainWindow(settings);
+  // On a kiosk the subscriber's own phone gets the SMS: no handset window, no notifications to read over a shoulder,
+  // no menu, and an update waits for staff.
   if (!kiosk) handsetWindow = createHandsetWindow();
+  const desktop = startDesktopIntegration({ settings, logger, dispatcher: host.dispatcher, mainWindow: () => mainWindow, showHandset, kiosk });
+  desktopNotifier = kiosk ? null : desktop.notifier;
+  if (desktopNotifier) notifyAboutSms(host.handset, desktopNotifier);
   try {
     cabinet = await host.ready;
   } catch (error) {
@@ -116,19 +127,7 @@ async function start(): Promise<void> {
 
 /** The virtual handset («Телефон»): the embedded operator network's other device, in its own window. */
 function createHandsetWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 440,
-    height: 720,
-    title: 'Телефон',
-    webPreferences: {
-      preload: join(here, '../preload/handsetPreload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      devTools: !app.isPackaged,
-    },
-  });
+  const window = createSecureWindow({ width: 440, height: 720, title: 'Телефон' }, join(here, '../preload/handsetPreload.cjs'));
   window.on('closed', () => {
     if (handsetWindow === window) handsetWindow = null;
   });
@@ -136,11 +135,17 @@ function createHandsetWindow(): BrowserWindow {
   return window;
 }
 
+/** Menu «Телефон»: brings the virtual handset forward, opening it again if it was closed. */
+function showHandset(): void {
+  if (!handsetWindow) handsetWindow = createHandsetWindow();
+  handsetWindow.show();
+  handsetWindow.focus();
+}
+
 /** An SMS to the virtual handset also shows as an OS notification, as a phone's would. */
-function notifyAboutSms(handset: VirtualHandset): void {
+function notifyAboutSms(handset: VirtualHandset, notifier: DesktopNotifier): void {
   handset.subscribe((event) => {
-    if (event.type !== 'sms' || !Notification.isSupported()) return;
-    new Notification({ title: `SMS · ${formatRussianNumber(event.sms.msisdn)}`, body: event.sms.text, silent: false }).show();
+    if (event.type === 'sms') notifier.notify({ title: `SMS · ${formatRussianNumber(event.sms.msisdn)}`, body: event.sms.text });
   });
 }
 
@@ -158,7 +163,7 @@ function chooseKeyProvider(): KeyProvider | PassphraseVault {
 
 /** Tells the person why the store did not open; offers the newest good backup when that can help. */
 async function explainStoreProblem(error: unknown, dataDir: string, keyProvider: KeyProvider): Promise<void> {
-  consoleLogger.error('the store did not open', { error: (error as Error)?.message ?? String(error) });
+  logger.error('the store did not open', { error: (error as Error)?.message ?? String(error) });
   const language = settings.preferences().language;
   const problem = describeStartupProblem(error, language);
   const owner = mainWindow ?? undefined;
@@ -175,14 +180,14 @@ async function explainStoreProblem(error: unknown, dataDir: string, keyProvider:
     dialog.showErrorBox(problem.title, buttons.none);
     return app.exit(1);
   }
-  consoleLogger.warn('the store was restored from a backup', { generation: restored.generation });
+  logger.warn('the store was restored from a backup', { generation: restored.generation });
   app.relaunch();
   app.exit(0);
 }
 
 function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
-  const bounds = kiosk ? null : store.windowBounds();
-  const options: Electron.BrowserWindowConstructorOptions = {
+  const bounds = kiosk ? null : placeOnScreen(store.windowBounds(), screen.getAllDisplays().map((display) => display.workArea));
+  const options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'> = {
     width: bounds?.width ?? 1180,
     height: bounds?.height ?? 800,
     ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
@@ -190,23 +195,9 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
     minHeight: 600,
     title: 'Личный кабинет',
     show: false,
-    webPreferences: {
-      preload: join(here, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
   };
-  const window = new BrowserWindow(kiosk ? kioskWindowOptions(options) : options);
+  const { webPreferences: _locked, ...kioskOptions } = kioskWindowOptions(options);
+  const window = createSecureWindow(kiosk ? kioskOptions : options, join(here, '../preload/preload.cjs'), kiosk);
   if (kiosk) lockDownKioskWindow(window, () => leavingKiosk);
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -228,6 +219,7 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
 function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (safeOrigin(url) !== trustedOrigin) event.preventDefault();
@@ -263,6 +255,6 @@ function safeOrigin(url: string): string {
 }
 
 function fatal(error: unknown): void {
-  consoleLogger.error('the cabinet could not start', { error: (error as Error)?.message ?? String(error) });
+  logger.error('the cabinet could not start', { error: (error as Error)?.message ?? String(error) });
   app.exit(1);
 }

@@ -93,6 +93,11 @@ export class Dispatcher {
     if (event === 'account.changed') this.options.onLineChanged?.(msisdn);
   }
 
+  /** Sends every connected window an event (an update is downloading). */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const senderId of this.sinks.keys()) this.emit(senderId, event, payload);
+  }
+
   /** Sends one window an event. */
   notify<E extends EventName>(senderId: string, event: E, payload: EventPayload<E>): void {
     this.emit(senderId, event, payload);

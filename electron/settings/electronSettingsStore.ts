@@ -10,6 +10,8 @@ interface Schema {
   socialProviders: SocialProviderSettings;
   /** Minutes a signed-in window may stay unused (1–240); the session's absolute lifetime stays 12 h. */
   sessionIdleMinutes: number;
+  /** The update feed, written by the operator: `{ "feedUrl": "https://…", "channel": "latest" }`; no entry, no updates. */
+  updates?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -50,6 +52,16 @@ export class ElectronSettingsStore implements SettingsStore {
   sessionPolicy(): SessionPolicy {
     const minutes = z.number().int().min(1).max(240).safeParse(this.store.get('sessionIdleMinutes'));
     return { ...defaultSessionPolicy, idleMs: (minutes.success ? minutes.data : 15) * 60_000 };
+  }
+
+  /** The raw `updates` entry; `readUpdateFeed` (electron/desktop/updateFeed.ts) checks it. */
+  updateSettings(): unknown {
+    return this.store.get('updates');
+  }
+
+  /** Called after any window changes the language or the theme (the menu and native dialogs follow). */
+  onPreferencesChanged(listener: (preferences: Preferences) => void): () => void {
+    return this.store.onDidChange('preferences', () => listener(this.preferences()));
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */

@@ -10,6 +10,7 @@ import { useSessionStore } from './stores/session';
 import { usePaymentsStore } from './stores/payments';
 import { useAccountStore } from './stores/account';
 import { useProfileStore } from './stores/profile';
+import { useUpdatesStore } from './stores/updates';
 import './styles/main.css';
 import './styles/kiosk.css';
 import { trackEveryStore } from './stores/everyStore';
@@ -43,6 +44,8 @@ cabinet.on('social.resolved', ({ provider, outcome }) => {
   else if (outcome !== 'linked' && outcome !== 'already-linked') void useSessionStore().socialResolved(provider, outcome);
 });
 cabinet.on('alert.raised', (alert) => useProfileStore().alertRaised(alert));
+// A new version downloading in the background, ready, or not fetched: a small banner, never a blocking dialog.
+cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 
 await Promise.all([preferences.load(), useKioskStore().load()]);
 app.mount('#app');

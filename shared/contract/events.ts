@@ -17,6 +17,13 @@ export const events = {
   'preferences.changed': Preferences,
   /** Something the subscriber asked to be told about (low balance, a package nearly used up, …). */
   'alert.raised': LineAlert,
+  /** A new version of the app is being downloaded in the background, is ready, or could not be fetched. */
+  'update.status': z.discriminatedUnion('state', [
+    z.object({ state: z.literal('downloading'), version: z.string(), percent: z.number().int().min(0).max(100) }),
+    /** `installsOnQuit` is false where staff decide (kiosk mode): then the app never installs it by itself. */
+    z.object({ state: z.literal('ready'), version: z.string(), installsOnQuit: z.boolean() }),
+    z.object({ state: z.literal('failed'), version: z.string() }),
+  ]),
 };
 
 export type Events = typeof events;

@@ -785,4 +785,13 @@ export const en: Messages = {
     exiting: 'Leaving…',
     cancel: 'Cancel',
   },
+  updates: {
+    label: 'App update',
+    downloading: 'Downloading the new version {version}: {percent} %',
+    progress: 'Update download',
+    readyOnQuit: 'Version {version} is downloaded and installs when you close the app',
+    readyStaff: 'Version {version} is downloaded. Store staff will install it',
+    failed: 'Version {version} could not be downloaded. We will try again later — you can keep working',
+    hide: 'Hide',
+  },
 };

@@ -783,6 +783,15 @@ export const ru = {
     exiting: 'Выходим…',
     cancel: 'Отмена',
   },
+  updates: {
+    label: 'Обновление приложения',
+    downloading: 'Загружается новая версия {version}: {percent} %',
+    progress: 'Загрузка обновления',
+    readyOnQuit: 'Версия {version} загружена и установится, когда вы закроете приложение',
+    readyStaff: 'Версия {version} загружена. Её установит сотрудник салона',
+    failed: 'Не удалось загрузить версию {version}. Попробуем позже — работать это не мешает',
+    hide: 'Скрыть',
+  },
 };
 
 export type Messages = typeof ru;
