@@ -9,7 +9,9 @@ import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
 import { usePaymentsStore } from './stores/payments';
 import { useAccountStore } from './stores/account';
+import { followInterfaceChoice } from './classicRoutes';
 import './styles/main.css';
+import './styles/classic.css';
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router);
 
@@ -30,4 +32,5 @@ cabinet.on('account.changed', () => {
 cabinet.on('social.resolved', ({ provider, outcome }) => void useSessionStore().socialResolved(provider, outcome));
 
 await preferences.load();
+followInterfaceChoice(router);
 app.mount('#app');
