@@ -21,7 +21,7 @@ export interface SettingsStore {
   socialProviders(): SocialProviderSettings;
 }
 
-export const defaultPreferences: Preferences = { language: 'ru', theme: 'system' };
+export const defaultPreferences: Preferences = { language: 'ru', theme: 'system', interface: 'new' };
 
 export class MemorySettingsStore implements SettingsStore {
   private current: Preferences;

@@ -16,6 +16,8 @@ import './styles/kiosk.css';
 import { trackEveryStore } from './stores/everyStore';
 import { useKioskStore } from './stores/kiosk';
 import { endKioskVisit } from './kiosk/endVisit';
+import { followInterfaceChoice } from './classicRoutes';
+import './styles/classic.css';
 
 const pinia = createPinia();
 pinia.use(trackEveryStore);
@@ -48,4 +50,5 @@ cabinet.on('alert.raised', (alert) => useProfileStore().alertRaised(alert));
 cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 
 await Promise.all([preferences.load(), useKioskStore().load()]);
+followInterfaceChoice(router);
 app.mount('#app');

@@ -2,6 +2,8 @@ import { createRouter, createWebHashHistory, type RouteLocationRaw } from 'vue-r
 import { useSessionStore } from './stores/session';
 import { useVaultStore } from './stores/vault';
 import { useKioskStore } from './stores/kiosk';
+import { usePreferencesStore } from './stores/preferences';
+import { classicRoutes, routeForInterface } from './classicRoutes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -35,6 +37,7 @@ export const router = createRouter({
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },
+    classicRoutes,
     { path: '/:unknown(.*)', redirect: '/' },
   ],
 });
@@ -58,5 +61,5 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   // A registration, recovery or PUK sign-in sets its password before anything else.
   if (session.session?.mustSetPassword) return to.name === 'set-password' ? true : { name: 'set-password' };
   if ((to.name === 'sign-in' || to.name === 'set-password') && session.session) return { name: 'home' };
-  return true;
+  return routeForInterface(to, usePreferencesStore().interfaceKind) ?? true;
 });

@@ -148,11 +148,26 @@ describe('preferences', () => {
     cabinet.dispatcher.connect('a', (event, payload) => seen.push(['a', event, payload]));
     cabinet.dispatcher.connect('b', (event, payload) => seen.push(['b', event, payload]));
     const result = await call('settings.updatePreferences', { language: 'en' }, cabinet.window('a'));
-    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'system' } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'system', interface: 'new' } });
     expect(seen).toEqual([
-      ['a', 'preferences.changed', { language: 'en', theme: 'system' }],
-      ['b', 'preferences.changed', { language: 'en', theme: 'system' }],
+      ['a', 'preferences.changed', { language: 'en', theme: 'system', interface: 'new' }],
+      ['b', 'preferences.changed', { language: 'en', theme: 'system', interface: 'new' }],
     ]);
+  });
+
+  it('the interface is remembered for the computer: a window that chooses the classic one tells the others', async () => {
+    const seen: unknown[] = [];
+    cabinet.dispatcher.connect('b', (event, payload) => seen.push(event === 'preferences.changed' ? payload : null));
+    expect(await call('settings.updatePreferences', { interface: 'classic' }, cabinet.window('a'))).toEqual({
+      ok: true,
+      value: { language: 'ru', theme: 'system', interface: 'classic' },
+    });
+    expect(seen).toEqual([{ language: 'ru', theme: 'system', interface: 'classic' }]);
+    expect(await call('settings.preferences', {}, cabinet.window('c'))).toEqual({ ok: true, value: { language: 'ru', theme: 'system', interface: 'classic' } });
+    expect(await call('settings.updatePreferences', { interface: 'old' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'interface' }] } },
+    });
   });
 
   it('an unknown language is refused by name', async () => {
