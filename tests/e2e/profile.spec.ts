@@ -61,6 +61,8 @@ test('a low-balance threshold above the balance raises an alert in the window at
 });
 
 test('VK ID is linked from the profile through the system browser, then signs in, then is unlinked', async ({ page, harness, context, browser }) => {
+  // Two trips through the provider's pages and an accessibility check: longer than most.
+  test.slow();
   const demo = demoSubscriber(0);
   await openCabinet(page, harness);
   await signInAs(page, demo.line.msisdn, demo.subscriber.password);
