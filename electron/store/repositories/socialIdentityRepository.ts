@@ -5,7 +5,7 @@ export class SqlSocialIdentityRepository implements SocialIdentityRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async find(provider: SocialIdentity['provider'], subject: string): Promise<SocialIdentity | null> {
-    const row = this.sql.one<{ subscriber_id: string; line_id: string }>(
+    const row = await this.sql.one<{ subscriber_id: string; line_id: string }>(
       'SELECT subscriber_id, line_id FROM social_identities WHERE provider = $provider AND subject = $subject',
       { provider, subject },
     );
