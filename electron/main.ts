@@ -11,6 +11,8 @@ import type { VirtualHandset } from './network/virtualHandset';
 import { formatRussianNumber } from '../shared/phone';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
+import { connectionOf, type SharedStoreSettings } from './settings/sharedStoreSettings';
+import { FileKeyProvider } from './store/fileKeyProvider';
 import { backupButtons, describeStartupProblem } from './startupProblems';
 import { restoreNewestGoodBackup } from './store/backupRestore';
 import type { KeyProvider } from './store/keyProvider';
@@ -67,10 +69,18 @@ async function start(): Promise<void> {
   if (app.isPackaged) Menu.setApplicationMenu(null);
 
   const dataDir = join(app.getPath('userData'), 'store');
-  const keyProvider = chooseKeyProvider();
+  // A store chain's kiosks share one PostgreSQL database (settings.json's sharedStore); otherwise the embedded store.
+  let shared: SharedStoreSettings | null;
+  try {
+    shared = settings.sharedStore();
+  } catch (error) {
+    return explainStoreProblem(error, dataDir, chooseKeyProvider());
+  }
+  const keyProvider = shared ? new FileKeyProvider(shared.secretKeyFile) : chooseKeyProvider();
   const host = startCabinet({
     dataDir,
     keyProvider,
+    ...(shared ? { sharedStore: connectionOf(shared) } : {}),
     settings,
     trustedOrigins: [trustedOrigin],
     logger: consoleLogger,

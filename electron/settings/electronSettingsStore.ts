@@ -2,6 +2,7 @@ import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
+import { parseSharedStoreSettings, type SharedStoreSettings } from './sharedStoreSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
 interface Schema {
@@ -10,6 +11,8 @@ interface Schema {
   socialProviders: SocialProviderSettings;
   /** Minutes a signed-in window may stay unused (1–240); the session's absolute lifetime stays 12 h. */
   sessionIdleMinutes: number;
+  /** A store chain's PostgreSQL database (see sharedStoreSettings.ts); absent: the embedded store. */
+  sharedStore?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -50,6 +53,11 @@ export class ElectronSettingsStore implements SettingsStore {
   sessionPolicy(): SessionPolicy {
     const minutes = z.number().int().min(1).max(240).safeParse(this.store.get('sessionIdleMinutes'));
     return { ...defaultSessionPolicy, idleMs: (minutes.success ? minutes.data : 15) * 60_000 };
+  }
+
+  /** The chain's shared database, or null for the embedded store; throws SharedStoreSettingsError naming each bad field. */
+  sharedStore(): SharedStoreSettings | null {
+    return parseSharedStoreSettings(this.store.get('sharedStore'));
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */
