@@ -16,6 +16,7 @@ import { dispatchHandsetCall } from '../../shared/contract/handset';
 import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
 import type { OperatorData } from '../../electron/store/seed/operatorData';
+import type { PostgresConnection } from '../../electron/store/postgres/postgresDatabase';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   socialProviders?: SocialProviderSettings;
   /** What a new store is seeded with; the bundled operator data by default. */
   operatorData?: OperatorData;
+  /** A store chain's shared PostgreSQL database instead of the embedded store (harnesses on one URL are kiosks of one chain). */
+  sharedStore?: PostgresConnection;
 }
 
 export interface Harness {
@@ -79,6 +82,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     settings: new MemorySettingsStore({}, options.socialProviders ?? {}),
     trustedOrigins: [origin],
     ...(options.operatorData ? { operatorData: options.operatorData } : {}),
+    // Every harness has the same key, so harnesses on one database agree on code and PUK hashes, as a chain's kiosks must.
+    ...(options.sharedStore ? { sharedStore: options.sharedStore } : {}),
   });
   let cabinet: Cabinet | null = null;
   host.ready.then((opened) => (cabinet = opened), () => undefined);
@@ -175,7 +180,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const portArgument = process.argv.indexOf('--port');
   const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 4310;
   await buildBridge();
-  const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase') });
-  console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (store in ${harness.dataDir}); Ctrl-C to stop`);
+  const postgresArgument = process.argv.indexOf('--postgres');
+  const sharedStore = postgresArgument > 0 ? { url: process.argv[postgresArgument + 1] ?? '' } : undefined;
+  const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase'), sharedStore });
+  const store = sharedStore ? `shared store ${sharedStore.url.replace(/\/\/[^@/]*@/, '//')}` : `store in ${harness.dataDir}`;
+  console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (${store}); Ctrl-C to stop`);
   process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
 }
