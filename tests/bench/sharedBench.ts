@@ -14,7 +14,7 @@ import { benchOperatorData, BENCH_KEY, BENCH_PASSWORD_COST } from './sharedBench
 import { percentile } from './timing';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PROCESSES = [1, 4, 8];
+const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,4,8').split(',').map(Number);
 type Op = 'signIn' | 'topUp' | 'mainScreen';
 interface Run {
   label: string;

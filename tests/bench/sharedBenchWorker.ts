@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { openCabinet } from '../../electron/cabinet';
+import type { Logger } from '../../electron/core/logger';
 import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { benchOperatorData, benchSubscriber, BENCH_KEY, BENCH_PASSWORD_COST } from './sharedBenchData';
@@ -15,7 +16,10 @@ const seconds = Number(secondsArg ?? 10);
 const index = Number(indexArg ?? 0);
 const embedded = target.startsWith('embedded:') ? target.slice('embedded:'.length) : null;
 
+// Faults go to stderr with their cause (the dispatcher answers INTERNAL and logs why).
+const errors: Logger = { info: () => undefined, warn: () => undefined, error: (message, fields) => console.error(message, JSON.stringify(fields ?? {})) };
 const cabinet = await openCabinet({
+  logger: errors,
   dataDir: embedded ?? '/nonexistent/unused-with-a-shared-store',
   keyProvider: new StaticKeyProvider(BENCH_KEY),
   ...(embedded ? { storeTuning: { idleCheckpointMs: 0 } } : { sharedStore: { url: target, poolSize: 4 } }),
