@@ -15,7 +15,7 @@ import { SessionRegistry, type SessionPolicy } from './core/auth/sessions';
 import { systemClock, type Clock } from './core/clock';
 import { randomIds, type IdGenerator } from './core/ids';
 import { silentLogger, type Logger } from './core/logger';
-import { Dispatcher } from './ipc/dispatcher';
+import { Dispatcher, type SubscriberSignOutReason } from './ipc/dispatcher';
 import { VirtualHandset } from './network/virtualHandset';
 import type { HandsetUsage } from './network/handsetHandlers';
 import { UsageRating } from './core/account/usageRating';
@@ -45,14 +45,16 @@ import { bundledSupportData } from './store/seed/supportData';
 import type { SupportData } from './store/seed/supportData';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
-import { hkdfSync } from 'node:crypto';
+import { hkdfSync, randomUUID } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { MemoryKioskConfigStore } from './settings/kioskConfigStore';
 import type { E164 } from '../shared/phone';
 import type { SettingsStore } from './settings/settingsStore';
+import type { CabinetStore } from './store/cabinetStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
+import { PostgresDatabase, type PostgresConnection } from './store/postgres/postgresDatabase';
 import type { KeyProvider } from './store/keyProvider';
 import type { PassphraseVault } from './store/passphraseVault';
 import { bundledOperatorData } from './store/seed/bundledOperatorData';
@@ -62,8 +64,13 @@ import { seedOperatorData } from './store/seed/seedOperatorData';
 export interface CabinetOptions {
   /** Folder of the encrypted store (the user-data folder in the app, a temp folder in tests). */
   dataDir: string;
-  /** Where the store's key comes from; a PassphraseVault makes the store wait for `vault.unlock`. */
+  /**
+   * Where the store's key comes from; a PassphraseVault makes the store wait for `vault.unlock`.
+   * With a shared store it is the chain's secret key: codes and PUKs are keyed hashes every instance must agree on.
+   */
   keyProvider: KeyProvider | PassphraseVault;
+  /** A store chain's shared PostgreSQL database instead of the embedded store (settings.json's `sharedStore`). */
+  sharedStore?: PostgresConnection;
   settings: SettingsStore;
   /** Origins of frames allowed to call: "app://cabinet" in the app, the harness's own URL in tests. */
   trustedOrigins: string[];
@@ -106,7 +113,7 @@ export interface CabinetOptions {
 
 export interface Cabinet {
   dispatcher: Dispatcher;
-  database: EncryptedDatabase;
+  database: CabinetStore;
   handset: VirtualHandset;
   /** Usage made on the virtual handset: rated, then the line's windows are told. */
   usage: HandsetUsage;
@@ -139,7 +146,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const sessions = new SessionRegistry(clock, ids, options.sessionPolicy);
   const vault = 'unlock' in options.keyProvider ? options.keyProvider : null;
   let core: CoreServices | null = null;
-  let database: EncryptedDatabase | null = null;
+  let database: CabinetStore | null = null;
+  /** With a shared store: tells the other instances that a subscriber's sessions must end. */
+  let signOutElsewhere: ((subscriberId: string, reason: SubscriberSignOutReason) => void) | null = null;
   let autopayTimer: NodeJS.Timeout | null = null;
   const handset = new VirtualHandset(clock);
   const network = options.network ?? { sms: handset, confirmations: handset };
@@ -163,18 +172,31 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       core?.socialSignIn.cancel(windowId, false);
       staff.windowGone(windowId);
     },
+    onSubscriberSignedOut: (subscriberId, reason) => signOutElsewhere?.(subscriberId, reason),
   });
 
   const ready = (async (): Promise<Cabinet> => {
-    database = await EncryptedDatabase.open({ folder: options.dataDir, keyProvider: options.keyProvider, logger, ...options.storeTuning });
     // Codes and PUKs are keyed hashes under a key derived from the store's data key: it never sits in the database.
-    const secrets = new SecretHasher(Buffer.from(hkdfSync('sha256', await options.keyProvider.dataKey(), Buffer.alloc(0), 'subscriber-cabinet secret hashes', 32)));
-    if (await isUnseeded(database)) {
+    const secretsOf = async () => new SecretHasher(Buffer.from(hkdfSync('sha256', await options.keyProvider.dataKey(), Buffer.alloc(0), 'subscriber-cabinet secret hashes', 32)));
+    const seedOnce = async (store: CabinetStore, secrets: SecretHasher) => {
+      if (!(await isUnseeded(store))) return;
       const data = options.operatorData ?? bundledOperatorData();
-      await database.writeSql((sql) =>
+      await store.writeSql((sql) =>
         seedOperatorData(sql, data, { clock, ids, hashPassword: (password) => hasher.hash(password), hashPuk: (lineId, puk) => secrets.hash(lineId, puk) }),
       );
       logger.info('a new store was seeded with the operator data', { regions: data.regions.length, subscribers: data.demoSubscribers.length });
+    };
+    let secrets: SecretHasher;
+    if (options.sharedStore) {
+      secrets = await secretsOf();
+      // Seeding runs under the schema lock: instances starting together seed once.
+      const shared = await PostgresDatabase.open({ ...options.sharedStore, logger, prepare: (store) => seedOnce(store, secrets) });
+      database = shared;
+      await listenForSignOuts(shared, dispatcher, logger, (announce) => (signOutElsewhere = announce));
+    } else {
+      database = await EncryptedDatabase.open({ folder: options.dataDir, keyProvider: options.keyProvider, logger, ...options.storeTuning });
+      secrets = await secretsOf();
+      await seedOnce(database, secrets);
     }
     const recorder = new SignInRecorder(database, sessions, clock, ids);
     const confirmationSignIn = new ConfirmationSignIn(
@@ -358,7 +380,40 @@ export async function openCabinet(options: CabinetOptions): Promise<Cabinet> {
   return startCabinet(options).ready;
 }
 
-async function isUnseeded(database: EncryptedDatabase): Promise<boolean> {
+/**
+ * Sessions live in each instance's memory; "sign out everywhere" (and a password change) must still end
+ * the subscriber's sessions on every kiosk of the chain. The instance that ends them says so on a
+ * PostgreSQL channel; every other instance ends its own. If the listening connection fails, notices
+ * sent meanwhile are lost, so this instance ends all its sessions rather than keep one that should be gone.
+ */
+async function listenForSignOuts(
+  store: PostgresDatabase,
+  dispatcher: Dispatcher,
+  logger: Logger,
+  announceWith: (announce: (subscriberId: string, reason: SubscriberSignOutReason) => void) => void,
+): Promise<void> {
+  const instance = randomUUID();
+  const channel = 'cabinet_sign_out';
+  await store.listen(
+    channel,
+    (payload) => {
+      try {
+        const notice = JSON.parse(payload) as { from: string; subscriberId: string; reason: SubscriberSignOutReason };
+        if (notice.from !== instance) dispatcher.endSubscriberSessions(notice.subscriberId, notice.reason);
+      } catch {
+        logger.warn('an unreadable sign-out notice was ignored');
+      }
+    },
+    () => dispatcher.endAllSessions('expired'),
+  );
+  announceWith((subscriberId, reason) => {
+    void store
+      .writeSql((sql) => PostgresDatabase.notify(sql, channel, JSON.stringify({ from: instance, subscriberId, reason })))
+      .catch((error: unknown) => logger.error('other instances could not be told of a sign-out', { error: String(error) }));
+  });
+}
+
+async function isUnseeded(database: CabinetStore): Promise<boolean> {
   const row = await database.readSql(async (sql) => sql.one<{ regions: number }>('SELECT COUNT(*) AS regions FROM regions'));
   return (row?.regions ?? 0) === 0;
 }

@@ -17,6 +17,8 @@ import { createSecureWindow } from './desktop/secureWindow';
 import { createFileLogger } from './logging/fileLogger';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
+import { connectionOf, type SharedStoreSettings } from './settings/sharedStoreSettings';
+import { FileKeyProvider } from './store/fileKeyProvider';
 import { backupButtons, describeStartupProblem } from './startupProblems';
 import { restoreNewestGoodBackup } from './store/backupRestore';
 import type { KeyProvider } from './store/keyProvider';
@@ -88,10 +90,18 @@ async function start(): Promise<void> {
   logger.info('the cabinet starts', { version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform });
 
   const dataDir = join(app.getPath('userData'), 'store');
-  const keyProvider = chooseKeyProvider();
+  // A store chain's kiosks share one PostgreSQL database (settings.json's sharedStore); otherwise the embedded store.
+  let shared: SharedStoreSettings | null;
+  try {
+    shared = settings.sharedStore();
+  } catch (error) {
+    return explainStoreProblem(error, dataDir, chooseKeyProvider());
+  }
+  const keyProvider = shared ? new FileKeyProvider(shared.secretKeyFile) : chooseKeyProvider();
   const host = startCabinet({
     dataDir,
     keyProvider,
+    ...(shared ? { sharedStore: connectionOf(shared) } : {}),
     settings,
     trustedOrigins: [trustedOrigin],
     logger,

@@ -2,6 +2,8 @@ import { NewerStoreVersionError } from './store/encryptedDatabase';
 import { StoreFileError } from './store/files/storeFileError';
 import { StoreLockedError } from './store/files/storeLock';
 import type { Language } from '../shared/contract/settings';
+import { StoreUnavailableError } from './core/errors';
+import { SharedStoreSettingsError } from './settings/sharedStoreSettings';
 
 export interface StartupProblem {
   title: string;
@@ -17,6 +19,8 @@ const words = {
     wrongKey: ['Не удалось открыть хранилище', 'Хранилище зашифровано другим ключом (например, скопировано с другого компьютера). Данные не изменены.'],
     damaged: ['Хранилище повреждено', 'Файл данных повреждён или был изменён. Можно вернуться к последней исправной резервной копии: изменения после неё будут потеряны, повреждённые файлы сохранятся в отдельной папке.'],
     other: ['Не удалось запустить личный кабинет', 'Произошла непредвиденная ошибка при открытии хранилища.'],
+    sharedSettings: ['Неверные настройки общей базы', 'В settings.json неверно задан раздел sharedStore: '],
+    unreachable: ['Общая база данных недоступна', 'Не удаётся подключиться к базе данных сети салонов. Проверьте сеть и настройки sharedStore и запустите приложение снова.'],
   },
   en: {
     locked: ['Subscriber Cabinet is already open', 'The data store is in use by another running copy of the app. Close it and start the app again.'],
@@ -24,6 +28,8 @@ const words = {
     wrongKey: ['The store cannot be opened', 'The store is encrypted with another key (for example, copied from another computer). Nothing was changed.'],
     damaged: ['The store is damaged', 'The data file is damaged or was altered. You can go back to the newest good backup: changes made after it are lost, and the damaged files are kept in a separate folder.'],
     other: ['Subscriber Cabinet could not start', 'An unexpected error happened while opening the store.'],
+    sharedSettings: ['The shared database settings are wrong', 'settings.json has a wrong sharedStore entry: '],
+    unreachable: ['The shared database cannot be reached', "The store chain's database does not answer. Check the network and the sharedStore settings, then start the app again."],
   },
 } as const;
 
@@ -32,6 +38,8 @@ export function describeStartupProblem(error: unknown, language: Language): Star
   const text = words[language];
   const make = ([title, detail]: readonly [string, string], offerBackup = false): StartupProblem => ({ title, detail, offerBackup });
   if (error instanceof StoreLockedError) return make(text.locked);
+  if (error instanceof SharedStoreSettingsError) return { title: text.sharedSettings[0], detail: text.sharedSettings[1] + error.fields.join(', '), offerBackup: false };
+  if (error instanceof StoreUnavailableError) return make(text.unreachable);
   if (error instanceof NewerStoreVersionError) return make(text.newer);
   if (error instanceof StoreFileError) {
     if (error.reason === 'newer-format') return make(text.newer);

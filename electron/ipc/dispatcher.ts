@@ -49,7 +49,11 @@ export interface DispatcherOptions {
   onWindowGone?: (senderId: string) => void;
   /** Told when a line's balance or remainders changed (after its windows are), e.g. to raise alerts. */
   onLineChanged?: (msisdn: string) => void;
+  /** Told when every session of a subscriber must end, so other app instances sharing the store end theirs too. */
+  onSubscriberSignedOut?: (subscriberId: string, reason: SubscriberSignOutReason) => void;
 }
+
+export type SubscriberSignOutReason = 'signed-out-everywhere' | 'password-changed';
 
 /**
  * The one door from a window to the core: sender check → schema parse → session lookup →
@@ -101,6 +105,18 @@ export class Dispatcher {
   /** Sends one window an event. */
   notify<E extends EventName>(senderId: string, event: E, payload: EventPayload<E>): void {
     this.emit(senderId, event, payload);
+  }
+
+  /** Ends every session of a subscriber in this instance and tells their windows (another instance signed them out). */
+  endSubscriberSessions(subscriberId: string, reason: SubscriberSignOutReason): number {
+    return this.endAndTell(new Set(this.options.sessions.closeAllOf(subscriberId)), reason);
+  }
+
+  /** Ends every session of this instance (it may have missed a sign-out made elsewhere). */
+  endAllSessions(reason: 'expired'): number {
+    const ended = new Set(this.windowSessions.values());
+    for (const id of ended) this.options.sessions.close(id);
+    return this.endAndTell(ended, reason);
   }
 
   /** Ends sessions that went idle or too old, and tells their windows at once. */
@@ -166,13 +182,8 @@ export class Dispatcher {
       bindSession: (next) => this.signInWindow(context.senderId, next),
       signOutEverywhere: () => {
         if (!session) return 0;
-        const ended = new Set(this.options.sessions.closeAllOf(session.subscriberId));
-        for (const [senderId, sessionId] of this.windowSessions) {
-          if (!ended.has(sessionId)) continue;
-          this.windowSessions.delete(senderId);
-          this.emit(senderId, 'session.ended', { reason: 'signed-out-everywhere' });
-        }
-        return ended.size;
+        this.options.onSubscriberSignedOut?.(session.subscriberId, 'signed-out-everywhere');
+        return this.endSubscriberSessions(session.subscriberId, 'signed-out-everywhere');
       },
       endSessions: (select, reason) => {
         if (!session) return 0;
@@ -182,12 +193,8 @@ export class Dispatcher {
           this.options.sessions.close(candidate.id);
           ended.add(candidate.id);
         }
-        for (const [senderId, sessionId] of this.windowSessions) {
-          if (!ended.has(sessionId)) continue;
-          this.windowSessions.delete(senderId);
-          this.emit(senderId, 'session.ended', { reason });
-        }
-        return ended.size;
+        if (reason === 'password-changed') this.options.onSubscriberSignedOut?.(session.subscriberId, reason);
+        return this.endAndTell(ended, reason);
       },
       unbindSession: () => {
         const sessionId = this.windowSessions.get(context.senderId);
@@ -201,6 +208,15 @@ export class Dispatcher {
         for (const senderId of this.sinks.keys()) this.emit(senderId, event, payload);
       },
     };
+  }
+
+  private endAndTell(ended: Set<string>, reason: EventPayload<'session.ended'>['reason']): number {
+    for (const [senderId, sessionId] of this.windowSessions) {
+      if (!ended.has(sessionId)) continue;
+      this.windowSessions.delete(senderId);
+      this.emit(senderId, 'session.ended', { reason });
+    }
+    return ended.size;
   }
 
   private emit<E extends EventName>(senderId: string, event: E, payload: EventPayload<E>): void {

@@ -2,6 +2,7 @@ import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
+import { parseSharedStoreSettings, type SharedStoreSettings } from './sharedStoreSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
 interface Schema {
@@ -12,6 +13,8 @@ interface Schema {
   sessionIdleMinutes: number;
   /** The update feed, written by the operator: `{ "feedUrl": "https://…", "channel": "latest" }`; no entry, no updates. */
   updates?: unknown;
+  /** A store chain's PostgreSQL database (see sharedStoreSettings.ts); absent: the embedded store. */
+  sharedStore?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -62,6 +65,11 @@ export class ElectronSettingsStore implements SettingsStore {
   /** Called after any window changes the language or the theme (the menu and native dialogs follow). */
   onPreferencesChanged(listener: (preferences: Preferences) => void): () => void {
     return this.store.onDidChange('preferences', () => listener(this.preferences()));
+  }
+
+  /** The chain's shared database, or null for the embedded store; throws SharedStoreSettingsError naming each bad field. */
+  sharedStore(): SharedStoreSettings | null {
+    return parseSharedStoreSettings(this.store.get('sharedStore'));
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */

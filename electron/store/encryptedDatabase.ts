@@ -3,16 +3,18 @@ import { link, mkdir, readFile, unlink, copyFile } from 'node:fs/promises';
 import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
 import { StoreUnavailableError } from '../core/errors';
 import { silentLogger, type Logger } from '../core/logger';
-import type { Repositories, UnitOfWork } from '../core/unitOfWork';
+import type { Repositories } from '../core/unitOfWork';
 import { readIfExists, writeFileAtomically } from './files/atomicFile';
 import { JournalWriter, readJournal, type JournalContents } from './files/journalFile';
 import { sealSnapshot, unsealSnapshot } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import { StoreLock } from './files/storeLock';
+import type { CabinetStore } from './cabinetStore';
 import type { KeyProvider } from './keyProvider';
+import { NewerStoreVersionError } from './newerStoreVersionError';
 import { migrations as allMigrations, type Migration } from './migrations/index';
 import { sqlRepositories } from './repositories/index';
-import { decodeStatements, encodeStatements, prefixedParams, SqlExecutor, type RecordedStatement } from './sqlExecutor';
+import { decodeStatements, encodeStatements, prefixedParams, SqlJsExecutor, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 
 const require = createRequire(import.meta.url);
@@ -23,12 +25,7 @@ function loadSqlJs(): Promise<SqlJsStatic> {
   return sqlJs;
 }
 
-export class NewerStoreVersionError extends Error {
-  constructor(found: number, known: number) {
-    super(`the store was made by a newer version of the app (schema ${found}, this app knows up to ${known}); it was left untouched`);
-    this.name = 'NewerStoreVersionError';
-  }
-}
+export { NewerStoreVersionError };
 
 export interface OpenOptions {
   /** The store's folder: snapshot, journals, lock and backups live in it. */
@@ -52,7 +49,8 @@ export interface OpenOptions {
  * a checkpoint writes a new encrypted snapshot and starts an empty journal. Commit time does not
  * depend on the database's size. Units of work run one at a time.
  */
-export class EncryptedDatabase implements UnitOfWork {
+export class EncryptedDatabase implements CabinetStore {
+  readonly dialect = 'sqlite';
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** Set when memory and journal could disagree: every later write is refused until reopened. */
@@ -118,7 +116,7 @@ export class EncryptedDatabase implements UnitOfWork {
   }
 
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.exclusive(() => work(sqlRepositories(new SqlExecutor(this.db))));
+    return this.exclusive(() => work(sqlRepositories(new SqlJsExecutor(this.db))));
   }
 
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -127,7 +125,7 @@ export class EncryptedDatabase implements UnitOfWork {
 
   /** Raw SQL reads, for maintenance and tests, not for the core. */
   readSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.exclusive(() => work(new SqlExecutor(this.db)));
+    return this.exclusive(() => work(new SqlJsExecutor(this.db)));
   }
 
   /** Raw SQL inside one durable transaction: for seeding and maintenance, not for the core. */
@@ -165,7 +163,7 @@ export class EncryptedDatabase implements UnitOfWork {
     this.db.run('BEGIN');
     let result: T;
     try {
-      result = await work(new SqlExecutor(this.db, statements));
+      result = await work(new SqlJsExecutor(this.db, statements));
     } catch (error) {
       this.db.run('ROLLBACK');
       throw error;
@@ -311,7 +309,7 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
 
 function schemaVersionOf(db: Database): number {
   db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-  const row = new SqlExecutor(db).one<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+  const row = new SqlJsExecutor(db).allNow<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')[0];
   return row?.version ?? 0;
 }
 

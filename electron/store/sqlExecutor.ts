@@ -1,7 +1,12 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { Database } from 'sql.js';
 
+/** What a parameter or a column may hold in both stores: integers, text, bytes or NULL. */
+export type SqlValue = number | string | Uint8Array | null;
 export type SqlParams = Record<string, SqlValue>;
 export type Row = Record<string, SqlValue>;
+
+/** Which SQL the executor speaks; repositories branch on it only where a statement truly differs. */
+export type SqlDialect = 'sqlite' | 'postgres';
 
 /** A statement that changed the database, as it will be executed again on replay. */
 export interface RecordedStatement {
@@ -10,17 +15,45 @@ export interface RecordedStatement {
 }
 
 /**
- * The only way repositories touch SQL. Parameters are named (`$id` in the text, `{ id }` here);
- * statements are freed at once, so nothing outlives a call. Writes (`run`) are recorded for the
- * journal when a recorder is given; they must be deterministic (ids and times come from the core).
+ * The only way repositories touch SQL, in both stores. Parameters are named (`$id` in the text,
+ * `{ id }` here); each store binds them its own way. Writes must be deterministic (ids and times
+ * come from the core): the embedded store replays them from its journal.
  */
-export class SqlExecutor {
+export interface SqlExecutor {
+  readonly dialect: SqlDialect;
+  all<T extends Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  one<T extends Row>(sql: string, params?: SqlParams): Promise<T | null>;
+  run(sql: string, params?: SqlParams): Promise<void>;
+}
+
+/**
+ * The embedded store's executor over sql.js. Statements are freed at once, so nothing outlives a
+ * call; writes (`run`) are recorded for the journal when a recorder is given. sql.js answers
+ * synchronously: the promises are already settled when returned.
+ */
+export class SqlJsExecutor implements SqlExecutor {
+  readonly dialect = 'sqlite';
+
   constructor(
     private readonly db: Database,
     private readonly recorder?: RecordedStatement[],
   ) {}
 
-  all<T extends Row>(sql: string, params: SqlParams = {}): T[] {
+  async all<T extends Row>(sql: string, params: SqlParams = {}): Promise<T[]> {
+    return this.allNow<T>(sql, params);
+  }
+
+  async one<T extends Row>(sql: string, params: SqlParams = {}): Promise<T | null> {
+    return this.allNow<T>(sql, params)[0] ?? null;
+  }
+
+  async run(sql: string, params: SqlParams = {}): Promise<void> {
+    this.db.run(sql, prefixedParams(params));
+    this.recorder?.push({ sql, params });
+  }
+
+  /** The synchronous form, for the store's own bookkeeping (schema version, replay). */
+  allNow<T extends Row>(sql: string, params: SqlParams = {}): T[] {
     const statement = this.db.prepare(sql);
     try {
       statement.bind(prefixedParams(params));
@@ -30,15 +63,6 @@ export class SqlExecutor {
     } finally {
       statement.free();
     }
-  }
-
-  one<T extends Row>(sql: string, params: SqlParams = {}): T | null {
-    return this.all<T>(sql, params)[0] ?? null;
-  }
-
-  run(sql: string, params: SqlParams = {}): void {
-    this.db.run(sql, prefixedParams(params));
-    this.recorder?.push({ sql, params });
   }
 }
 

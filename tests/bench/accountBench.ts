@@ -13,6 +13,7 @@ import { TariffAdvisor } from '../../electron/core/tariffs/tariffAdvisor';
 import { systemClock } from '../../electron/core/clock';
 import { randomIds } from '../../electron/core/ids';
 import { MemorySettingsStore } from '../../electron/settings/settingsStore';
+import { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
 import type { E164 } from '../../shared/phone';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
         for (let n = start; n < Math.min(EVENTS, start + 5_000); n += 1) {
           const kind = kinds[n % 3]!;
           const quantity = kind === 'voice' ? 30 + (n % 600) : kind === 'sms' ? 1 : 500 + (n % 20_000);
-          sql.run(
+          await sql.run(
             `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units, charged_kopecks)
              VALUES ($id, $lineId, $kind, $at, $quantity, $billed, 0)`,
             { id: `bench-usage-${n}`, lineId, kind, at: new Date(yearAgo + Math.floor((n / EVENTS) * 365 * 86_400_000)).toISOString(), quantity, billed: billedUnits(kind, quantity) },
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
         }
       });
     }
-    await cabinet.database.checkpoint();
+    if (cabinet.database instanceof EncryptedDatabase) await cabinet.database.checkpoint();
 
     // As the app wires them: what rolled into a period is worked out once and kept.
     const rollovers = new RolloverMemo();

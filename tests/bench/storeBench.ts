@@ -58,14 +58,14 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
       EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes, checkpointOnClose: false });
     let store = await open();
     await store.writeSql(async (sql) => {
-      sql.run('CREATE TABLE bench_fill (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
-      sql.run('CREATE TABLE bench_commits (id INTEGER PRIMARY KEY, at TEXT NOT NULL, note TEXT NOT NULL)');
+      await sql.run('CREATE TABLE bench_fill (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+      await sql.run('CREATE TABLE bench_commits (id INTEGER PRIMARY KEY, at TEXT NOT NULL, note TEXT NOT NULL)');
     });
     // Fill to the size in 1 MB transactions of 1 KB rows, then fold it into a snapshot.
     let id = 0;
     for (let filled = 0; filled < sizeMb; filled += 1) {
       await store.writeSql(async (sql) => {
-        for (let row = 0; row < 1000; row += 1) sql.run('INSERT INTO bench_fill (id, payload) VALUES ($id, $payload)', { id: ++id, payload: randomBytes(512).toString('hex') });
+        for (let row = 0; row < 1000; row += 1) await sql.run('INSERT INTO bench_fill (id, payload) VALUES ($id, $payload)', { id: ++id, payload: randomBytes(512).toString('hex') });
       });
     }
     await store.checkpoint();

@@ -17,6 +17,7 @@ import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
 import type { OperatorData } from '../../electron/store/seed/operatorData';
 import { harnessKiosk, type HarnessKiosk, type HarnessKioskOptions } from './kiosk';
+import type { PostgresConnection } from '../../electron/store/postgres/postgresDatabase';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = join(root, 'out/renderer');
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   operatorData?: OperatorData;
   /** Run the store kiosk profile (shortened idle timeouts, a staff PIN already set, a recording receipt printer). */
   kiosk?: HarnessKioskOptions | true;
+  /** A store chain's shared PostgreSQL database instead of the embedded store (harnesses on one URL are kiosks of one chain). */
+  sharedStore?: PostgresConnection;
 }
 
 export interface Harness {
@@ -86,6 +89,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     trustedOrigins: [origin],
     ...(options.operatorData ? { operatorData: options.operatorData } : {}),
     ...(kiosk ? { kiosk: { config: kiosk.config, host: kiosk.host, pinCost: kiosk.pinCost } } : {}),
+    // Every harness has the same key, so harnesses on one database agree on code and PUK hashes, as a chain's kiosks must.
+    ...(options.sharedStore ? { sharedStore: options.sharedStore } : {}),
   });
   let cabinet: Cabinet | null = null;
   host.ready.then((opened) => (cabinet = opened), () => undefined);
@@ -183,7 +188,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const portArgument = process.argv.indexOf('--port');
   const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 4310;
   await buildBridge();
-  const harness = await startHarness({ port, passphrase: process.argv.includes('--passphrase'), ...(process.argv.includes('--kiosk') ? { kiosk: { pin: null } } : {}) });
-  console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (store in ${harness.dataDir}); Ctrl-C to stop`);
+  const postgresArgument = process.argv.indexOf('--postgres');
+  const sharedStore = postgresArgument > 0 ? { url: process.argv[postgresArgument + 1] ?? '' } : undefined;
+  const harness = await startHarness({
+    port,
+    passphrase: process.argv.includes('--passphrase'),
+    sharedStore,
+    ...(process.argv.includes('--kiosk') ? { kiosk: { pin: null } } : {}),
+  });
+  const store = sharedStore ? `shared store ${sharedStore.url.replace(/\/\/[^@/]*@/, '//')}` : `store in ${harness.dataDir}`;
+  console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (${store}); Ctrl-C to stop`);
   process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
 }

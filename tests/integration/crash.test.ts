@@ -19,7 +19,7 @@ describe('a store killed at random moments', () => {
 
         const store = await EncryptedDatabase.open({ folder: dir.path, keyProvider: new StaticKeyProvider(Buffer.alloc(32, 7)), idleCheckpointMs: 0 });
         const ids = await store.readSql(async (sql) =>
-          sql.all<{ id: string }>("SELECT id FROM regions WHERE name_en = 'crash test'").map((row) => row.id),
+          (await sql.all<{ id: string }>("SELECT id FROM regions WHERE name_en = 'crash test'")).map((row) => row.id),
         );
         await store.close();
 

@@ -16,7 +16,7 @@ for (let n = Number(startText); ; n += 1) {
   const padding = 'x'.repeat((n * 7919) % 900);
   await store.writeSql(async (sql) => {
     for (const half of ['a', 'b']) {
-      sql.run("INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ($id, $name, 'crash test', 'Europe/Moscow')", {
+      await sql.run("INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ($id, $name, 'crash test', 'Europe/Moscow')", {
         id: `n${n}-${half}`,
         name: padding,
       });

@@ -31,7 +31,7 @@ async function closeStore(store: EncryptedDatabase): Promise<void> {
 const addRegion = (store: EncryptedDatabase, id: string) =>
   store.writeSql(async (sql) => sql.run("INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ($id, 'р', 'r', 'Europe/Moscow')", { id }));
 const regionIds = (store: EncryptedDatabase) =>
-  store.readSql(async (sql) => sql.all<{ id: string }>('SELECT id FROM regions ORDER BY id').map((row) => row.id));
+  store.readSql(async (sql) => (await sql.all<{ id: string }>('SELECT id FROM regions ORDER BY id')).map((row) => row.id));
 const snapshotPath = () => join(dir.path, 'cabinet.store');
 const journalPaths = async () => (await readdir(dir.path)).filter((name) => name.endsWith('.journal')).map((name) => join(dir.path, name));
 

@@ -21,7 +21,7 @@ describe('stores written by every released format', async () => {
       await cp(join(fixtures, format), dir.path, { recursive: true });
       const store = await EncryptedDatabase.open({ folder: dir.path, keyProvider: new StaticKeyProvider(Buffer.alloc(32, 7)), idleCheckpointMs: 0 });
       const line = await store.readSql(async (sql) =>
-        sql.one('SELECT l.msisdn, s.full_name, r.time_zone FROM lines l JOIN subscribers s ON s.id = l.subscriber_id JOIN regions r ON r.id = s.region_id'),
+        await sql.one('SELECT l.msisdn, s.full_name, r.time_zone FROM lines l JOIN subscribers s ON s.id = l.subscriber_id JOIN regions r ON r.id = s.region_id'),
       );
       expect(line).toEqual({ msisdn: '+79130000001', full_name: 'Fixture Subscriber', time_zone: 'Asia/Novosibirsk' });
       expect(store.schemaVersion()).toBe(latestSchemaVersion);

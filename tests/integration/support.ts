@@ -1,10 +1,11 @@
 import { openCabinet, type Cabinet, type CabinetOptions } from '../../electron/cabinet';
 import { ManualClock } from '../../electron/core/clock';
-import { SequentialIds } from '../../electron/core/ids';
+import { SequentialIds, type IdGenerator } from '../../electron/core/ids';
 import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
 import type { CallContext } from '../../electron/ipc/dispatcher';
+import { onPostgres, sharedStoreFor } from './testStore';
 
 export { tempDir } from './tempDir';
 
@@ -25,19 +26,56 @@ export interface TestCabinet extends Cabinet {
   window(id?: string): CallContext;
 }
 
+function countingIds(): IdGenerator & { used: number } {
+  const inner = new SequentialIds();
+  const counted = { used: 0, next: (prefix: string) => ((counted.used += 1), inner.next(prefix)) };
+  return counted;
+}
+
 export async function openTestCabinet(dataDir: string, overrides: Partial<CabinetOptions> = {}): Promise<TestCabinet> {
   const clock = (overrides.clock as ManualClock | undefined) ?? new ManualClock(Date.parse('2026-11-24T09:00:00Z'));
-  const cabinet = await openCabinet({
+  const base = (ids: IdGenerator): CabinetOptions => ({
     dataDir,
     keyProvider: new StaticKeyProvider(testKey),
     settings: new MemorySettingsStore(),
     trustedOrigins: [TEST_ORIGIN],
     clock,
-    ids: new SequentialIds(),
+    ids,
     passwordCost: testPasswordCost,
     sweepIntervalMs: 0,
     autopayIntervalMs: 0,
+  });
+  // In the `postgres` project the same suites run on the shared store, one database per test folder. A new
+  // database copies a template that a first start migrated and seeded with the same data at the same time;
+  // the ids that seeding took are skipped, so the test goes on exactly as after its own first start.
+  const templated = !overrides.ids && !overrides.keyProvider && !overrides.passwordCost;
+  const data = overrides.operatorData ?? operatorData;
+  const shared =
+    onPostgres && !overrides.sharedStore
+      ? await sharedStoreFor(
+          dataDir,
+          templated
+            ? {
+                key: `${clock.now()} ${JSON.stringify(data)}`,
+                seed: async (url) => {
+                  const counted = countingIds();
+                  await (await openCabinet({ ...base(counted), operatorData: data, sharedStore: { url, poolSize: 2 } })).close();
+                  return counted.used;
+                },
+              }
+            : undefined,
+        )
+      : null;
+  const ids = new SequentialIds();
+  for (let skipped = 0; skipped < (shared?.idsUsed ?? 0); skipped += 1) ids.next('seeded');
+  const cabinet = await openCabinet({
+    ...base(ids),
+    ...(shared ? { sharedStore: shared.connection } : {}),
     ...overrides,
   });
-  return { ...cabinet, clock, dataDir, window: (id = 'window-1') => ({ senderId: id, origin: TEST_ORIGIN, device: 'test device' }) };
+  const close = async () => {
+    await cabinet.close();
+    shared?.closed();
+  };
+  return { ...cabinet, close, clock, dataDir, window: (id = 'window-1') => ({ senderId: id, origin: TEST_ORIGIN, device: 'test device' }) };
 }

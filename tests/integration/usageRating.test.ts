@@ -100,7 +100,7 @@ describe('rating usage', () => {
           }
           expect(await cabinet.database.read((repos) => repos.ledger.total())).toBe(0);
           const balances = await cabinet.database.readSql(async (sql) =>
-            sql.one<{ lines: number; revenue: number }>(
+            await sql.one<{ lines: number; revenue: number }>(
               `SELECT COALESCE(SUM(CASE WHEN account LIKE 'line:%' THEN amount_kopecks END), 0) AS lines,
                       COALESCE(SUM(CASE WHEN account = 'operator:revenue' THEN amount_kopecks END), 0) AS revenue
                  FROM ledger_entries`,

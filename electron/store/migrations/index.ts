@@ -12,6 +12,12 @@ import { securityAndNumbers } from './0011-security-numbers';
 import { profiles } from './0012-profiles';
 import { support } from './0013-support';
 
+/**
+ * One step of the schema, for both stores. Write `statements` in SQL that SQLite and PostgreSQL both
+ * accept and stop there: the shared store runs the same statements, with INTEGER widened to BIGINT and
+ * TEXT compared byte-wise (electron/store/postgres/dialect.ts). Only a step that truly differs (a SQLite
+ * table rebuild, a PostgreSQL-only index type) adds `postgres`, its whole PostgreSQL form.
+ */
 export interface Migration {
   /** Versions are consecutive integers; a store records each one it applied. */
   version: number;
@@ -23,6 +29,8 @@ export interface Migration {
    * each to its own equivalent (a tsvector index) behind the same repository method.
    */
   sqliteOnly?: string[];
+  /** The PostgreSQL form, only where it must differ from `statements` (translated the same way). */
+  postgres?: string[];
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */

@@ -30,15 +30,14 @@ export class SqlAccountRepository implements AccountRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async directory(): Promise<DirectoryEntry[]> {
-    return this.sql
-      .all<{ msisdn: string; full_name: string; status: string }>(
+    return (await this.sql.all<{ msisdn: string; full_name: string; status: string }>(
         'SELECT l.msisdn, s.full_name, l.status FROM lines l JOIN subscribers s ON s.id = l.subscriber_id ORDER BY s.full_name, l.msisdn',
-      )
+      ))
       .map((row) => ({ msisdn: row.msisdn as E164, subscriberName: row.full_name, status: row.status as LineStatus }));
   }
 
   async line(lineId: string): Promise<LineProfile | null> {
-    const row = this.sql.one<LineRow>(
+    const row = await this.sql.one<LineRow>(
       `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
               s.id AS subscriber_id, s.full_name,
               r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
@@ -54,7 +53,7 @@ export class SqlAccountRepository implements AccountRepository {
     );
     if (!row) return null;
     const packages: Partial<Record<PackageKind, number>> = {};
-    for (const pkg of this.sql.all<{ kind: string; amount: number }>(
+    for (const pkg of await this.sql.all<{ kind: string; amount: number }>(
       'SELECT kind, amount FROM tariff_packages WHERE tariff_id = $tariffId',
       { tariffId: row.tariff_id },
     )) {
@@ -62,7 +61,7 @@ export class SqlAccountRepository implements AccountRepository {
     }
     const ownPackages = { ...packages };
     // Connected services add their packages (e.g. +5 GB) to the tariff's.
-    for (const pkg of this.sql.all<{ kind: string; amount: number }>(
+    for (const pkg of await this.sql.all<{ kind: string; amount: number }>(
       `SELECT sp.kind, SUM(sp.amount) AS amount FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
         WHERE ls.line_id = $lineId GROUP BY sp.kind`,
       { lineId },
@@ -90,8 +89,7 @@ export class SqlAccountRepository implements AccountRepository {
         unlimited: [
           ...new Set([
             ...splitList(row.unlimited),
-            ...this.sql
-              .all<{ unlimited: string }>('SELECT s.unlimited FROM line_services ls JOIN services s ON s.id = ls.service_id WHERE ls.line_id = $lineId', { lineId })
+            ...(await this.sql.all<{ unlimited: string }>('SELECT s.unlimited FROM line_services ls JOIN services s ON s.id = ls.service_id WHERE ls.line_id = $lineId', { lineId }))
               .flatMap((service) => splitList(service.unlimited)),
           ]),
         ],
@@ -100,7 +98,7 @@ export class SqlAccountRepository implements AccountRepository {
   }
 
   async balanceKopecks(lineId: string): Promise<number> {
-    const row = this.sql.one<{ balance: number }>(
+    const row = await this.sql.one<{ balance: number }>(
       'SELECT COALESCE(SUM(amount_kopecks), 0) AS balance FROM ledger_entries WHERE account = $account',
       { account: lineAccount(lineId) },
     );
@@ -108,30 +106,28 @@ export class SqlAccountRepository implements AccountRepository {
   }
 
   async balanceMovements(lineId: string, fromIso: string, toIso: string): Promise<Array<{ at: string; kind: string; amountKopecks: number }>> {
-    return this.sql
-      .all<{ created_at: string; kind: string; amount: number }>(
+    return (await this.sql.all<{ created_at: string; kind: string; amount: number }>(
         `SELECT t.created_at, t.kind, SUM(e.amount_kopecks) AS amount
            FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
           WHERE e.account = $account AND t.created_at >= $fromIso AND t.created_at < $toIso
           GROUP BY t.id, t.created_at, t.kind ORDER BY t.created_at, t.id`,
         { account: lineAccount(lineId), fromIso, toIso },
-      )
+      ))
       .map((row) => ({ at: row.created_at, kind: row.kind, amountKopecks: row.amount }));
   }
 
   async usageEvents(lineId: string, fromIso: string, toIso: string): Promise<Array<{ kind: PackageKind; quantity: number; occurredAt: string }>> {
-    return this.sql
-      .all<{ kind: string; quantity: number; occurred_at: string }>(
+    return (await this.sql.all<{ kind: string; quantity: number; occurred_at: string }>(
         `SELECT kind, quantity, occurred_at FROM usage_events
           WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso ORDER BY occurred_at, id`,
         { lineId, fromIso, toIso },
-      )
+      ))
       .map((row) => ({ kind: row.kind as PackageKind, quantity: row.quantity, occurredAt: row.occurred_at }));
   }
 
   async billedUsage(lineId: string, fromIso: string, toIso: string): Promise<BilledUsage> {
     const usage: BilledUsage = { voice: 0, sms: 0, data: 0 };
-    for (const row of this.sql.all<{ kind: string; billed: number }>(
+    for (const row of await this.sql.all<{ kind: string; billed: number }>(
       `SELECT kind, SUM(billed_units) AS billed FROM usage_events
         WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso AND free_by IS NULL
         GROUP BY kind`,

@@ -14,8 +14,8 @@ export class SqlCredentialRepository implements CredentialRepository {
     return this.lineWhere('l.id = $value', lineId);
   }
 
-  private lineWhere(condition: string, value: string): LineCredential | null {
-    const row = this.sql.one<{ subscriber_id: string; line_id: string; msisdn: string; full_name: string; password_hash: string | null; status: string }>(
+  private async lineWhere(condition: string, value: string): Promise<LineCredential | null> {
+    const row = await this.sql.one<{ subscriber_id: string; line_id: string; msisdn: string; full_name: string; password_hash: string | null; status: string }>(
       `SELECT s.id AS subscriber_id, l.id AS line_id, l.msisdn, s.full_name, s.password_hash, l.status
          FROM lines l JOIN subscribers s ON s.id = l.subscriber_id
         WHERE ${condition}`,
@@ -33,7 +33,7 @@ export class SqlCredentialRepository implements CredentialRepository {
   }
 
   async setPasswordHash(subscriberId: string, passwordHash: string, at: string): Promise<void> {
-    this.sql.run('UPDATE subscribers SET password_hash = $passwordHash, password_set_at = $at WHERE id = $subscriberId', {
+    await this.sql.run('UPDATE subscribers SET password_hash = $passwordHash, password_set_at = $at WHERE id = $subscriberId', {
       passwordHash,
       at,
       subscriberId,

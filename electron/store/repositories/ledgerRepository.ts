@@ -17,14 +17,14 @@ export class SqlLedgerRepository implements LedgerRepository {
   ): Promise<void> {
     const sum = transaction.entries.reduce((total, entry) => total + entry.amountKopecks, 0);
     if (sum !== 0 || transaction.entries.some((entry) => !Number.isSafeInteger(entry.amountKopecks))) throw new UnbalancedTransactionError(sum);
-    this.sql.run('INSERT INTO ledger_transactions (id, kind, idempotency_key, created_at) VALUES ($id, $kind, $key, $at)', {
+    await this.sql.run('INSERT INTO ledger_transactions (id, kind, idempotency_key, created_at) VALUES ($id, $kind, $key, $at)', {
       id: transaction.id,
       kind: transaction.kind,
       key: transaction.idempotencyKey,
       at: transaction.at,
     });
     for (const entry of transaction.entries) {
-      this.sql.run('INSERT INTO ledger_entries (id, transaction_id, account, amount_kopecks) VALUES ($id, $transactionId, $account, $amount)', {
+      await this.sql.run('INSERT INTO ledger_entries (id, transaction_id, account, amount_kopecks) VALUES ($id, $transactionId, $account, $amount)', {
         id: entryId(),
         transactionId: transaction.id,
         account: entry.account,
@@ -34,10 +34,10 @@ export class SqlLedgerRepository implements LedgerRepository {
   }
 
   async hasKey(idempotencyKey: string): Promise<boolean> {
-    return this.sql.one('SELECT 1 AS found FROM ledger_transactions WHERE idempotency_key = $key', { key: idempotencyKey }) !== null;
+    return await this.sql.one('SELECT 1 AS found FROM ledger_transactions WHERE idempotency_key = $key', { key: idempotencyKey }) !== null;
   }
 
   async total(): Promise<number> {
-    return this.sql.one<{ total: number }>('SELECT COALESCE(SUM(amount_kopecks), 0) AS total FROM ledger_entries')?.total ?? 0;
+    return (await this.sql.one<{ total: number }>('SELECT COALESCE(SUM(amount_kopecks), 0) AS total FROM ledger_entries'))?.total ?? 0;
   }
 }

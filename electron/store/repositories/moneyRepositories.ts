@@ -9,8 +9,7 @@ import type {
   SavedCardRecord,
   SavedCardRepository,
 } from '../../core/money/ports';
-import type { SqlValue } from 'sql.js';
-import type { SqlExecutor } from '../sqlExecutor';
+import type { SqlExecutor, SqlValue } from '../sqlExecutor';
 
 interface PaymentRow {
   id: string;
@@ -51,7 +50,7 @@ export class SqlPaymentRepository implements PaymentRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async add(payment: PaymentRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO payments (id, line_id, kind, status, amount_kopecks, fee_kopecks, method, counterparty, decline_reason, idempotency_key, related_id, autopay, created_at, updated_at)
        VALUES ($id, $lineId, $kind, $status, $amount, $fee, $method, $counterparty, $declineReason, $key, $relatedId, $autopay, $createdAt, $updatedAt)`,
       {
@@ -74,17 +73,17 @@ export class SqlPaymentRepository implements PaymentRepository {
   }
 
   async byId(id: string): Promise<PaymentRecord | null> {
-    const row = this.sql.one<PaymentRow>('SELECT * FROM payments WHERE id = $id', { id });
+    const row = await this.sql.one<PaymentRow>('SELECT * FROM payments WHERE id = $id', { id });
     return row ? toPayment(row) : null;
   }
 
   async byKey(idempotencyKey: string): Promise<PaymentRecord | null> {
-    const row = this.sql.one<PaymentRow>('SELECT * FROM payments WHERE idempotency_key = $key', { key: idempotencyKey });
+    const row = await this.sql.one<PaymentRow>('SELECT * FROM payments WHERE idempotency_key = $key', { key: idempotencyKey });
     return row ? toPayment(row) : null;
   }
 
   async update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string }): Promise<void> {
-    this.sql.run('UPDATE payments SET status = $status, decline_reason = $reason, updated_at = $at WHERE id = $id', {
+    await this.sql.run('UPDATE payments SET status = $status, decline_reason = $reason, updated_at = $at WHERE id = $id', {
       id,
       status: change.status,
       reason: change.declineReason ?? null,
@@ -97,21 +96,20 @@ export class SqlPaymentRepository implements PaymentRepository {
     const params: Record<string, string> = { lineId, fromIso, toIso };
     kinds.forEach((kind, index) => (params[`k${index}`] = kind));
     const placeholders = kinds.map((_kind, index) => `$k${index}`).join(', ');
-    return this.sql
-      .all<PaymentRow>(
+    return (await this.sql.all<PaymentRow>(
         `SELECT * FROM payments WHERE line_id = $lineId AND kind IN (${placeholders}) AND created_at >= $fromIso AND created_at < $toIso
           ORDER BY created_at DESC, id DESC`,
         params,
-      )
+      ))
       .map(toPayment);
   }
 
   async pending(): Promise<PaymentRecord[]> {
-    return this.sql.all<PaymentRow>(`SELECT * FROM payments WHERE status = 'pending' ORDER BY created_at`).map(toPayment);
+    return (await this.sql.all<PaymentRow>(`SELECT * FROM payments WHERE status = 'pending' ORDER BY created_at`)).map(toPayment);
   }
 
   async transferredSince(lineId: string, sinceIso: string): Promise<number> {
-    const row = this.sql.one<{ total: number }>(
+    const row = await this.sql.one<{ total: number }>(
       `SELECT COALESCE(SUM(amount_kopecks), 0) AS total FROM payments
         WHERE line_id = $lineId AND kind = 'transfer-out' AND status = 'succeeded' AND created_at >= $since`,
       { lineId, since: sinceIso },
@@ -124,11 +122,10 @@ export class SqlSavedCardRepository implements SavedCardRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async forLine(lineId: string): Promise<SavedCardRecord[]> {
-    return this.sql
-      .all<{ id: string; line_id: string; token: string; brand: string; last4: string; exp_month: number; exp_year: number; saved_at: string }>(
+    return (await this.sql.all<{ id: string; line_id: string; token: string; brand: string; last4: string; exp_month: number; exp_year: number; saved_at: string }>(
         'SELECT * FROM saved_cards WHERE line_id = $lineId ORDER BY saved_at, id',
         { lineId },
-      )
+      ))
       .map((row) => ({
         id: row.id,
         lineId: row.line_id,
@@ -142,7 +139,7 @@ export class SqlSavedCardRepository implements SavedCardRepository {
   }
 
   async save(card: SavedCardRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO saved_cards (id, line_id, token, brand, last4, exp_month, exp_year, saved_at)
        VALUES ($id, $lineId, $token, $brand, $last4, $expMonth, $expYear, $savedAt)
        ON CONFLICT (line_id, brand, last4, exp_month, exp_year) DO UPDATE SET token = excluded.token`,
@@ -151,7 +148,7 @@ export class SqlSavedCardRepository implements SavedCardRepository {
   }
 
   async remove(lineId: string, cardId: string): Promise<void> {
-    this.sql.run('DELETE FROM saved_cards WHERE line_id = $lineId AND id = $cardId', { lineId, cardId });
+    await this.sql.run('DELETE FROM saved_cards WHERE line_id = $lineId AND id = $cardId', { lineId, cardId });
   }
 }
 
@@ -184,17 +181,17 @@ export class SqlPromisedRepository implements PromisedRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async open(lineId: string): Promise<PromisedRecord | null> {
-    const row = this.sql.one<PromisedRow>(`SELECT * FROM promised_payments WHERE line_id = $lineId AND state = 'open'`, { lineId });
+    const row = await this.sql.one<PromisedRow>(`SELECT * FROM promised_payments WHERE line_id = $lineId AND state = 'open'`, { lineId });
     return row ? toPromised(row) : null;
   }
 
   async latest(lineId: string): Promise<PromisedRecord | null> {
-    const row = this.sql.one<PromisedRow>('SELECT * FROM promised_payments WHERE line_id = $lineId ORDER BY taken_at DESC, id DESC LIMIT 1', { lineId });
+    const row = await this.sql.one<PromisedRow>('SELECT * FROM promised_payments WHERE line_id = $lineId ORDER BY taken_at DESC, id DESC LIMIT 1', { lineId });
     return row ? toPromised(row) : null;
   }
 
   async add(record: PromisedRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO promised_payments (id, line_id, amount_kopecks, fee_kopecks, owed_kopecks, taken_at, due_at, state, closed_at)
        VALUES ($id, $lineId, $amount, $fee, $owed, $takenAt, $dueAt, $state, $closedAt)`,
       {
@@ -212,7 +209,7 @@ export class SqlPromisedRepository implements PromisedRepository {
   }
 
   async update(id: string, change: Pick<PromisedRecord, 'owedKopecks' | 'state' | 'closedAt'>): Promise<void> {
-    this.sql.run('UPDATE promised_payments SET owed_kopecks = $owed, state = $state, closed_at = $closedAt WHERE id = $id', {
+    await this.sql.run('UPDATE promised_payments SET owed_kopecks = $owed, state = $state, closed_at = $closedAt WHERE id = $id', {
       id,
       owed: change.owedKopecks,
       state: change.state,
@@ -248,16 +245,16 @@ export class SqlAutopayRepository implements AutopayRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async forLine(lineId: string): Promise<AutopayRule | null> {
-    const row = this.sql.one<AutopayRow>('SELECT * FROM autopay_rules WHERE line_id = $lineId', { lineId });
+    const row = await this.sql.one<AutopayRow>('SELECT * FROM autopay_rules WHERE line_id = $lineId', { lineId });
     return row ? toRule(row) : null;
   }
 
   async active(): Promise<AutopayRule[]> {
-    return this.sql.all<AutopayRow>('SELECT * FROM autopay_rules WHERE paused = 0 ORDER BY line_id').map(toRule);
+    return (await this.sql.all<AutopayRow>('SELECT * FROM autopay_rules WHERE paused = 0 ORDER BY line_id')).map(toRule);
   }
 
   async save(rule: AutopayRule): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO autopay_rules (line_id, card_id, amount_kopecks, mode, threshold_kopecks, day_of_month, paused, updated_at)
        VALUES ($lineId, $cardId, $amount, $mode, $threshold, $day, $paused, $updatedAt)
        ON CONFLICT (line_id) DO UPDATE SET card_id = excluded.card_id, amount_kopecks = excluded.amount_kopecks, mode = excluded.mode,
@@ -276,6 +273,6 @@ export class SqlAutopayRepository implements AutopayRepository {
   }
 
   async remove(lineId: string): Promise<void> {
-    this.sql.run('DELETE FROM autopay_rules WHERE line_id = $lineId', { lineId });
+    await this.sql.run('DELETE FROM autopay_rules WHERE line_id = $lineId', { lineId });
   }
 }

@@ -19,29 +19,28 @@ export class SqlOtpRepository implements OtpRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async add(challenge: OtpChallenge): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO otp_challenges (${columns}) VALUES ($id, $msisdn, $purpose, $codeHash, $createdAt, $expiresAt, $failedAttempts, $state)`,
       { ...challenge },
     );
   }
 
   async createdSince(msisdn: E164, since: number): Promise<OtpChallenge[]> {
-    return this.sql
-      .all<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn AND created_at >= $since ORDER BY created_at, id`, { msisdn, since })
+    return (await this.sql.all<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn AND created_at >= $since ORDER BY created_at, id`, { msisdn, since }))
       .map(toChallenge);
   }
 
   async latest(msisdn: E164): Promise<OtpChallenge | null> {
-    const row = this.sql.one<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn ORDER BY created_at DESC, id DESC LIMIT 1`, { msisdn });
+    const row = await this.sql.one<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn ORDER BY created_at DESC, id DESC LIMIT 1`, { msisdn });
     return row ? toChallenge(row) : null;
   }
 
   async update(id: string, change: Pick<OtpChallenge, 'failedAttempts' | 'state'>): Promise<void> {
-    this.sql.run('UPDATE otp_challenges SET failed_attempts = $failedAttempts, state = $state WHERE id = $id', { id, ...change });
+    await this.sql.run('UPDATE otp_challenges SET failed_attempts = $failedAttempts, state = $state WHERE id = $id', { id, ...change });
   }
 
   async voidActive(msisdn: E164): Promise<void> {
-    this.sql.run("UPDATE otp_challenges SET state = 'void' WHERE msisdn = $msisdn AND state = 'active'", { msisdn });
+    await this.sql.run("UPDATE otp_challenges SET state = 'void' WHERE msisdn = $msisdn AND state = 'active'", { msisdn });
   }
 }
 

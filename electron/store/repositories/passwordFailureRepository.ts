@@ -6,7 +6,7 @@ export class SqlPasswordFailureRepository implements PasswordFailureRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async get(msisdn: E164): Promise<PasswordFailures | null> {
-    const row = this.sql.one<{ consecutive: number; locked_until: number | null }>(
+    const row = await this.sql.one<{ consecutive: number; locked_until: number | null }>(
       'SELECT consecutive, locked_until FROM password_failures WHERE msisdn = $msisdn',
       { msisdn },
     );
@@ -14,8 +14,8 @@ export class SqlPasswordFailureRepository implements PasswordFailureRepository {
   }
 
   async set(msisdn: E164, failures: PasswordFailures): Promise<void> {
-    this.sql.run('DELETE FROM password_failures WHERE msisdn = $msisdn', { msisdn });
-    this.sql.run('INSERT INTO password_failures (msisdn, consecutive, locked_until) VALUES ($msisdn, $consecutive, $lockedUntil)', {
+    await this.sql.run('DELETE FROM password_failures WHERE msisdn = $msisdn', { msisdn });
+    await this.sql.run('INSERT INTO password_failures (msisdn, consecutive, locked_until) VALUES ($msisdn, $consecutive, $lockedUntil)', {
       msisdn,
       consecutive: failures.consecutive,
       lockedUntil: failures.lockedUntil,
@@ -23,6 +23,6 @@ export class SqlPasswordFailureRepository implements PasswordFailureRepository {
   }
 
   async clear(msisdn: E164): Promise<void> {
-    this.sql.run('DELETE FROM password_failures WHERE msisdn = $msisdn', { msisdn });
+    await this.sql.run('DELETE FROM password_failures WHERE msisdn = $msisdn', { msisdn });
   }
 }

@@ -5,7 +5,7 @@ export class SqlPukRepository implements PukRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async forLine(lineId: string): Promise<PukRecord | null> {
-    const row = this.sql.one<{ puk_hash: string; failed_attempts: number; disabled_at: number | null }>(
+    const row = await this.sql.one<{ puk_hash: string; failed_attempts: number; disabled_at: number | null }>(
       'SELECT puk_hash, failed_attempts, disabled_at FROM puk_codes WHERE line_id = $lineId',
       { lineId },
     );
@@ -13,6 +13,6 @@ export class SqlPukRepository implements PukRepository {
   }
 
   async update(lineId: string, change: Pick<PukRecord, 'failedAttempts' | 'disabledAt'>): Promise<void> {
-    this.sql.run('UPDATE puk_codes SET failed_attempts = $failedAttempts, disabled_at = $disabledAt WHERE line_id = $lineId', { lineId, ...change });
+    await this.sql.run('UPDATE puk_codes SET failed_attempts = $failedAttempts, disabled_at = $disabledAt WHERE line_id = $lineId', { lineId, ...change });
   }
 }

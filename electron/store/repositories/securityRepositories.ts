@@ -1,6 +1,5 @@
-import type { SqlValue } from 'sql.js';
 import type { ProfileLineRepository, ProfileNumber, SimBlockRecord, SimBlockRepository } from '../../core/security/ports';
-import type { SqlExecutor } from '../sqlExecutor';
+import type { SqlExecutor, SqlValue } from '../sqlExecutor';
 
 interface SimBlockRow {
   id: string;
@@ -15,12 +14,12 @@ export class SqlSimBlockRepository implements SimBlockRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async open(lineId: string): Promise<SimBlockRecord | null> {
-    const row = this.sql.one<SimBlockRow>('SELECT * FROM sim_blocks WHERE line_id = $lineId AND unblocked_at IS NULL ORDER BY blocked_at DESC LIMIT 1', { lineId });
+    const row = await this.sql.one<SimBlockRow>('SELECT * FROM sim_blocks WHERE line_id = $lineId AND unblocked_at IS NULL ORDER BY blocked_at DESC LIMIT 1', { lineId });
     return row ? { id: row.id, lineId: row.line_id, blockedAt: row.blocked_at, unblockedAt: row.unblocked_at, feesPaidThrough: row.fees_paid_through } : null;
   }
 
   async add(record: SimBlockRecord): Promise<void> {
-    this.sql.run('INSERT INTO sim_blocks (id, line_id, blocked_at, unblocked_at, fees_paid_through) VALUES ($id, $lineId, $blockedAt, $unblockedAt, $paid)', {
+    await this.sql.run('INSERT INTO sim_blocks (id, line_id, blocked_at, unblocked_at, fees_paid_through) VALUES ($id, $lineId, $blockedAt, $unblockedAt, $paid)', {
       id: record.id,
       lineId: record.lineId,
       blockedAt: record.blockedAt,
@@ -30,7 +29,7 @@ export class SqlSimBlockRepository implements SimBlockRepository {
   }
 
   async update(id: string, change: Pick<SimBlockRecord, 'unblockedAt' | 'feesPaidThrough'>): Promise<void> {
-    this.sql.run('UPDATE sim_blocks SET unblocked_at = $unblockedAt, fees_paid_through = $paid WHERE id = $id', { id, unblockedAt: change.unblockedAt, paid: change.feesPaidThrough });
+    await this.sql.run('UPDATE sim_blocks SET unblocked_at = $unblockedAt, fees_paid_through = $paid WHERE id = $id', { id, unblockedAt: change.unblockedAt, paid: change.feesPaidThrough });
   }
 }
 
@@ -38,11 +37,11 @@ export class SqlProfileLineRepository implements ProfileLineRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async numbersOf(subscriberId: string): Promise<ProfileNumber[]> {
-    const own = this.sql.all<{ id: string; msisdn: string; full_name: string }>(
+    const own = await this.sql.all<{ id: string; msisdn: string; full_name: string }>(
       'SELECT l.id, l.msisdn, s.full_name FROM lines l JOIN subscribers s ON s.id = l.subscriber_id WHERE l.subscriber_id = $subscriberId ORDER BY l.created_at, l.msisdn',
       { subscriberId },
     );
-    const attached = this.sql.all<{ id: string; msisdn: string; full_name: string; attached_at: string }>(
+    const attached = await this.sql.all<{ id: string; msisdn: string; full_name: string; attached_at: string }>(
       `SELECT l.id, l.msisdn, s.full_name, p.attached_at FROM profile_lines p JOIN lines l ON l.id = p.line_id JOIN subscribers s ON s.id = l.subscriber_id
         WHERE p.subscriber_id = $subscriberId AND l.subscriber_id <> $subscriberId ORDER BY p.attached_at, l.msisdn`,
       { subscriberId },
@@ -54,7 +53,7 @@ export class SqlProfileLineRepository implements ProfileLineRepository {
   }
 
   async attach(subscriberId: string, lineId: string, at: string): Promise<void> {
-    this.sql.run('INSERT INTO profile_lines (subscriber_id, line_id, attached_at) VALUES ($subscriberId, $lineId, $at) ON CONFLICT (subscriber_id, line_id) DO NOTHING', {
+    await this.sql.run('INSERT INTO profile_lines (subscriber_id, line_id, attached_at) VALUES ($subscriberId, $lineId, $at) ON CONFLICT (subscriber_id, line_id) DO NOTHING', {
       subscriberId,
       lineId,
       at,
@@ -62,6 +61,6 @@ export class SqlProfileLineRepository implements ProfileLineRepository {
   }
 
   async detach(subscriberId: string, lineId: string): Promise<void> {
-    this.sql.run('DELETE FROM profile_lines WHERE subscriber_id = $subscriberId AND line_id = $lineId', { subscriberId, lineId });
+    await this.sql.run('DELETE FROM profile_lines WHERE subscriber_id = $subscriberId AND line_id = $lineId', { subscriberId, lineId });
   }
 }

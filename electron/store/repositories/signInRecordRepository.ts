@@ -5,7 +5,7 @@ export class SqlSignInRecordRepository implements SignInRecordRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async record(entry: SignInRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO sign_ins (id, subscriber_id, line_id, way, at, device)
        VALUES ($id, $subscriberId, $lineId, $way, $at, $device)`,
       { ...entry },
@@ -13,12 +13,11 @@ export class SqlSignInRecordRepository implements SignInRecordRepository {
   }
 
   async recentFor(subscriberId: string, limit: number): Promise<SignInRecord[]> {
-    return this.sql
-      .all<{ id: string; subscriber_id: string; line_id: string; way: string; at: string; device: string }>(
+    return (await this.sql.all<{ id: string; subscriber_id: string; line_id: string; way: string; at: string; device: string }>(
         `SELECT id, subscriber_id, line_id, way, at, device FROM sign_ins
           WHERE subscriber_id = $subscriberId ORDER BY at DESC, id DESC LIMIT $limit`,
         { subscriberId, limit },
-      )
+      ))
       .map((row) => ({
         id: row.id,
         subscriberId: row.subscriber_id,

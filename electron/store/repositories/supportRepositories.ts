@@ -57,7 +57,7 @@ export class SqlSupportRequestRepository implements SupportRequestRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async add(request: SupportRequestRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO support_requests (id, subscriber_id, line_id, topic, status, created_at, updated_at, idempotency_key)
        VALUES ($id, $subscriberId, $lineId, $topic, $status, $createdAt, $updatedAt, $key)`,
       {
@@ -74,31 +74,31 @@ export class SqlSupportRequestRepository implements SupportRequestRepository {
   }
 
   async byId(id: string): Promise<SupportRequestRecord | null> {
-    const row = this.sql.one<RequestRow>('SELECT * FROM support_requests WHERE id = $id', { id });
+    const row = await this.sql.one<RequestRow>('SELECT * FROM support_requests WHERE id = $id', { id });
     return row ? toRequest(row) : null;
   }
 
   async byIdempotencyKey(subscriberId: string, key: string): Promise<SupportRequestRecord | null> {
-    const row = this.sql.one<RequestRow>('SELECT * FROM support_requests WHERE subscriber_id = $subscriberId AND idempotency_key = $key', { subscriberId, key });
+    const row = await this.sql.one<RequestRow>('SELECT * FROM support_requests WHERE subscriber_id = $subscriberId AND idempotency_key = $key', { subscriberId, key });
     return row ? toRequest(row) : null;
   }
 
   async ofSubscriber(subscriberId: string): Promise<SupportRequestRecord[]> {
-    return this.sql
-      .all<RequestRow>('SELECT * FROM support_requests WHERE subscriber_id = $subscriberId ORDER BY updated_at DESC, created_at DESC, id DESC', { subscriberId })
-      .map(toRequest);
+    return (
+      await this.sql.all<RequestRow>('SELECT * FROM support_requests WHERE subscriber_id = $subscriberId ORDER BY updated_at DESC, created_at DESC, id DESC', { subscriberId })
+    ).map(toRequest);
   }
 
   async withStatus(status: SupportStatus): Promise<SupportRequestRecord[]> {
-    return this.sql.all<RequestRow>('SELECT * FROM support_requests WHERE status = $status ORDER BY created_at, id', { status }).map(toRequest);
+    return (await this.sql.all<RequestRow>('SELECT * FROM support_requests WHERE status = $status ORDER BY created_at, id', { status })).map(toRequest);
   }
 
   async setStatus(id: string, status: SupportStatus, at: string): Promise<void> {
-    this.sql.run('UPDATE support_requests SET status = $status, updated_at = $at WHERE id = $id', { id, status, at });
+    await this.sql.run('UPDATE support_requests SET status = $status, updated_at = $at WHERE id = $id', { id, status, at });
   }
 
   async addMessage(message: SupportMessageRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO support_messages (id, request_id, seq, author, body, article_ids, at)
        VALUES ($id, $requestId, $seq, $author, $body, $articleIds, $at)`,
       {
@@ -114,12 +114,11 @@ export class SqlSupportRequestRepository implements SupportRequestRepository {
   }
 
   async messages(requestId: string): Promise<SupportMessageRecord[]> {
-    return this.sql
-      .all<{ id: string; request_id: string; seq: number; author: string; body: string; article_ids: string; at: string }>(
-        'SELECT id, request_id, seq, author, body, article_ids, at FROM support_messages WHERE request_id = $requestId ORDER BY seq',
+    return (
+      await this.sql.all<{ id: string; request_id: string; seq: number; author: string; body: string; article_ids: string; at: string }>(        'SELECT id, request_id, seq, author, body, article_ids, at FROM support_messages WHERE request_id = $requestId ORDER BY seq',
         { requestId },
       )
-      .map((row) => ({
+    ).map((row) => ({
         id: row.id,
         requestId: row.request_id,
         seq: row.seq,
@@ -131,7 +130,7 @@ export class SqlSupportRequestRepository implements SupportRequestRepository {
   }
 
   async addAttachment(attachment: AttachmentRecord): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO support_attachments (id, message_id, file_name, media_type, byte_size, content)
        VALUES ($id, $messageId, $fileName, $mediaType, $byteSize, $content)`,
       {
@@ -146,16 +145,15 @@ export class SqlSupportRequestRepository implements SupportRequestRepository {
   }
 
   async attachmentsOf(requestId: string): Promise<AttachmentMeta[]> {
-    return this.sql
-      .all<AttachmentRow>(
-        `SELECT ${ATTACHMENT_META} FROM support_attachments a JOIN support_messages m ON m.id = a.message_id WHERE m.request_id = $requestId ORDER BY m.seq, a.id`,
+    return (
+      await this.sql.all<AttachmentRow>(        `SELECT ${ATTACHMENT_META} FROM support_attachments a JOIN support_messages m ON m.id = a.message_id WHERE m.request_id = $requestId ORDER BY m.seq, a.id`,
         { requestId },
       )
-      .map(toAttachmentMeta);
+    ).map(toAttachmentMeta);
   }
 
   async attachment(id: string): Promise<(AttachmentRecord & { requestId: string }) | null> {
-    const row = this.sql.one<AttachmentRow & { content: Uint8Array; request_id: string }>(
+    const row = await this.sql.one<AttachmentRow & { content: Uint8Array; request_id: string }>(
       `SELECT ${ATTACHMENT_META}, a.content, m.request_id FROM support_attachments a JOIN support_messages m ON m.id = a.message_id WHERE a.id = $id`,
       { id },
     );
@@ -194,7 +192,8 @@ export class SqlKnowledgeBaseRepository implements KnowledgeBaseRepository {
   async search(terms: string[], limit: number): Promise<ArticleMatch[]> {
     const safe = terms.map((term) => foldText(term).replace(/[^\p{L}\p{N}]/gu, '')).filter((term) => term.length > 0);
     if (safe.length === 0) return [];
-    const rows = this.sql.all<{ article_id: string; info: Uint8Array }>(
+    if (this.sql.dialect !== 'sqlite') return this.searchByPrefixes(safe, limit);
+    const rows = await this.sql.all<{ article_id: string; info: Uint8Array }>(
       `SELECT article_id, matchinfo(kb_articles_fts, 'pcnalx') AS info FROM kb_articles_fts WHERE kb_articles_fts MATCH $query`,
       { query: safe.map((term) => `${term}*`).join(' OR ') },
     );
@@ -205,34 +204,68 @@ export class SqlKnowledgeBaseRepository implements KnowledgeBaseRepository {
   }
 
   async all(): Promise<KnowledgeArticle[]> {
-    return this.sql.all<ArticleRow>('SELECT id, topic, title_ru, body_ru, title_en, body_en FROM kb_articles ORDER BY position').map(toArticle);
+    return (await this.sql.all<ArticleRow>('SELECT id, topic, title_ru, body_ru, title_en, body_en FROM kb_articles ORDER BY position')).map(toArticle);
   }
 
   async byIds(ids: string[]): Promise<KnowledgeArticle[]> {
     if (ids.length === 0) return [];
     const params = Object.fromEntries(ids.map((id, index) => [`id${index}`, id]));
-    return this.sql
-      .all<ArticleRow>(`SELECT id, topic, title_ru, body_ru, title_en, body_en FROM kb_articles WHERE id IN (${ids.map((_, index) => `$id${index}`).join(', ')}) ORDER BY position`, params)
-      .map(toArticle);
+    return (
+      await this.sql.all<ArticleRow>(`SELECT id, topic, title_ru, body_ru, title_en, body_en FROM kb_articles WHERE id IN (${ids.map((_, index) => `$id${index}`).join(', ')}) ORDER BY position`, params)
+    ).map(toArticle);
   }
 
   async replaceAll(articles: KnowledgeArticle[]): Promise<void> {
-    this.sql.run('DELETE FROM kb_articles');
-    this.sql.run('DELETE FROM kb_articles_fts');
-    articles.forEach((article, position) => {
+    const fts = this.sql.dialect === 'sqlite';
+    await this.sql.run('DELETE FROM kb_articles');
+    if (fts) await this.sql.run('DELETE FROM kb_articles_fts');
+    for (const [position, article] of articles.entries()) {
       const params = { id: article.id, topic: article.topic, titleRu: article.title.ru, bodyRu: article.body.ru, titleEn: article.title.en, bodyEn: article.body.en };
-      this.sql.run(
+      await this.sql.run(
         'INSERT INTO kb_articles (id, topic, title_ru, body_ru, title_en, body_en, position) VALUES ($id, $topic, $titleRu, $bodyRu, $titleEn, $bodyEn, $position)',
         { ...params, position },
       );
-      this.sql.run('INSERT INTO kb_articles_fts (article_id, title_ru, body_ru, title_en, body_en) VALUES ($id, $titleRu, $bodyRu, $titleEn, $bodyEn)', {
+      if (!fts) continue;
+      await this.sql.run('INSERT INTO kb_articles_fts (article_id, title_ru, body_ru, title_en, body_en) VALUES ($id, $titleRu, $bodyRu, $titleEn, $bodyEn)', {
         id: article.id,
         titleRu: foldText(article.title.ru),
         bodyRu: foldText(article.body.ru),
         titleEn: foldText(article.title.en),
         bodyEn: foldText(article.body.en),
       });
-    });
+    }
+  }
+
+  /**
+   * The shared store (PostgreSQL) has no FTS4: the same ranking in code over the folded articles — each term a
+   * prefix of a word, Okapi BM25 per column with the same weights (a title hit weighs three body hits).
+   */
+  private async searchByPrefixes(terms: string[], limit: number): Promise<ArticleMatch[]> {
+    const words = (text: string) => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const documents = (await this.all()).map((article) => ({
+      id: article.id,
+      columns: [article.title.ru, article.body.ru, article.title.en, article.body.en].map(words),
+    }));
+    const weights = COLUMN_WEIGHTS.slice(1);
+    const averageLength = weights.map((_, column) => documents.reduce((sum, doc) => sum + doc.columns[column]!.length, 0) / Math.max(1, documents.length));
+    const scores = new Map<string, number>();
+    for (const term of terms) {
+      const hits = documents.map((doc) => doc.columns.map((column) => column.filter((word) => word.startsWith(term)).length));
+      weights.forEach((weight, column) => {
+        const withHits = hits.filter((row) => row[column]! > 0).length;
+        const idf = Math.log(1 + (documents.length - withHits + 0.5) / (withHits + 0.5));
+        documents.forEach((doc, index) => {
+          const count = hits[index]![column]!;
+          if (count === 0) return;
+          const norm = K1 * (1 - B + (B * doc.columns[column]!.length) / Math.max(1, averageLength[column]!));
+          scores.set(doc.id, (scores.get(doc.id) ?? 0) + weight * idf * ((count * (K1 + 1)) / (count + norm)));
+        });
+      });
+    }
+    return [...scores]
+      .map(([articleId, score]) => ({ articleId, score }))
+      .sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId))
+      .slice(0, limit);
   }
 }
 

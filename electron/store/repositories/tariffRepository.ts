@@ -21,16 +21,18 @@ export class SqlTariffRepository implements TariffRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async offeredIn(regionId: string): Promise<TariffCard[]> {
-    const rows = this.sql.all<Row>(
+    const rows = await this.sql.all<Row>(
       `SELECT ${cardColumns} FROM tariffs t JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = $regionId
         WHERE t.archived = 0 ORDER BY p.monthly_fee_kopecks, t.id`,
       { regionId },
     );
-    return rows.map((row) => this.toCard(row));
+    const cards: TariffCard[] = [];
+    for (const row of rows) cards.push(await this.toCard(row));
+    return cards;
   }
 
   async card(tariffId: string, regionId: string): Promise<TariffCard | null> {
-    const row = this.sql.one<Row>(
+    const row = await this.sql.one<Row>(
       `SELECT ${cardColumns} FROM tariffs t JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = $regionId WHERE t.id = $tariffId`,
       { tariffId, regionId },
     );
@@ -38,12 +40,12 @@ export class SqlTariffRepository implements TariffRepository {
   }
 
   async moveLine(lineId: string, tariffId: string, since: string): Promise<void> {
-    this.sql.run('UPDATE lines SET tariff_id = $tariffId, tariff_since = $since WHERE id = $lineId', { lineId, tariffId, since });
+    await this.sql.run('UPDATE lines SET tariff_id = $tariffId, tariff_since = $since WHERE id = $lineId', { lineId, tariffId, since });
   }
 
-  private toCard(row: Row): TariffCard {
+  private async toCard(row: Row): Promise<TariffCard> {
     const packages: TariffCard['packages'] = {};
-    for (const pkg of this.sql.all<{ kind: string; amount: number }>('SELECT kind, amount FROM tariff_packages WHERE tariff_id = $id', { id: row.id })) {
+    for (const pkg of await this.sql.all<{ kind: string; amount: number }>('SELECT kind, amount FROM tariff_packages WHERE tariff_id = $id', { id: row.id })) {
       packages[pkg.kind as keyof TariffCard['packages']] = pkg.amount;
     }
     return {

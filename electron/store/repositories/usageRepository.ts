@@ -5,7 +5,7 @@ export class SqlUsageRepository implements UsageRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async overage(tariffId: string): Promise<OverageRates | null> {
-    const row = this.sql.one<{ voice: number; sms: number; data: number }>(
+    const row = await this.sql.one<{ voice: number; sms: number; data: number }>(
       `SELECT voice_per_minute_kopecks AS voice, sms_each_kopecks AS sms, data_per_mb_kopecks AS data
          FROM tariff_overage WHERE tariff_id = $tariffId`,
       { tariffId },
@@ -14,7 +14,7 @@ export class SqlUsageRepository implements UsageRepository {
   }
 
   async record(event: UsageEvent): Promise<void> {
-    this.sql.run(
+    await this.sql.run(
       `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units, charged_kopecks, free_by)
        VALUES ($id, $lineId, $kind, $occurredAt, $quantity, $billedUnits, $chargedKopecks, $freeBy)`,
       { ...event, freeBy: event.freeBy ?? null },
@@ -22,6 +22,6 @@ export class SqlUsageRepository implements UsageRepository {
   }
 
   async setLineStatus(lineId: string, status: LineStatus): Promise<void> {
-    this.sql.run('UPDATE lines SET status = $status WHERE id = $lineId', { lineId, status });
+    await this.sql.run('UPDATE lines SET status = $status WHERE id = $lineId', { lineId, status });
   }
 }

@@ -23,7 +23,7 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
   const regions = new Map(data.regions.map((region) => [region.id, region]));
 
   for (const region of data.regions) {
-    sql.run('INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ($id, $ru, $en, $timeZone)', {
+    await sql.run('INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ($id, $ru, $en, $timeZone)', {
       id: region.id,
       ru: region.name.ru,
       en: region.name.en,
@@ -31,7 +31,7 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
     });
   }
   for (const tariff of data.tariffs) {
-    sql.run(
+    await sql.run(
       `INSERT INTO tariffs (id, name_ru, name_en, description_ru, description_en, archived, rollover, unlimited)
        VALUES ($id, $nameRu, $nameEn, $descriptionRu, $descriptionEn, $archived, $rollover, $unlimited)`,
       {
@@ -46,21 +46,21 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
       },
     );
     for (const [kind, amount] of Object.entries(tariff.packages)) {
-      sql.run('INSERT INTO tariff_packages (tariff_id, kind, amount) VALUES ($tariffId, $kind, $amount)', {
+      await sql.run('INSERT INTO tariff_packages (tariff_id, kind, amount) VALUES ($tariffId, $kind, $amount)', {
         tariffId: tariff.id,
         kind,
         amount,
       });
     }
-    insertRegionalFees(sql, regions, 'tariff', tariff.id, tariff.monthlyFee);
-    sql.run(
+    await insertRegionalFees(sql, regions, 'tariff', tariff.id, tariff.monthlyFee);
+    await sql.run(
       `INSERT INTO tariff_overage (tariff_id, voice_per_minute_kopecks, sms_each_kopecks, data_per_mb_kopecks)
        VALUES ($tariffId, $voice, $sms, $data)`,
       { tariffId: tariff.id, voice: tariff.overage.voicePerMinute, sms: tariff.overage.smsEach, data: tariff.overage.dataPerMb },
     );
   }
   for (const service of data.services) {
-    sql.run(
+    await sql.run(
       `INSERT INTO services (id, category, name_ru, name_en, description_ru, description_en, unlimited)
        VALUES ($id, $category, $nameRu, $nameEn, $descriptionRu, $descriptionEn, $unlimited)`,
       {
@@ -73,13 +73,13 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         descriptionEn: service.description.en,
       },
     );
-    insertRegionalFees(sql, regions, 'service', service.id, service.monthlyFee);
+    await insertRegionalFees(sql, regions, 'service', service.id, service.monthlyFee);
     for (const [kind, amount] of Object.entries(service.adds)) {
-      sql.run('INSERT INTO service_packages (service_id, kind, amount) VALUES ($serviceId, $kind, $amount)', { serviceId: service.id, kind, amount });
+      await sql.run('INSERT INTO service_packages (service_id, kind, amount) VALUES ($serviceId, $kind, $amount)', { serviceId: service.id, kind, amount });
     }
     for (const [otherKind, ids] of [['tariff', service.incompatibleWith.tariffs], ['service', service.incompatibleWith.services]] as const) {
       for (const otherId of ids) {
-        sql.run('INSERT INTO service_incompatibilities (service_id, other_kind, other_id) VALUES ($serviceId, $otherKind, $otherId)', {
+        await sql.run('INSERT INTO service_incompatibilities (service_id, other_kind, other_id) VALUES ($serviceId, $otherKind, $otherId)', {
           serviceId: service.id,
           otherKind,
           otherId,
@@ -90,7 +90,7 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
 
   for (const subscriber of data.demoSubscribers) {
     const region = requireKnown(regions, subscriber.regionId, `subscriber ${subscriber.id}`);
-    sql.run(
+    await sql.run(
       `INSERT INTO subscribers (id, full_name, region_id, password_hash, password_set_at, created_at)
        VALUES ($id, $name, $regionId, $hash, $passwordSetAt, $now)`,
       {
@@ -110,7 +110,7 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
       }
       const lineId = deps.ids.next('line');
       firstLineId ??= lineId;
-      sql.run(
+      await sql.run(
         `INSERT INTO lines (id, msisdn, subscriber_id, tariff_id, status, billing_day, created_at)
          VALUES ($id, $msisdn, $subscriberId, $tariffId, $status, $billingDay, $now)`,
         {
@@ -123,17 +123,17 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
           now: new Date(now - line.activatedDaysAgo * 86_400_000).toISOString(),
         },
       );
-      sql.run('INSERT INTO puk_codes (line_id, puk_hash, failed_attempts, disabled_at) VALUES ($lineId, $hash, 0, NULL)', {
+      await sql.run('INSERT INTO puk_codes (line_id, puk_hash, failed_attempts, disabled_at) VALUES ($lineId, $hash, 0, NULL)', {
         lineId,
         hash: deps.hashPuk(lineId, line.puk),
       });
-      postOpeningBalance(sql, deps, lineId, line.openingBalanceKopecks, nowIso);
+      await postOpeningBalance(sql, deps, lineId, line.openingBalanceKopecks, nowIso);
       for (const serviceId of line.services) {
-        sql.run('INSERT INTO line_services (line_id, service_id, connected_at) VALUES ($lineId, $serviceId, $now)', { lineId, serviceId, now: nowIso });
+        await sql.run('INSERT INTO line_services (line_id, service_id, connected_at) VALUES ($lineId, $serviceId, $now)', { lineId, serviceId, now: nowIso });
       }
 
       // The current period's fee counts as paid (the opening balance is what was left after it).
-      sql.run('UPDATE lines SET fee_paid_from = $start WHERE id = $lineId', { start: billingPeriodAt(now, region.timeZone, line.billingDay).start, lineId });
+      await sql.run('UPDATE lines SET fee_paid_from = $start WHERE id = $lineId', { start: billingPeriodAt(now, region.timeZone, line.billingDay).start, lineId });
       // The current period's usage as the data file gives it, and three earlier periods like it
       // (a little more or less each month), so detail, charts and the tariff advisor have a history.
       let period = billingPeriodAt(now, region.timeZone, line.billingDay);
@@ -141,11 +141,11 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
         if (age > 0) period = billingPeriodAt(Date.parse(period.fromIso) - 1, region.timeZone, line.billingDay);
         const periodStart = Date.parse(period.fromIso);
         const periodEnd = Date.parse(period.toIso);
-        line.usage.forEach((usage, index) => {
+        for (const [index, usage] of line.usage.entries()) {
           const planned = periodStart + (usage.periodDay - 1) * 86_400_000 + (9 + (index % 12)) * 3_600_000;
           const occurredAt = Math.max(periodStart, Math.min(planned, periodEnd - 60_000, now - (index + 1) * 60_000));
           const quantity = Math.max(1, Math.round(usage.quantity * scale));
-          sql.run(
+          await sql.run(
             `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units)
              VALUES ($id, $lineId, $kind, $at, $quantity, $billed)`,
             {
@@ -157,11 +157,11 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
               billed: billedUnits(usage.kind, quantity),
             },
           );
-        });
+        }
       }
     }
     for (const identity of subscriber.socialIdentities) {
-      sql.run(
+      await sql.run(
         `INSERT INTO social_identities (provider, subject, subscriber_id, line_id, linked_at)
          VALUES ($provider, $subject, $subscriberId, $lineId, $now)`,
         { provider: identity.provider, subject: identity.subject, subscriberId: subscriber.id, lineId: firstLineId, now: nowIso },
@@ -170,9 +170,9 @@ export async function seedOperatorData(sql: SqlExecutor, data: OperatorData, dep
   }
 }
 
-function postOpeningBalance(sql: SqlExecutor, deps: SeedDependencies, lineId: string, amount: number, at: string): void {
+async function postOpeningBalance(sql: SqlExecutor, deps: SeedDependencies, lineId: string, amount: number, at: string): Promise<void> {
   const transactionId = deps.ids.next('txn');
-  sql.run(`INSERT INTO ledger_transactions (id, kind, idempotency_key, created_at) VALUES ($id, 'opening-balance', $key, $at)`, {
+  await sql.run(`INSERT INTO ledger_transactions (id, kind, idempotency_key, created_at) VALUES ($id, 'opening-balance', $key, $at)`, {
     id: transactionId,
     key: `opening-balance:${lineId}`,
     at,
@@ -182,7 +182,7 @@ function postOpeningBalance(sql: SqlExecutor, deps: SeedDependencies, lineId: st
     [OPENING_BALANCES_ACCOUNT, -amount],
   ];
   for (const [account, kopecks] of entries) {
-    sql.run('INSERT INTO ledger_entries (id, transaction_id, account, amount_kopecks) VALUES ($id, $transactionId, $account, $kopecks)', {
+    await sql.run('INSERT INTO ledger_entries (id, transaction_id, account, amount_kopecks) VALUES ($id, $transactionId, $account, $kopecks)', {
       id: deps.ids.next('entry'),
       transactionId,
       account,
@@ -191,16 +191,16 @@ function postOpeningBalance(sql: SqlExecutor, deps: SeedDependencies, lineId: st
   }
 }
 
-function insertRegionalFees(
+async function insertRegionalFees(
   sql: SqlExecutor,
   regions: Map<string, unknown>,
   owner: 'tariff' | 'service',
   ownerId: string,
   fees: Record<string, number>,
-): void {
+): Promise<void> {
   for (const [regionId, fee] of Object.entries(fees)) {
     requireKnown(regions, regionId, `${owner} ${ownerId}`);
-    sql.run(`INSERT INTO ${owner}_prices (${owner}_id, region_id, monthly_fee_kopecks) VALUES ($ownerId, $regionId, $fee)`, { ownerId, regionId, fee });
+    await sql.run(`INSERT INTO ${owner}_prices (${owner}_id, region_id, monthly_fee_kopecks) VALUES ($ownerId, $regionId, $fee)`, { ownerId, regionId, fee });
   }
 }
 

@@ -1,0 +1,57 @@
+// Two kiosks of a store chain: two harnesses (two app instances) on one PostgreSQL database.
+import { startPostgres, type PostgresServer } from '../harness/postgresServer';
+import { startHarness, type Harness } from '../harness/server';
+import { formatRubles } from '../../shared/money';
+import { demoSubscriber } from './demoData';
+import { expect, test } from './fixtures';
+import { signInAs } from './session';
+
+const anna = demoSubscriber(0);
+const rub = (kopecks: number) => formatRubles(kopecks, 'ru');
+const nextYear = String((new Date().getFullYear() + 2) % 100).padStart(2, '0');
+
+let server: PostgresServer;
+let kiosks: Harness[] = [];
+
+// Two app instances, two pages and a database server: more to start than one harness.
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeAll(async () => {
+  server = await startPostgres();
+  const url = await server.createDatabase('chain');
+  // Started together: the schema lock lets one of them migrate and seed.
+  kiosks = await Promise.all([startHarness({ sharedStore: { url, poolSize: 4 } }), startHarness({ sharedStore: { url, poolSize: 4 } })]);
+});
+
+test.afterAll(async () => {
+  await Promise.all(kiosks.map((kiosk) => kiosk.close()));
+  await server?.stop();
+});
+
+test('a top-up made at one kiosk is on the balance at the other', async ({ page, browser }) => {
+  const [first, second] = kiosks as [Harness, Harness];
+  await page.goto(first.url);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  const elsewhere = await browser.newPage({ locale: 'ru-RU' });
+  await elsewhere.goto(second.url);
+  await signInAs(elsewhere, anna.line.msisdn, anna.subscriber.password);
+  await expect(elsewhere.getByRole('region', { name: 'Баланс' })).toContainText(rub(anna.line.openingBalanceKopecks));
+
+  await page.getByRole('link', { name: 'Платежи' }).click();
+  await page.getByLabel('Сумма, ₽').fill('500');
+  await page.getByLabel('Номер карты').fill('4111 1111 1111 1111');
+  await page.getByLabel('Срок действия (ММ/ГГ)').fill(`12${nextYear}`);
+  await page.getByLabel('CVC/CVV').fill('123');
+  await page.getByRole('button', { name: /^Пополнить/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Баланс пополнен' })).toContainText(`Баланс пополнен на ${rub(50_000)}`);
+
+  // The other kiosk reads the same database: its main screen shows the new balance once opened again.
+  await elsewhere.getByRole('link', { name: 'Платежи' }).click();
+  await elsewhere.getByRole('link', { name: 'Главная' }).click();
+  await expect(elsewhere.getByRole('region', { name: 'Баланс' })).toContainText(rub(anna.line.openingBalanceKopecks + 50_000));
+  // And its payment history has the payment made at the first kiosk.
+  await elsewhere.getByRole('link', { name: 'Платежи' }).click();
+  await elsewhere.getByRole('tab', { name: 'История' }).click();
+  await expect(elsewhere.getByRole('main')).toContainText('Visa •• 1111');
+  await elsewhere.close();
+});
