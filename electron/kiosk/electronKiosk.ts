@@ -41,7 +41,19 @@ export function electronReceiptPrinter(owner: () => BrowserWindow | null, logger
     },
     print: async (receipt: PrintableReceipt, printer: string | null) => {
       // A window of its own, hidden, scripts off: the receipt is plain HTML and nothing else.
-      const paper = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, devTools: false } });
+      const paper = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          disableBlinkFeatures: 'Auxclick',
+          webviewTag: false,
+          navigateOnDragDrop: false,
+          devTools: false,
+        },
+      });
       try {
         await paper.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(receipt.html)}`);
         const pdfDir = process.env.CABINET_RECEIPT_PDF_DIR;
