@@ -11,7 +11,8 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   reporter: [['list']],
-  timeout: 30_000,
+  // A test's own limit, not a measurement: several tests run axe-core many times or go through two browsers.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     locale: 'ru-RU',
