@@ -82,7 +82,7 @@ export interface CabinetOptions {
   /** What a new store is seeded with; the bundled operator data files by default. */
   operatorData?: OperatorData;
   /** Checkpoint thresholds and backups of the store (defaults suit a desktop). */
-  storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups'>;
+  storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups' | 'checkpointOnClose'>;
   /** The operator's network; the virtual handset by default. */
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
   /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */

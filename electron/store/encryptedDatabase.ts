@@ -14,7 +14,7 @@ import type { KeyProvider } from './keyProvider';
 import { NewerStoreVersionError } from './newerStoreVersionError';
 import { migrations as allMigrations, type Migration } from './migrations/index';
 import { sqlRepositories } from './repositories/index';
-import { decodeStatements, encodeStatements, prefixedParams, SqlJsExecutor, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
+import { decodeStatements, encodeStatements, prefixedParams, SqlJsExecutor, StatementCache, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 
 const require = createRequire(import.meta.url);
@@ -58,6 +58,8 @@ export class EncryptedDatabase implements CabinetStore {
   private checkpointRun: Promise<void> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly logger: Logger;
+  /** Prepared once for the store's life: the core's SQL is a few hundred fixed texts. */
+  private readonly statements: StatementCache;
 
   private constructor(
     private readonly db: Database,
@@ -68,6 +70,7 @@ export class EncryptedDatabase implements CabinetStore {
     private readonly options: OpenOptions,
   ) {
     this.logger = options.logger ?? silentLogger;
+    this.statements = new StatementCache(db);
   }
 
   static async open(options: OpenOptions): Promise<EncryptedDatabase> {
@@ -81,7 +84,7 @@ export class EncryptedDatabase implements CabinetStore {
       const sealed = await readIfExists(folder.snapshot);
       const snapshot = sealed ? unsealSnapshot(sealed, key, folder.snapshot) : { generation: 0, image: null };
       db = snapshot.image ? new sql.Database(snapshot.image) : new sql.Database();
-      db.run('PRAGMA foreign_keys = ON');
+      configureConnection(db);
 
       const replayed = await replayJournals(db, folder, key, snapshot.generation);
       const pending = pendingMigrations(db, options.migrations ?? allMigrations);
@@ -116,7 +119,7 @@ export class EncryptedDatabase implements CabinetStore {
   }
 
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.exclusive(() => work(sqlRepositories(new SqlJsExecutor(this.db))));
+    return this.exclusive(() => work(sqlRepositories(new SqlJsExecutor(this.db, undefined, this.statements))));
   }
 
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -125,7 +128,7 @@ export class EncryptedDatabase implements CabinetStore {
 
   /** Raw SQL reads, for maintenance and tests, not for the core. */
   readSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.exclusive(() => work(new SqlJsExecutor(this.db)));
+    return this.exclusive(() => work(new SqlJsExecutor(this.db, undefined, this.statements)));
   }
 
   /** Raw SQL inside one durable transaction: for seeding and maintenance, not for the core. */
@@ -152,6 +155,7 @@ export class EncryptedDatabase implements CabinetStore {
     await this.exclusive(async () => {
       this.closed = true;
       await this.journal.close();
+      this.statements.clear();
       this.db.close();
     });
     await this.lock.release();
@@ -163,7 +167,7 @@ export class EncryptedDatabase implements CabinetStore {
     this.db.run('BEGIN');
     let result: T;
     try {
-      result = await work(new SqlJsExecutor(this.db, statements));
+      result = await work(new SqlJsExecutor(this.db, statements, this.statements));
     } catch (error) {
       this.db.run('ROLLBACK');
       throw error;
@@ -208,7 +212,7 @@ export class EncryptedDatabase implements CabinetStore {
   private async runCheckpoint(): Promise<void> {
     const { image, generation, previous } = await this.exclusive(async () => {
       const image = this.db.export();
-      this.db.run('PRAGMA foreign_keys = ON'); // sql.js may reopen the connection to export it
+      configureConnection(this.db); // older sql.js reopened the connection to export it
       const generation = this.journal.generation + 1;
       const next = await JournalWriter.create(this.folder.journal(generation), this.key, generation);
       const previous = this.journal;
@@ -318,6 +322,16 @@ function pendingMigrations(db: Database, list: Migration[]): Migration[] {
   const known = list.at(-1)?.version ?? 0;
   if (current > known) throw new NewerStoreVersionError(current, known);
   return list.filter((migration) => migration.version > current);
+}
+
+/**
+ * The in-memory database's settings. Durability is the encrypted journal's job, so SQLite keeps its own
+ * rollback journal in memory (it only ever undoes a transaction that failed) instead of writing a journal
+ * file into sql.js's in-memory file system on every commit.
+ */
+function configureConnection(db: Database): void {
+  db.run('PRAGMA foreign_keys = ON');
+  db.run('PRAGMA journal_mode = MEMORY');
 }
 
 function applyMigrations(db: Database, pending: Migration[]): void {

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { Database, Statement } from 'sql.js';
 
 /** What a parameter or a column may hold in both stores: integers, text, bytes or NULL. */
 export type SqlValue = number | string | Uint8Array | null;
@@ -27,9 +27,53 @@ export interface SqlExecutor {
 }
 
 /**
- * The embedded store's executor over sql.js. Statements are freed at once, so nothing outlives a
- * call; writes (`run`) are recorded for the journal when a recorder is given. sql.js answers
- * synchronously: the promises are already settled when returned.
+ * The embedded store's prepared statements, each prepared once and kept (a repository's SQL is a fixed
+ * text): SQLite parses and plans a statement in about the time it takes to run a small one. A statement is
+ * reset after every use, so none holds the database between calls; the least recently used go past `limit`.
+ */
+export class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly limit = 256,
+  ) {}
+
+  use<T>(sql: string, work: (statement: Statement) => T): T {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      this.statements.delete(sql); // to the back: most recently used
+    } else {
+      statement = this.db.prepare(sql);
+      const oldest = this.statements.size >= this.limit ? this.statements.keys().next().value : undefined;
+      if (oldest !== undefined) {
+        this.statements.get(oldest)!.free();
+        this.statements.delete(oldest);
+      }
+    }
+    this.statements.set(sql, statement);
+    try {
+      return work(statement);
+    } finally {
+      statement.reset();
+    }
+  }
+
+  get size(): number {
+    return this.statements.size;
+  }
+
+  /** Frees every statement (before the database is closed). */
+  clear(): void {
+    for (const statement of this.statements.values()) statement.free();
+    this.statements.clear();
+  }
+}
+
+/**
+ * The embedded store's executor over sql.js. Without a cache a statement is prepared and freed within
+ * the call; with one it is prepared once. Writes (`run`) are recorded for the journal when a recorder is
+ * given. sql.js answers synchronously: the promises are already settled when returned.
  */
 export class SqlJsExecutor implements SqlExecutor {
   readonly dialect = 'sqlite';
@@ -37,6 +81,7 @@ export class SqlJsExecutor implements SqlExecutor {
   constructor(
     private readonly db: Database,
     private readonly recorder?: RecordedStatement[],
+    private readonly cache?: StatementCache,
   ) {}
 
   async all<T extends Row>(sql: string, params: SqlParams = {}): Promise<T[]> {
@@ -48,18 +93,23 @@ export class SqlJsExecutor implements SqlExecutor {
   }
 
   async run(sql: string, params: SqlParams = {}): Promise<void> {
-    this.db.run(sql, prefixedParams(params));
+    if (this.cache) this.cache.use(sql, (statement) => statement.run(prefixedParams(params)));
+    else this.db.run(sql, prefixedParams(params));
     this.recorder?.push({ sql, params });
   }
 
   /** The synchronous form, for the store's own bookkeeping (schema version, replay). */
   allNow<T extends Row>(sql: string, params: SqlParams = {}): T[] {
+    const rows = (statement: Statement): T[] => {
+      statement.bind(prefixedParams(params));
+      const found: T[] = [];
+      while (statement.step()) found.push(statement.getAsObject() as T);
+      return found;
+    };
+    if (this.cache) return this.cache.use(sql, rows);
     const statement = this.db.prepare(sql);
     try {
-      statement.bind(prefixedParams(params));
-      const rows: T[] = [];
-      while (statement.step()) rows.push(statement.getAsObject() as T);
-      return rows;
+      return rows(statement);
     } finally {
       statement.free();
     }

@@ -21,6 +21,21 @@ describe('the billing period', () => {
     expect(billingPeriodAt(instant, 'Europe/Kaliningrad', 1).start).toBe('2026-11-01');
   });
 
+  it('asked again and again as time moves to and fro across a boundary, answers each instant with its own period', () => {
+    const boundary = Date.parse('2026-12-04T12:00:00Z'); // 5 Dec 00:00 in Kamchatka
+    for (const [instant, start] of [
+      [boundary - 1, '2026-11-05'],
+      [boundary, '2026-12-05'],
+      [boundary - 1, '2026-11-05'],
+      [boundary + 40 * 86_400_000, '2027-01-05'],
+      [boundary - 1, '2026-11-05'],
+    ] as const) {
+      expect(billingPeriodAt(instant, 'Asia/Kamchatka', 5).start).toBe(start);
+    }
+    // The kept answer is shared: nobody may change it.
+    expect(Object.isFrozen(billingPeriodAt(boundary, 'Asia/Kamchatka', 5))).toBe(true);
+  });
+
   it('in Kamchatka (UTC+12) a new period begins while it is still the day before in Moscow', () => {
     const instant = Date.parse('2026-12-04T12:00:00Z'); // 5 Dec 00:00 in Petropavlovsk-Kamchatsky, 4 Dec 15:00 in Moscow
     expect(billingPeriodAt(instant, 'Asia/Kamchatka', 5).start).toBe('2026-12-05');

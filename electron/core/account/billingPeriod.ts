@@ -20,6 +20,19 @@ export function billingPeriodAt(nowMs: number, timeZone: string, billingDay: num
   if (!Number.isInteger(billingDay) || billingDay < 1 || billingDay > 28) {
     throw new RangeError(`billingDay must be 1–28, got ${billingDay}`);
   }
+  // Every rating and every screen asks for the period that holds "now": the last answer per zone and day is kept.
+  const key = `${timeZone}|${billingDay}`;
+  const last = lastPeriods.get(key);
+  if (last && nowMs >= last.fromMs && nowMs < last.toMs) return last.period;
+  const period = Object.freeze(computePeriod(nowMs, timeZone, billingDay));
+  lastPeriods.set(key, { fromMs: Date.parse(period.fromIso), toMs: Date.parse(period.toIso), period });
+  return period;
+}
+
+/** At most one entry per time zone and billing day (a few hundred). */
+const lastPeriods = new Map<string, { fromMs: number; toMs: number; period: BillingPeriod }>();
+
+function computePeriod(nowMs: number, timeZone: string, billingDay: number): BillingPeriod {
   const local = DateTime.fromMillis(nowMs, { zone: timeZone });
   if (!local.isValid) throw new RangeError(`unknown time zone "${timeZone}"`);
   const thisMonth = local.startOf('month').set({ day: billingDay });

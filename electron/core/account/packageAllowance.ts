@@ -29,10 +29,12 @@ export async function allowancesAt(
   line: LineProfile,
   nowMs: number,
   memo?: RolloverMemo,
+  /** In a write that is about to rate usage: keep the window's running totals from now on. */
+  keepTotals = false,
 ): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance> }> {
   const period = billingPeriodAt(nowMs, line.region.timeZone, line.billingDay);
   const windowStart = packageWindowStart(period, line.tariffSince);
-  const used = await repos.account.billedUsage(line.lineId, windowStart, period.toIso);
+  const used = await repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals);
   const rolled =
     windowStart === period.fromIso
       ? ((await memo?.get(line, period, () => rolledIntoPeriod(repos, line, period))) ?? (await rolledIntoPeriod(repos, line, period)))

@@ -54,8 +54,11 @@ export interface AccountRepository {
   balanceMovements(lineId: string, fromIso: string, toIso: string): Promise<Array<{ at: string; kind: string; amountKopecks: number }>>;
   /** Usage events within [fromIso, toIso), oldest first. */
   usageEvents(lineId: string, fromIso: string, toIso: string): Promise<Array<{ kind: PackageKind; quantity: number; occurredAt: string }>>;
-  /** Billed units used within [fromIso, toIso). */
-  billedUsage(lineId: string, fromIso: string, toIso: string): Promise<BilledUsage>;
+  /**
+   * Billed units used within [fromIso, toIso), free app traffic excluded. `keep` (in a write) starts running
+   * totals for that window, so later calls read one row instead of summing the window's events.
+   */
+  billedUsage(lineId: string, fromIso: string, toIso: string, keep?: boolean): Promise<BilledUsage>;
 }
 
 /** What usage beyond the packages costs, kopecks. */

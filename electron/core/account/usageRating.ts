@@ -69,7 +69,7 @@ export class UsageRating {
 
       const billed = billedUnits(kind, quantity);
       const freeBy = kind === 'data' && app !== undefined && line.tariff.unlimited.includes(app) ? app : null;
-      const allowance = (await allowancesAt(repos, line, now, this.rollovers)).byKind[kind];
+      const allowance = (await allowancesAt(repos, line, now, this.rollovers, true)).byKind[kind];
       const remaining = Math.max(0, allowance.packageUnits + allowance.rolledInUnits - allowance.usedUnits);
       // Traffic of an unlimited option consumes nothing: neither the package nor the balance.
       const fromPackage = freeBy ? 0 : Math.min(billed, remaining);

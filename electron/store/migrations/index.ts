@@ -11,6 +11,7 @@ import { rolloverAndUnlimited } from './0010-rollover-unlimited';
 import { securityAndNumbers } from './0011-security-numbers';
 import { profiles } from './0012-profiles';
 import { support } from './0013-support';
+import { runningUsageTotals } from './0014-running-usage-totals';
 
 /**
  * One step of the schema, for both stores. Write `statements` in SQL that SQLite and PostgreSQL both
@@ -34,6 +35,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;
