@@ -113,14 +113,20 @@ export class TopUps {
     return answer ? this.settle(paymentId, answer) : payment;
   }
 
-  /** Asks the acquirer about a pending payment; a payment it never saw failed, and nothing was charged. */
+  /** Asks the acquirer about a pending payment; a payment it never saw (once it is past the deadline) failed, and nothing was charged. */
   async checkStatus(lineId: string | null, paymentId: string): Promise<PaymentRecord> {
     const payment = await this.uow.read((repos) => (lineId === null ? repos.payments.byId(paymentId) : this.owned(repos, lineId, paymentId)));
     if (!payment) throw new DomainError('NOT_FOUND', 'no such payment');
     if (payment.kind !== 'card' || payment.status !== 'pending') return payment;
     const answer = await this.ask(payment, () => this.acquirer.status(paymentId));
     if (!answer || answer.outcome === 'in-progress') return payment;
-    if (answer.outcome === 'unknown') return this.settle(paymentId, { outcome: 'declined', reason: 'not-found-at-acquirer' }, 'failed');
+    if (answer.outcome === 'unknown') {
+      // The acquirer has not seen it: either the charge never left (a crash before asking) and nothing was charged,
+      // or it is still on its way — from this process, or from another app of a store chain sharing the store.
+      // Only a payment older than twice the acquirer's deadline is taken as never sent.
+      if (this.clock.now() - Date.parse(payment.createdAt) < 2 * this.acquirerTimeoutMs) return payment;
+      return this.settle(paymentId, { outcome: 'declined', reason: 'not-found-at-acquirer' }, 'failed');
+    }
     return this.settle(paymentId, answer);
   }
 
