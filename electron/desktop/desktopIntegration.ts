@@ -58,7 +58,8 @@ export function startDesktopIntegration(options: DesktopIntegrationOptions): { n
 
   logUpdatesTo(logger);
   if (options.kiosk) updates.allowAutoInstall(false);
-  updates.onStatus((status) => options.dispatcher.broadcast('update.status', status));
+  // The update's state is told to every window, including one that opens later (the handset, a new cabinet window).
+  updates.onStatus((status) => options.dispatcher.broadcast('update.status', status, { retain: true }));
   const feed = readUpdateFeed(settings.updateSettings());
   if (feed.feed === null && feed.problem) logger.warn('the update feed in settings.json is not valid; updates are off', { problem: feed.problem });
   // electron-updater works only in an installed (packaged) app.

@@ -1,4 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * Linux takes a window's icon from the window itself (Windows and macOS from the executable and the bundle): the
+ * icon `npm run dist` renders and packs (out/icons/icon.png), where it exists — `npm start` before any `dist` has none.
+ */
+function windowIcon(): { icon?: string } {
+  if (process.platform !== 'linux') return {};
+  const icon = join(app.getAppPath(), 'out/icons/icon.png');
+  return existsSync(icon) ? { icon } : {};
+}
 
 /**
  * Every window of ours, with the webPreferences of Electron's security checklist written out here, where
@@ -8,6 +20,7 @@ import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electr
  */
 export function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preload: string, locked = false): BrowserWindow {
   return new BrowserWindow({
+    ...windowIcon(),
     ...options,
     webPreferences: {
       preload,

@@ -63,6 +63,8 @@ export class Dispatcher {
   private readonly trustedOrigins: ReadonlySet<string>;
   private readonly sinks = new Map<string, EventSink>();
   private readonly windowSessions = new Map<string, string>();
+  /** The last payload of each event broadcast with `retain`: a window that connects later is told it at once. */
+  private readonly retained = new Map<EventName, unknown>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.trustedOrigins = new Set(options.trustedOrigins);
@@ -70,6 +72,12 @@ export class Dispatcher {
 
   connect(senderId: string, sink: EventSink): void {
     this.sinks.set(senderId, sink);
+    this.replayRetained(senderId);
+  }
+
+  /** Tells a window every retained state again (its page was loaded anew: a kiosk reloads after each subscriber). */
+  replayRetained(senderId: string): void {
+    for (const [event, payload] of this.retained) this.emit(senderId, event, payload as EventPayload<typeof event>);
   }
 
   /** The window is gone: its session ends with it. */
@@ -97,8 +105,12 @@ export class Dispatcher {
     if (event === 'account.changed') this.options.onLineChanged?.(msisdn);
   }
 
-  /** Sends every connected window an event (an update is downloading). */
-  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  /**
+   * Sends every connected window an event (an update is downloading). With `retain`, it is a state rather than a
+   * moment: the last one is kept and told to every window that connects later.
+   */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>, options: { retain?: boolean } = {}): void {
+    if (options.retain) this.retained.set(event, payload);
     for (const senderId of this.sinks.keys()) this.emit(senderId, event, payload);
   }
 

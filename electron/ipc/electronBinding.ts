@@ -17,6 +17,9 @@ export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string, isCa
     dispatcher.connect(senderId, (event, payload) => {
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, { event, payload });
     });
+    // A page loaded anew in the same window (a kiosk's reload after each subscriber) is told the retained states again.
+    const reloaded = () => dispatcher.replayRetained(senderId);
+    contents.on('did-finish-load', reloaded);
     contents.once('destroyed', () => {
       connected.delete(contents.id);
       dispatcher.disconnect(senderId);

@@ -40,8 +40,14 @@ test('in kiosk mode a downloaded update says staff install it; a failed download
   await openCabinet(page, harness);
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
   const banner = page.getByRole('complementary', { name: 'Обновление приложения' });
-  harness.host.dispatcher.broadcast('update.status', { state: 'ready', version: '2.0.0', installsOnQuit: false });
+  harness.host.dispatcher.broadcast('update.status', { state: 'ready', version: '2.0.0', installsOnQuit: false }, { retain: true });
   await expect(banner.getByRole('status')).toHaveText('Версия 2.0.0 загружена. Её установит сотрудник салона');
+
+  // A window opened after the news is told it too.
+  const later = await page.context().newPage();
+  await openCabinet(later, harness);
+  await expect(later.getByRole('complementary', { name: 'Обновление приложения' }).getByRole('status')).toHaveText('Версия 2.0.0 загружена. Её установит сотрудник салона');
+  await later.close();
 
   await page.getByLabel('Язык').selectOption('en');
   harness.host.dispatcher.broadcast('update.status', { state: 'failed', version: '2.1.0' });

@@ -93,6 +93,24 @@ describe('the main screen of a signed-in window', () => {
   });
 });
 
+describe('events for every window', () => {
+  it('a state (an update downloaded) reaches windows that open later, and again when a page loads anew; a moment does not', async () => {
+    const early: unknown[] = [];
+    cabinet.dispatcher.connect('window-1', (event, payload) => early.push({ event, payload }));
+    cabinet.dispatcher.broadcast('preferences.changed', { language: 'en', theme: 'dark', interface: 'new' });
+    cabinet.dispatcher.broadcast('update.status', { state: 'downloading', version: '1.2.0', percent: 10 }, { retain: true });
+    cabinet.dispatcher.broadcast('update.status', { state: 'ready', version: '1.2.0', installsOnQuit: false }, { retain: true });
+    expect(early).toHaveLength(3);
+
+    const late: unknown[] = [];
+    cabinet.dispatcher.connect('window-2', (event, payload) => late.push({ event, payload }));
+    expect(late).toEqual([{ event: 'update.status', payload: { state: 'ready', version: '1.2.0', installsOnQuit: false } }]);
+    cabinet.dispatcher.replayRetained('window-2');
+    expect(late).toHaveLength(2);
+    expect(early).toHaveLength(3);
+  });
+});
+
 describe('what the renderer may send', () => {
   it('a malformed payload gets VALIDATION naming the field, and the main side keeps serving', async () => {
     const malformed = await call('auth.signInWithPassword', { phone: 42, password: ['x'] });

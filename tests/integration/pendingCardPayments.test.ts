@@ -24,7 +24,7 @@ class SlowAcquirer implements Acquirer {
     });
   }
   async completeChallenge(): Promise<AcquirerAnswer> {
-    return { outcome: 'declined', reason: 'no-challenge' };
+    return { outcome: 'declined', reason: 'do-not-honor' };
   }
   async status(paymentId: string): Promise<AcquirerAnswer | { outcome: 'unknown' }> {
     return this.seen.get(paymentId) ?? { outcome: 'unknown' };
