@@ -52,6 +52,10 @@ export function createKioskHandlers(kiosk: KioskDependencies, core: () => CoreSe
       await staff.unlock(context.windowId, pin);
       return panel(context.windowId);
     },
+    'kiosk.changePin': async ({ current, pin }, context) => {
+      await staff.changePin(context.windowId, current, pin);
+      return panel(context.windowId);
+    },
     'kiosk.lockPanel': async (_input, context) => {
       staff.lock(context.windowId);
       return staff.status(context.windowId);

@@ -46,6 +46,7 @@ export const StaffPin = z
 export const StaffAction = z.enum([
   'kiosk-started',
   'pin-set',
+  'pin-changed',
   'panel-unlocked',
   'pin-wrong',
   'panel-locked-out',
@@ -91,6 +92,15 @@ export const kiosk = {
     access: 'public',
     input: z.strictObject({ pin: StaffPin, repeat: z.string() }).refine((input) => input.pin === input.repeat, { path: ['repeat'], message: 'expected the same PIN again' }),
     output: KioskStatus,
+  }),
+  /** Staff only: a new PIN, after the current one again (a wrong current PIN counts towards the lockout). */
+  changePin: method({
+    access: 'public',
+    input: z
+      .strictObject({ current: z.string().regex(/^\d{1,8}$/, 'expected up to 8 digits'), pin: StaffPin, repeat: z.string() })
+      .refine((input) => input.pin === input.repeat, { path: ['repeat'], message: 'expected the same PIN again' })
+      .refine((input) => input.pin !== input.current, { path: ['pin'], message: 'expected a PIN other than the current one' }),
+    output: StaffPanel,
   }),
   /** 5 wrong PINs lock the panel for 15 minutes (RATE_LIMITED, details.retryAfterSeconds). */
   unlockPanel: method({ access: 'public', input: z.strictObject({ pin: z.string().regex(/^\d{1,8}$/, 'expected up to 8 digits') }), output: StaffPanel }),

@@ -244,6 +244,27 @@ test.describe('a store kiosk', () => {
     await expect(log).toContainText('Неверный PIN');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The PIN is changed with the current one typed again; from then on the new one opens the panel.
+    await page.getByLabel('Текущий PIN').fill(STAFF_PIN);
+    await page.getByLabel('Новый PIN').fill('730264');
+    await page.getByLabel('PIN ещё раз').fill('730265');
+    await page.getByRole('button', { name: 'Сменить PIN' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'PIN' })).toHaveText('PIN не совпадает');
+    await page.getByLabel('Текущий PIN').fill(STAFF_PIN);
+    await page.getByLabel('Новый PIN').fill('730264');
+    await page.getByLabel('PIN ещё раз').focus();
+    await page.getByRole('group', { name: 'Цифровая клавиатура' }).getByRole('button', { name: '7', exact: true }).click();
+    await page.getByLabel('PIN ещё раз').fill('730264');
+    await page.getByRole('button', { name: 'Сменить PIN' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'PIN изменён' })).toBeVisible();
+    await expect(log.getByRole('row').nth(1)).toContainText('Изменён PIN');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Закрыть панель' }).click();
+    await page.getByRole('button', { name: 'Для сотрудников' }).click();
+    await page.getByLabel('PIN сотрудника').fill('730264');
+    await page.getByRole('button', { name: 'Открыть панель' }).click();
+    await expect(page.getByRole('heading', { name: 'Настройки киоска' })).toBeVisible();
+
     await page.getByRole('button', { name: 'Выйти из режима киоска' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Выйти', exact: true }).click();
     // The app restarts as a normal cabinet: the usual sign-in with its tabs.

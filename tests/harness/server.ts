@@ -2,7 +2,8 @@
 // built renderer and bridges window.cabinet over a WebSocket. `npm run harness` starts one for people.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,10 +64,31 @@ const mimeTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+let seeded: Promise<string> | null = null;
+
+/**
+ * A store seeded with the bundled operator data once per process, closed, and copied into every new harness
+ * that would seed the same: seeding (password hashes, months of demo usage) takes a second or two, a copy
+ * milliseconds, and e2e tests start a harness each.
+ */
+function seededStore(): Promise<string> {
+  seeded ??= (async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cabinet-harness-seeded-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const host = startCabinet({ dataDir: join(folder, 'store'), keyProvider: new StaticKeyProvider(HARNESS_KEY), settings: new MemorySettingsStore(), trustedOrigins: [] });
+    await host.ready;
+    await host.close();
+    return join(folder, 'store');
+  })();
+  return seeded;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!(await bridgeIsBuilt())) await buildBridge();
   const ownDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'cabinet-harness-'));
   const dataDir = options.dataDir ?? ownDir!;
+  // A fresh store of the usual kind starts as a copy of the one seeded in this process (same key, same data).
+  if (ownDir && !options.passphrase && !options.operatorData && !options.sharedStore) await cp(await seededStore(), join(dataDir, 'store'), { recursive: true });
 
   const http = createServer((request, response) => void serve(request, response));
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -132,11 +154,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** One WebSocket is one window: its own sender id, so its own session. */
+/**
+ * One WebSocket is one window: its own sender id, so its own session. As over Electron IPC, the window is connected
+ * for events on its first call — by then the page has set up its listeners (and is told any retained state).
+ */
 function connectWindow(ws: WebSocket, host: CabinetHost, origin: string): void {
   const senderId = randomUUID();
-  host.dispatcher.connect(senderId, (event, payload) => ws.send(JSON.stringify({ event, payload })));
-  answerCalls(ws, (method, input) => host.dispatcher.dispatch({ senderId, origin, device: 'test harness (Chromium)' }, method, input));
+  let connected = false;
+  answerCalls(ws, (method, input) => {
+    if (!connected) {
+      connected = true;
+      host.dispatcher.connect(senderId, (event, payload) => ws.send(JSON.stringify({ event, payload })));
+    }
+    return host.dispatcher.dispatch({ senderId, origin, device: 'test harness (Chromium)' }, method, input);
+  });
   ws.on('close', () => host.dispatcher.disconnect(senderId));
 }
 

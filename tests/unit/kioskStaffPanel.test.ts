@@ -104,6 +104,42 @@ describe('the staff PIN', () => {
   });
 });
 
+describe('changing the staff PIN', () => {
+  it('takes the current PIN again; the new one unlocks, the old one no longer does, and other windows’ panels lock', async () => {
+    const { staff, store } = kiosk();
+    await staff.setPin('w1', '482915');
+    await staff.unlock('w2', '482915');
+    await staff.changePin('w1', '482915', '730264');
+    expect(staff.status('w1').panel).toBe('unlocked');
+    expect(staff.status('w2').panel).toBe('locked');
+    expect(JSON.stringify(store.read())).not.toContain('730264');
+    expect((await refusal(staff.unlock('w2', '482915'))).details).toMatchObject({ reason: 'wrong-pin' });
+    await staff.unlock('w2', '730264');
+    expect(staff.log().map((entry) => entry.action).slice(0, 3)).toEqual(['panel-unlocked', 'pin-wrong', 'pin-changed']);
+  });
+
+  it('needs an unlocked panel, and a wrong current PIN counts towards the lockout', async () => {
+    const { staff } = kiosk();
+    await staff.setPin('setup', '482915');
+    expect((await refusal(staff.changePin('w1', '482915', '730264'))).details).toMatchObject({ reason: 'staff-only' });
+    await staff.unlock('w1', '482915');
+    for (let attempt = 1; attempt < MAX_PIN_ATTEMPTS; attempt += 1) {
+      expect((await refusal(staff.changePin('w1', '999000', '730264'))).details).toMatchObject({ reason: 'wrong-pin', attemptsLeft: MAX_PIN_ATTEMPTS - attempt });
+    }
+    expect((await refusal(staff.changePin('w1', '999000', '730264'))).code).toBe('RATE_LIMITED');
+    expect(staff.status('w1')).toMatchObject({ panel: 'locked-out' });
+    expect((await refusal(staff.unlock('w1', '482915'))).code).toBe('RATE_LIMITED');
+  });
+
+  it('is checked at the contract: a new PIN of 4–8 digits, typed twice, not the current one', () => {
+    const changePin = contract.kiosk.changePin.input;
+    expect(changePin.safeParse({ current: '482915', pin: '730264', repeat: '730264' }).success).toBe(true);
+    expect(changePin.safeParse({ current: '482915', pin: '730264', repeat: '730265' }).error?.issues[0]?.path).toEqual(['repeat']);
+    expect(changePin.safeParse({ current: '482915', pin: '482915', repeat: '482915' }).error?.issues[0]?.path).toEqual(['pin']);
+    expect(changePin.safeParse({ current: '482915', pin: '1234', repeat: '1234' }).error?.issues[0]?.path).toEqual(['pin']);
+  });
+});
+
 describe('the staff panel', () => {
   it('locks itself after five minutes without a staff call, and a staff call keeps it open', async () => {
     const { staff, clock } = kiosk();

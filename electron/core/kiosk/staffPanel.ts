@@ -67,6 +67,26 @@ export class KioskStaffPanel {
 
   async unlock(windowId: string, pin: string): Promise<void> {
     this.requireKiosk();
+    await this.checkPin(pin);
+    this.change('panel-unlocked', '', (state) => state);
+    this.grant(windowId);
+  }
+
+  /** Staff change the PIN from an unlocked panel, typing the current one again; every other window's panel locks. */
+  async changePin(windowId: string, current: string, next: string): Promise<void> {
+    this.requireStaff(windowId);
+    await this.checkPin(current);
+    const pinHash = await this.hasher.hash(next);
+    this.change('pin-changed', '', (state) => ({ ...state, pinHash }));
+    this.grants.clear();
+    this.grant(windowId);
+  }
+
+  /**
+   * The PIN check behind the panel: 5 wrong PINs in a row lock it for 15 minutes (and every window's panel with
+   * it), kept in the kiosk's config so a restart does not reset the count.
+   */
+  private async checkPin(pin: string): Promise<void> {
     const before = this.store.read();
     if (before.pinHash === null) throw new DomainError('NOT_ELIGIBLE', 'set the staff PIN first', { reason: 'no-pin' });
     this.refuseWhileLockedOut(before);
@@ -74,10 +94,8 @@ export class KioskStaffPanel {
     if (before.failedAttempts >= MAX_PIN_ATTEMPTS) throw lockedOutError(PIN_LOCKOUT_MS);
     const attempt = before.failedAttempts + 1;
     this.store.write({ ...before, failedAttempts: attempt });
-    const right = await this.hasher.verify(pin, before.pinHash);
-    if (right) {
-      this.change('panel-unlocked', '', (state) => ({ ...state, failedAttempts: 0, lockedUntil: null }));
-      this.grant(windowId);
+    if (await this.hasher.verify(pin, before.pinHash)) {
+      this.store.write({ ...this.store.read(), failedAttempts: 0, lockedUntil: null });
       return;
     }
     if (attempt >= MAX_PIN_ATTEMPTS) {

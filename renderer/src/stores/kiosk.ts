@@ -48,9 +48,10 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (result.ok) status.value = result.value;
   }
 
+  const changePin = (current: string, pin: string, repeat: string) => withStatus(() => cabinet.kiosk.changePin({ current, pin, repeat }), (value) => (panel.value = value));
   const updateSettings = (patch: InputOf<'kiosk.updateSettings'>) => withStatus(() => cabinet.kiosk.updateSettings(patch), (value) => (panel.value = value));
   const exit = () => withStatus(() => cabinet.kiosk.exit({}), () => (panel.value = null));
   const printReceipt = (paymentId: string, copy = false) => cabinet.kiosk.printReceipt({ paymentId, copy });
 
-  return { status, panel, working, enabled, load, setPin, unlock, loadPanel, lock, updateSettings, exit, printReceipt };
+  return { status, panel, working, enabled, load, setPin, unlock, loadPanel, lock, changePin, updateSettings, exit, printReceipt };
 });
