@@ -1,36 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function electronBinary(): string | null {
-  const packageDir = join(root, 'node_modules/electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const executable = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative);
-  return existsSync(executable) ? executable : null;
-}
-
-const binary = electronBinary();
+import { expect, test } from '@playwright/test';
+import { launchCabinet, passwordSubscriber, protectWithPassphrase, skipWithoutElectron } from './launch';
 
 test('the desktop app as a store kiosk: one locked-down full-screen window, a staff PIN first, a receipt as PDF, the visit wiped', async () => {
-  if (binary === null) console.log('skipped: no Electron binary (Electron downloads it on first run; this machine cannot)');
-  test.skip(binary === null, 'skipped: no Electron binary');
-  test.setTimeout(120_000);
-  const userData = await mkdtemp(join(tmpdir(), 'cabinet-electron-kiosk-'));
-  const receipts = join(userData, 'receipts');
-  const subscriber = bundledOperatorData().demoSubscribers.find((candidate) => candidate.password !== null)!;
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`, '--no-sandbox', '--kiosk'],
-    env: { ...process.env, CABINET_DATA_DIR: userData, CABINET_KEY_MODE: 'passphrase', CABINET_RECEIPT_PDF_DIR: receipts },
+  skipWithoutElectron();
+  const subscriber = passwordSubscriber();
+  const { app, userData } = await launchCabinet('cabinet-electron-kiosk-', {
+    args: ['--kiosk'],
+    env: (dataDir) => ({ CABINET_RECEIPT_PDF_DIR: join(dataDir, 'receipts') }),
   });
+  const receipts = join(userData, 'receipts');
   try {
     const window = await app.firstWindow();
     const shape = await app.evaluate(({ BrowserWindow }) =>
@@ -38,9 +19,7 @@ test('the desktop app as a store kiosk: one locked-down full-screen window, a st
     );
     expect(shape).toEqual([{ kiosk: true, title: 'Личный кабинет', closable: false, menu: false }]);
 
-    await window.getByLabel('Фраза-пароль', { exact: true }).fill('смоук тест киоска');
-    await window.getByLabel('Повторите фразу-пароль').fill('смоук тест киоска');
-    await window.getByRole('button', { name: 'Защитить и продолжить' }).click();
+    await protectWithPassphrase(window, 'смоук тест киоска');
     await expect(window.getByRole('heading', { name: 'Первый запуск киоска: задайте PIN сотрудника' })).toBeVisible();
     await window.getByLabel('PIN сотрудника').fill('482915');
     await window.getByLabel('PIN ещё раз').fill('482915');

@@ -1,28 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { WebPreferences } from 'electron';
-import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/**
- * Where Electron's own binary is, without requiring the `electron` package (which would try to
- * download it): its path.txt names the executable inside dist/.
- */
-function electronBinary(): string | null {
-  const packageDir = join(root, 'node_modules/electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const executable = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative);
-  return existsSync(executable) ? executable : null;
-}
-
-const binary = electronBinary();
+import { launchCabinet, passwordSubscriber, protectWithPassphrase, skipWithoutElectron } from './launch';
 
 /** Each section of the cabinet: its link in the navigation and the heading its page shows. */
 const sections = [
@@ -37,23 +18,14 @@ const sections = [
 ];
 
 test('the desktop app: sign in as a demo subscriber, open every section, check the windows are locked down, quit', async () => {
-  if (binary === null) console.log('skipped: no Electron binary (Electron downloads it on first run; this machine cannot — set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron)');
-  test.skip(binary === null, 'skipped: no Electron binary');
-  test.setTimeout(120_000);
-  const userData = await mkdtemp(join(tmpdir(), 'cabinet-electron-'));
-  const subscriber = bundledOperatorData().demoSubscribers.find((candidate) => candidate.password !== null)!;
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`, '--no-sandbox'],
-    env: { ...process.env, CABINET_DATA_DIR: userData, CABINET_KEY_MODE: 'passphrase' },
-  });
+  skipWithoutElectron();
+  const subscriber = passwordSubscriber();
+  const { app, userData } = await launchCabinet('cabinet-electron-');
   let closed = false;
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { name: 'Защитите данные на этом компьютере' })).toBeVisible();
-    await page.getByLabel('Фраза-пароль', { exact: true }).fill('смоук тест электрона');
-    await page.getByLabel('Повторите фразу-пароль').fill('смоук тест электрона');
-    await page.getByRole('button', { name: 'Защитить и продолжить' }).click();
+    await protectWithPassphrase(page, 'смоук тест электрона');
 
     await page.getByLabel('Номер телефона').fill(subscriber.lines[0]!.msisdn.slice(2));
     await page.getByLabel('Пароль', { exact: true }).fill(subscriber.password!);
