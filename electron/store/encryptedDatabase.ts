@@ -17,11 +17,12 @@ import { sqlRepositories } from './repositories/index';
 import { decodeStatements, encodeStatements, prefixedParams, SqlJsExecutor, StatementCache, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle's ESM shim declares that name at its top, and a second one does not parse.
+const resolveFromHere = createRequire(import.meta.url);
 let sqlJs: Promise<SqlJsStatic> | null = null;
 
 function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) });
+  sqlJs ??= initSqlJs({ locateFile: (file: string) => resolveFromHere.resolve(`sql.js/dist/${file}`) });
   return sqlJs;
 }
 
