@@ -1,25 +1,71 @@
-import { dirname, resolve } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { parseProblem, preloadProblems } from './electron/packaging/builtFiles';
+import { writeIcon } from './electron/packaging/renderIcon';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const resolveFromRoot = createRequire(import.meta.url);
+
+/**
+ * The main bundle must parse as Node will load it, and carry what it reads at run time next to it: sql.js's
+ * WebAssembly and the window icon (out/icons/icon.png, also what electron-builder makes the installers' icons from).
+ */
+function mainBundleReady(): Plugin {
+  return {
+    name: 'cabinet:main-bundle-ready',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? resolve(root, 'out/main');
+      for (const name of Object.keys(bundle).filter((file) => file.endsWith('.js'))) {
+        const problem = parseProblem(join(outDir, name));
+        if (problem) this.error(problem);
+      }
+      copyFileSync(resolveFromRoot.resolve('sql.js/dist/sql-wasm.wasm'), join(outDir, 'sql-wasm.wasm'));
+      mkdirSync(resolve(root, 'out/icons'), { recursive: true });
+      writeIcon(resolve(root, 'out/icons/icon.png'));
+    },
+  };
+}
+
+/** Each preload is one self-contained CommonJS file that requires only `electron` (electron-vite #282, #812). */
+function sandboxedPreloads(): Plugin {
+  return {
+    name: 'cabinet:sandboxed-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const [name, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        if (!output.isEntry) this.error(`preload chunk ${name} is shared between preloads: a sandboxed preload cannot require it`);
+        const problems = preloadProblems(name, output.code);
+        if (problems.length > 0) this.error(problems.join('\n'));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [mainBundleReady()],
     build: {
       outDir: 'out/main',
-      rollupOptions: {
+      rolldownOptions: {
         input: { main: resolve(root, 'electron/main.ts') },
       },
     },
   },
   preload: {
+    plugins: [sandboxedPreloads()],
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload can require only "electron": bundle everything into one CommonJS file.
+      // A sandboxed preload can require only "electron": everything bundled, each preload built on its own.
       externalizeDeps: false,
-      rollupOptions: {
+      isolatedEntries: true,
+      rolldownOptions: {
         input: { preload: resolve(root, 'electron/preload.ts'), handsetPreload: resolve(root, 'electron/handsetPreload.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -29,11 +75,19 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [vue()],
+    define: {
+      // Vue's and vue-i18n's development and devtools hooks compiled out of the production renderer.
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+    },
     build: {
       // Chromium of Electron ≥ 45: top-level await and modern syntax as they are.
       target: 'esnext',
       outDir: resolve(root, 'out/renderer'),
-      rollupOptions: {
+      minify: true,
+      sourcemap: false,
+      rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
       },
     },
