@@ -1,16 +1,37 @@
 import { createI18n } from 'vue-i18n';
 import type { Language } from '../../../shared/contract/settings';
-import { en } from './en';
 import { ru, type Messages } from './ru';
 
+// Russian is the default and ships with the first screen; English is loaded the first time it is chosen.
 export const i18n = createI18n<[Messages], Language, false>({
   legacy: false,
   locale: 'ru',
   fallbackLocale: 'ru',
-  messages: { ru, en },
+  messages: { ru } as Record<Language, Messages>,
 });
 
-export function setLanguage(language: Language): void {
-  i18n.global.locale.value = language;
-  document.documentElement.lang = language;
+const loaders: Record<Language, (() => Promise<Messages>) | null> = {
+  ru: null,
+  en: () => import('./en').then((module) => module.en),
+};
+
+/** The last language asked for: a slower load of an earlier choice must not win over it. */
+let latest = 0;
+
+export function setLanguage(language: Language): Promise<void> {
+  const asked = ++latest;
+  const show = () => {
+    if (asked !== latest) return;
+    i18n.global.locale.value = language;
+    document.documentElement.lang = language;
+  };
+  const load = loaders[language];
+  if (!load || i18n.global.availableLocales.includes(language)) {
+    show();
+    return Promise.resolve();
+  }
+  return load().then((messages) => {
+    i18n.global.setLocaleMessage(language, messages);
+    show();
+  });
 }
