@@ -89,6 +89,11 @@ export default defineConfig({
       sourcemap: false,
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
+        output: {
+          // vue-router 5 keeps its router core in a module it calls "devtools-…": named for what it is, so a look at
+          // the package does not mistake it for Vue devtools (none are built in: __VUE_PROD_DEVTOOLS__ is false).
+          chunkFileNames: (chunk) => (chunk.name.startsWith('devtools') ? 'assets/router-core-[hash].js' : 'assets/[name]-[hash].js'),
+        },
       },
     },
   },
