@@ -4,6 +4,7 @@ import { app, BrowserWindow, session, webContents, type WebContents } from 'elec
 import type { KioskConfigStore, KioskHost, PrintableReceipt, ReceiptPrinter } from '../core/kiosk/ports';
 import type { Logger } from '../core/logger';
 import { isSwallowedShortcut, KIOSK_WINDOW_TITLE } from './kioskWindowOptions';
+import { relaunchOptions } from '../desktop/relaunch';
 
 /** `--kiosk` on the command line writes the setting; the staff panel's «Выйти из режима киоска» clears it. */
 export function kioskEnabled(config: KioskConfigStore, argv: readonly string[]): boolean {
@@ -94,7 +95,7 @@ export function electronKioskHost(owner: () => BrowserWindow | null, logger: Log
     },
     exitKiosk: () => {
       leave();
-      app.relaunch({ args: process.argv.slice(1).filter((argument) => argument !== '--kiosk') });
+      app.relaunch(relaunchOptions(process.argv, process.env, ['--kiosk']));
       app.quit();
     },
   };
