@@ -80,6 +80,9 @@ export default defineConfig({
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
       __INTLIFY_PROD_DEVTOOLS__: 'false',
+      // The cabinet uses vue-i18n's Composition API only (legacy: false): the legacy API is compiled out.
+      __VUE_I18N_LEGACY_API__: 'false',
+      __VUE_I18N_FULL_INSTALL__: 'true',
     },
     build: {
       // Chromium of Electron ≥ 45: top-level await and modern syntax as they are.

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseProblem } from '../../electron/packaging/builtFiles';
 import { RENDERER_CSP } from '../../electron/desktop/rendererProtocol';
 import { out, requireBuild, root } from './builtOut';
+import { firstScreenFiles } from './rendererBundle';
 
 /**
  * What the main process loads at run time, after `npm run build`: each file exists in out/ and is packed by
@@ -59,5 +60,14 @@ describe('the files the app loads at run time', () => {
       expect(code, relative(out, file)).not.toContain('__VUE_DEVTOOLS_GLOBAL_HOOK__');
       expect(code, relative(out, file)).not.toMatch(/sourceMappingURL=/);
     }
+  });
+
+  it('the first screen loads at most 300 KB (minified, before compression) and the whole renderer is at most 3 MB', () => {
+    const size = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
+    const firstScreen = firstScreenFiles(join(out, 'renderer'), 'index.html');
+    expect(size(firstScreen) / 1024).toBeLessThanOrEqual(300);
+    expect(size(filesUnder(join(out, 'renderer'))) / 1024).toBeLessThanOrEqual(3 * 1024);
+    // Lazy routes stay lazy: the PDF maker, the charts and the detail screen are not part of the first screen.
+    expect(firstScreen.map((file) => relative(out, file)).filter((file) => /pdfmake|chart|DetailView/i.test(file))).toEqual([]);
   });
 });
