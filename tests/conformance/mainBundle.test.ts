@@ -27,6 +27,7 @@ interface Recorded {
   requests: Array<{ url: string; status: number; type: string | null; csp: string | null }>;
   links?: Array<{ url: string; navigates: boolean; open: string | null }>;
   externalAfterLinks?: string[];
+  kiosk?: { stillOpen: boolean; title: string; menu: unknown; shortcuts: Array<{ key: string; swallowed: boolean }>; download: boolean; titleChange: boolean };
   privileged: Array<{ scheme: string; privileges: Record<string, boolean> }>;
   permissionAnswer: boolean | null;
 }
@@ -40,6 +41,7 @@ interface RunOptions {
   steps?: Array<{ method: string; input?: unknown; frameUrl?: string; window?: 'main' | 'handset' }>;
   requests?: string[];
   links?: string[];
+  kioskProbes?: boolean;
   expectNoWindow?: boolean;
 }
 
@@ -135,7 +137,7 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
   });
 
   it('kiosk mode: one locked-down full-screen window, no phone window, no devtools, no system browser', async () => {
-    const { record } = await runMain({ args: ['--kiosk'], steps: [{ method: 'kiosk.status' }], links: ['https://operator.example/help'] });
+    const { record } = await runMain({ args: ['--kiosk'], steps: [{ method: 'kiosk.status' }], links: ['https://operator.example/help'], kioskProbes: true });
     expect(record.uncaught).toEqual([]);
     expect(record.windows).toHaveLength(1);
     const [main] = record.windows;
@@ -145,6 +147,16 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     expect((record.steps[0]!.answer.value as { enabled: boolean }).enabled).toBe(true);
     expect(record.links).toEqual([{ url: 'https://operator.example/help', navigates: false, open: 'deny' }]);
     expect(record.externalAfterLinks).toEqual([]);
+    // The window cannot be closed, re-titled or made to download; the shortcuts that would leave or inspect it are swallowed, typing is not.
+    expect(record.kiosk).toMatchObject({ stillOpen: true, menu: null, download: true, titleChange: true });
+    expect(record.kiosk!.shortcuts.map(({ key, swallowed }) => [key, swallowed])).toEqual([
+      ['F4', true],
+      ['I', true],
+      ['r', true],
+      ['F5', true],
+      ['a', false],
+      ['5', false],
+    ]);
   });
 
   it('packaged: app://cabinet even when ELECTRON_RENDERER_URL is set, no devtools', async () => {

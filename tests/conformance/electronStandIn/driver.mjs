@@ -89,6 +89,30 @@ if (!options.expectNoWindow) {
     });
     record.externalAfterLinks = [...record.external];
   }
+  // A kiosk window's main-side lock-down: closing, shortcuts, devtools, downloads.
+  if (main && options.kioskProbes) {
+    const prevented = (emit) => {
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      emit(event);
+      return event.prevented;
+    };
+    main.close();
+    record.kiosk = {
+      stillOpen: !main.isDestroyed(),
+      title: main.entry.title,
+      menu: main.entry.menu,
+      shortcuts: [
+        { key: 'F4', alt: true },
+        { key: 'I', control: true, shift: true },
+        { key: 'r', control: true },
+        { key: 'F5' },
+        { key: 'a' },
+        { key: '5' },
+      ].map((input) => ({ ...input, swallowed: prevented((event) => main.webContents.emit('before-input-event', event, { type: 'keyDown', shift: false, control: false, alt: false, meta: false, ...input })) })),
+      download: prevented((event) => main.webContents.session.emit('will-download', event, {}, main.webContents)),
+      titleChange: prevented((event) => main.emit('page-title-updated', event, 'Другой заголовок')),
+    };
+  }
 } else {
   while (Date.now() < deadline && record.exits.length === 0 && !record.calls.some(([what]) => what === 'app.quit')) await sleep(50);
   await sleep(200);
