@@ -50,6 +50,7 @@ import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
 import { sessionPolicyFor } from './core/kiosk/kioskSessionPolicy';
 import { KioskVisitEnd } from './core/kiosk/visitEnd';
+import { withoutSystemBrowserOnKiosk } from './core/kiosk/noSystemBrowser';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { MemoryKioskConfigStore } from './settings/kioskConfigStore';
 import type { E164 } from '../shared/phone';
@@ -231,7 +232,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const socialSignIn = new SocialSignIn(
       database,
       () => options.settings.socialProviders(),
-      options.oauth ?? httpOAuthPorts(options.openInBrowser ?? (async () => logger.warn('no browser to open a social sign-in in'))),
+      withoutSystemBrowserOnKiosk(
+        options.oauth ?? httpOAuthPorts(options.openInBrowser ?? (async () => logger.warn('no browser to open a social sign-in in'))),
+        () => staff.enabled,
+      ),
       recorder,
       (windowId, provider, outcome, session) => {
         if (session) dispatcher.signInWindow(windowId, session);

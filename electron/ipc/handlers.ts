@@ -310,6 +310,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'profile.linkSocial': async ({ provider }, context) => {
       const session = readySession(context);
+      // Linking happens in the system browser, which a kiosk does not open.
+      refuseInKiosk(deps.kiosk, 'linking a social account');
       await requireCore().socialSignIn.startLink(context.windowId, provider, session.subscriberId, session.lineId);
       return { started: true as const };
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/logger';
 import { MemoryKioskConfigStore } from '../../electron/settings/kioskConfigStore';
+import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import type { PrintableReceipt } from '../../electron/core/kiosk/ports';
 import { ReceiptFiles } from '../../electron/kiosk/receiptFiles';
 import { TestAcquirer } from '../../electron/network/testAcquirer';
@@ -11,6 +12,13 @@ import type { E164 } from '../../shared/phone';
 import { demo, demoLine, openTestCabinet, tempDir, testPasswordCost, type TestCabinet } from './support';
 
 const PIN = '482915';
+/** A kiosk host that does nothing: for cabinets opened beside the one of `beforeEach`. */
+const noHost = {
+  printer: { printers: async () => [], print: async () => undefined },
+  clearWindowStorage: async () => undefined,
+  clearClipboard: async () => undefined,
+  exitKiosk: () => undefined,
+};
 const card = { number: '4111 1111 1111 1111', expiry: `12/${String((new Date().getUTCFullYear() + 2) % 100).padStart(2, '0')}`, cvc: '123' };
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -183,6 +191,35 @@ describe('a kiosk refuses what a shared computer must not do', () => {
   it('has no social sign-in', async () => {
     expect(await call('auth.socialProviders', {})).toEqual({ ok: true, value: [] });
     expect(await call('auth.startSocialSignIn', { provider: 'vk' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'kiosk' } } });
+  });
+
+  it('opens no system browser: linking a social account is refused, and the browser is never asked', async () => {
+    const browser: string[] = [];
+    const vk = { clientId: 'cabinet', authorizationEndpoint: 'https://id.example/authorize', tokenEndpoint: 'https://id.example/token', userinfoEndpoint: 'https://id.example/userinfo', scope: 'openid' };
+    const socialDir = await tempDir();
+    const social = await openTestCabinet(socialDir.path, {
+      settings: new MemorySettingsStore({}, { vk }),
+      kiosk: { config: new MemoryKioskConfigStore({ enabled: true }), pinCost: testPasswordCost, host: { ...noHost } },
+      oauth: {
+        listen: async () => ((browser.push('listen'), { redirectUri: 'http://127.0.0.1:1/callback', result: new Promise(() => undefined), close: () => undefined })),
+        openInBrowser: async (url) => void browser.push(url),
+        exchangeCode: async () => ({ accessToken: 'token' }),
+        fetchSubject: async () => 'vk-id',
+      },
+    });
+    try {
+      const window = social.window();
+      await social.dispatcher.dispatch(window, 'auth.signInWithPassword', { phone: demoLine.msisdn, password: demo.password });
+      expect(await social.dispatcher.dispatch(window, 'profile.linkSocial', { provider: 'vk' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'linking a social account is off on a store kiosk', details: { reason: 'kiosk' } },
+      });
+      expect(await social.dispatcher.dispatch(window, 'auth.startSocialSignIn', { provider: 'vk' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(browser).toEqual([]);
+    } finally {
+      await social.close();
+      await socialDir.remove();
+    }
   });
 
   it('remembers no card', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSessionPolicy } from '../../electron/core/auth/sessions';
 import { sessionPolicyFor } from '../../electron/core/kiosk/kioskSessionPolicy';
 import { KioskVisitEnd } from '../../electron/core/kiosk/visitEnd';
+import { withoutSystemBrowserOnKiosk } from '../../electron/core/kiosk/noSystemBrowser';
+import type { OAuthPorts } from '../../electron/core/auth/socialSignIn';
 import type { Logger } from '../../electron/core/logger';
 import { defaultKioskSettings } from '../../shared/contract/kiosk';
 
@@ -33,5 +35,34 @@ describe('the end of a kiosk visit', () => {
     end.add({ name: 'clipboard', wipe: () => void (wiped += 1) });
     await end.ended();
     expect(wiped).toBe(0);
+  });
+});
+
+describe('the system browser on a kiosk', () => {
+  const recording = () => {
+    const asked: string[] = [];
+    const ports: OAuthPorts = {
+      listen: async () => ((asked.push('listen'), { redirectUri: 'http://127.0.0.1:1/callback', result: Promise.resolve(null), close: () => undefined })),
+      openInBrowser: async (url) => void asked.push(url),
+      exchangeCode: async () => ({ accessToken: 'token' }),
+      fetchSubject: async () => 'subject',
+    };
+    return { asked, ports };
+  };
+
+  it('is never opened, nor its redirect listened for: the call is FORBIDDEN with the reason', async () => {
+    const { asked, ports } = recording();
+    const guarded = withoutSystemBrowserOnKiosk(ports, () => true);
+    await expect(guarded.openInBrowser('https://id.example/authorize')).rejects.toMatchObject({ code: 'FORBIDDEN', details: { reason: 'kiosk' } });
+    await expect(guarded.listen()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(asked).toEqual([]);
+  });
+
+  it('opens as before on a computer that is not a kiosk', async () => {
+    const { asked, ports } = recording();
+    const guarded = withoutSystemBrowserOnKiosk(ports, () => false);
+    await guarded.listen();
+    await guarded.openInBrowser('https://id.example/authorize');
+    expect(asked).toEqual(['listen', 'https://id.example/authorize']);
   });
 });
