@@ -187,8 +187,14 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       void visitEnd.ended();
     },
     onSubscriberSignedOut: (subscriberId, reason) => signOutElsewhere?.(subscriberId, reason),
-    // A kiosk visit also ends when the main side ends the session (the idle timer ran out with the page silent).
-    onWindowSessionEnded: () => void visitEnd.ended(),
+    // A kiosk visit also ends when the main side ends the session (the idle timer ran out with the page silent):
+    // the window's storage is wiped from here too, in case the page cannot do its part.
+    onWindowSessionEnded: (windowId) => {
+      void visitEnd.ended();
+      if (staff.enabled && kioskHost) {
+        kioskHost.clearWindowStorage(windowId).catch((error: unknown) => logger.warn('a kiosk window could not be wiped', { error: String(error) }));
+      }
+    },
   });
 
   const ready = (async (): Promise<Cabinet> => {

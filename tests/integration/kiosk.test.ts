@@ -137,6 +137,7 @@ describe('the end of every visit wipes what the main process holds of the subscr
     cabinet.clock.advance((idleSeconds + warningSeconds) * 1000);
     cabinet.dispatcher.sweepExpiredSessions();
     await expectNothingLeft();
+    expect(wiped).toEqual(['window-1']);
   });
 
   it('yet the acquirer still answers a status check on the payment, without the card', async () => {
