@@ -19,6 +19,9 @@ export const RegionData = z.strictObject({
 /** Kinds of app traffic an unlimited option can cover: such data consumes nothing. */
 export const AppCategory = z.enum(['messengers', 'social', 'video', 'music']);
 
+/** «Добровольная блокировка»: free for the first days, then a daily fee (0: a blocked SIM pays nothing). */
+const SimBlockData = z.strictObject({ freeDays: z.number().int().nonnegative(), dailyFeeKopecks: Kopecks });
+
 export const TariffData = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: LocalizedText,
@@ -38,6 +41,8 @@ export const TariffData = z.strictObject({
   overage: z.strictObject({ voicePerMinute: Kopecks, smsEach: Kopecks, dataPerMb: Kopecks }),
   /** Monthly fee by region id, kopecks. A tariff is offered only where it has a price. */
   monthlyFee: z.record(RegionId, Kopecks),
+  /** What a blocked SIM on this tariff pays instead of the monthly fee; absent: the operator's rule (payments.json `simBlock`). */
+  simBlock: SimBlockData.optional(),
 });
 
 export const ServiceData = z.strictObject({
@@ -111,8 +116,8 @@ export const MoneyRulesData = z.strictObject({
     /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the amount. */
     fee: z.strictObject({ freeUpToKopecks: Kopecks, percentAbove: z.number().nonnegative().max(100) }),
   }),
-  /** «Добровольная блокировка»: free for the first days, then a daily fee. */
-  simBlock: z.strictObject({ freeDays: z.number().int().nonnegative(), dailyFeeKopecks: Kopecks }),
+  /** «Добровольная блокировка» on tariffs that do not say otherwise; a blocked SIM pays no monthly fee. */
+  simBlock: SimBlockData,
   /** How many numbers one profile may hold. */
   profile: z.strictObject({ maxNumbers: z.number().int().min(1).max(50) }),
 });

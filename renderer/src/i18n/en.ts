@@ -528,9 +528,11 @@ export const en: Messages = {
     ways: { password: 'Password', code: 'SMS code', registration: 'Registration', recovery: 'Recovery', confirmation: 'Without a password', puk: 'PUK', social: 'Social network' },
     block: {
       title: 'Voluntary SIM block',
-      lead: 'If the phone is lost or stolen, block the SIM: the number stops making calls and receiving SMS, and sign-in by SMS or confirmation is off. The first {free} days are free, then {fee} a day.',
+      lead: 'If the phone is lost or stolen, block the SIM: the number stops making calls and receiving SMS, and sign-in by SMS or confirmation is off. The first {free} days are free, then {fee} a day; no monthly fee is charged while the SIM is blocked.',
       blocked: 'The SIM of {number} is blocked',
       since: 'Blocked on {date}; free through {until}, then {fee} a day.',
+      leadFree: 'If the phone is lost or stolen, block the SIM: the number stops making calls and receiving SMS, and sign-in by SMS or confirmation is off. On your tariff the block is free, and no monthly fee is charged while the SIM is blocked.',
+      sinceFree: 'Blocked on {date}; the block is free.',
       block: 'Block the SIM',
       unblock: 'Unblock the SIM',
       confirmBlock: 'Block the SIM of {number}?',
