@@ -59,7 +59,16 @@ const Limits = z.object({ minKopecks: Kopecks, maxKopecks: Kopecks });
 export const PaymentOptions = z.object({
   card: Limits,
   wallets: z.array(z.object({ id: z.string(), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })),
-  transfer: z.object({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, commissionKopecks: Kopecks, sentTodayKopecks: Kopecks }),
+  /** Limits and what is already sent today and this month, counted by the day a transfer was confirmed in the line's region. */
+  transfer: z.object({
+    minKopecks: Kopecks,
+    maxKopecks: Kopecks,
+    perDayKopecks: Kopecks,
+    perMonthKopecks: Kopecks,
+    commissionKopecks: Kopecks,
+    sentTodayKopecks: Kopecks,
+    sentThisMonthKopecks: Kopecks,
+  }),
   savedCards: z.array(SavedCard),
   /** The embedded acquirer is a test one: its cards are listed so that a person can try each outcome. */
   testCards: z.array(z.object({ number: z.string(), outcome: z.enum(['succeeds', 'insufficient-funds', 'asks-3ds', 'times-out']) })),
@@ -93,7 +102,7 @@ export const TransferPreview = z.object({
   allowed: z.boolean(),
   /** When not allowed, why. */
   reason: z
-    .enum(['below-minimum', 'above-maximum', 'daily-limit', 'insufficient-funds', 'promised-payment-open', 'sim-blocked', 'line-restricted', 'same-number', 'not-a-subscriber'])
+    .enum(['below-minimum', 'above-maximum', 'daily-limit', 'monthly-limit', 'insufficient-funds', 'promised-payment-open', 'sim-blocked', 'line-restricted', 'same-number', 'not-a-subscriber'])
     .nullable(),
 });
 export type TransferPreview = z.infer<typeof TransferPreview>;

@@ -5,7 +5,8 @@ export interface MoneyRules {
   operator: { name: string; inn: string };
   cardTopUp: { minKopecks: number; maxKopecks: number };
   wallets: Array<{ id: string; name: { ru: string; en: string }; minKopecks: number; maxKopecks: number }>;
-  transfer: { minKopecks: number; maxKopecks: number; perDayKopecks: number; commissionKopecks: number };
+  /** Per transfer, per day and per calendar month (in the sender's region, by the day a transfer is confirmed). */
+  transfer: { minKopecks: number; maxKopecks: number; perDayKopecks: number; perMonthKopecks: number; commissionKopecks: number };
   promisedPayment: {
     termDays: number;
     scale: Array<{ minLineAgeDays: number; maxKopecks: number }>;

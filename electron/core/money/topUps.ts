@@ -10,7 +10,7 @@ import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { afterMoneyArrived } from './moneyArrival';
 import { requireWithin, type MoneyRules } from './moneyRules';
 import { AcquirerTimeoutError, type Acquirer, type AcquirerAnswer, type PaymentRecord, type WalletGateway } from './ports';
-import { dayStartInZone } from './transfers';
+import { transferredInZone } from './transferLimits';
 
 export interface CardTopUp {
   amountKopecks: number;
@@ -53,11 +53,11 @@ export class TopUps {
     return this.uow.read(async (repos) => {
       const line = await repos.account.line(lineId);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const since = dayStartInZone(this.clock.now(), line.region.timeZone);
+      const sent = await transferredInZone(repos, lineId, this.clock.now(), line.region.timeZone);
       return {
         card: this.rules.cardTopUp,
         wallets: this.rules.wallets,
-        transfer: { ...this.rules.transfer, sentTodayKopecks: await repos.payments.transferredSince(lineId, since) },
+        transfer: { ...this.rules.transfer, sentTodayKopecks: sent.todayKopecks, sentThisMonthKopecks: sent.thisMonthKopecks },
         savedCards: await this.savedCards(repos, lineId),
         testCards: this.acquirer.testMode ? this.testCards : [],
       };

@@ -103,7 +103,10 @@ export const MoneyRulesData = z.strictObject({
   operator: z.strictObject({ name: z.string().min(1), inn: z.string().regex(/^\d{10}(\d{2})?$/, 'expected a 10- or 12-digit INN') }),
   cardTopUp: Limits,
   wallets: z.array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })).min(1),
-  transfer: z.strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, commissionKopecks: Kopecks }),
+  /** Per transfer, per day and per calendar month: the day and the month are the sender's region's, of the confirmation. */
+  transfer: z
+    .strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, perMonthKopecks: Kopecks, commissionKopecks: Kopecks })
+    .refine((limits) => limits.maxKopecks <= limits.perDayKopecks && limits.perDayKopecks <= limits.perMonthKopecks, 'expected maxKopecks ≤ perDayKopecks ≤ perMonthKopecks'),
   promisedPayment: z.strictObject({
     termDays: z.number().int().positive(),
     /** Line age → the most on offer; the highest step the line has reached applies. */

@@ -371,7 +371,7 @@ export const en: Messages = {
     walletApprove: 'Pay',
     walletDecline: 'Decline',
     transfer: {
-      lead: 'Send money to another number of our operator. Commission {commission}; {min} to {max} per transfer, at most {perDay} a day.',
+      lead: 'Send money to another number of our operator. Commission {commission}; {min} to {max} per transfer, at most {perDay} a day and {perMonth} a calendar month (by the day of confirmation, in your region’s time).',
       to: 'Recipient’s number',
       ownNumbers: 'Numbers of your profile',
       toHint: 'A number of our operator, e.g. +7 (913) 987-65-43',
@@ -391,6 +391,7 @@ export const en: Messages = {
         'below-minimum': 'The amount is below the minimum: from {min}',
         'above-maximum': 'The amount is above the maximum: up to {max}',
         'daily-limit': 'The daily transfer limit is {perDay}',
+        'monthly-limit': 'The monthly transfer limit is {perMonth} a calendar month',
         'insufficient-funds': 'Not enough money: the balance may not go below zero after the transfer and its commission',
         'promised-payment-open': 'Transfers are off until the promised payment is repaid',
         'sim-blocked': 'Transfers are off: the SIM is blocked',
