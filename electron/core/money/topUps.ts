@@ -1,4 +1,4 @@
-import type { ParsedCard } from '../../../shared/card';
+import { CARD_EXPECTED, expiryGoodAt, type ParsedCard } from '../../../shared/card';
 import type { PaymentOptions, SavedCard } from '../../../shared/contract/payments';
 import { ACQUIRER_CLEARING_ACCOUNT, lineAccount, walletClearingAccount } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
@@ -75,6 +75,10 @@ export class TopUps {
 
   async byCard(lineId: string, request: CardTopUp): Promise<PaymentRecord> {
     requireWithin(request.amountKopecks, this.rules.cardTopUp);
+    // By the app's clock, not the machine's: a machine whose clock is off neither refuses a good card nor takes an expired one.
+    if (request.card && !expiryGoodAt({ month: request.card.expMonth, year: request.card.expYear }, this.clock.now())) {
+      throw new DomainError('VALIDATION', `card.expiry: ${CARD_EXPECTED.expiry}`, { fields: [{ field: 'card.expiry', expected: CARD_EXPECTED.expiry }] });
+    }
     const key = `card:${lineId}:${request.idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
