@@ -118,7 +118,8 @@ export const PromisedOffer = z.object({
   /** The most on offer for this line now (0 when not eligible). */
   maxKopecks: Kopecks,
   termDays: z.number().int(),
-  fee: z.object({ freeUpToKopecks: Kopecks, percentAbove: z.number() }),
+  /** The operator's fee rule (see shared/promisedFee.ts). */
+  fee: z.object({ freeUpToKopecks: Kopecks, percentAbove: z.number(), percentOf: z.enum(['whole-amount', 'part-above']) }),
   lineAgeDays: z.number().int(),
   /** The open promised payment, if there is one. */
   open: z.object({ amountKopecks: Kopecks, feeKopecks: Kopecks, owedKopecks: Kopecks, takenAt: Instant, dueAt: Instant }).nullable(),

@@ -1,3 +1,4 @@
+import type { PromisedFeeRule } from '../../../shared/promisedFee';
 import { DomainError } from '../errors';
 
 /** The operator's money rules (payments.json); kopecks throughout. */
@@ -13,7 +14,7 @@ export interface MoneyRules {
     minKopecks: number;
     cooldownDays: number;
     lowestBalanceKopecks: number;
-    fee: { freeUpToKopecks: number; percentAbove: number };
+    fee: PromisedFeeRule;
   };
   simBlock: { freeDays: number; dailyFeeKopecks: number };
   profile: { maxNumbers: number };
@@ -36,11 +37,6 @@ export function requireWithin(amountKopecks: number, limits: { minKopecks: numbe
       maxKopecks: limits.maxKopecks,
     });
   }
-}
-
-/** The promised payment's fee: none up to the free limit, a percentage of the whole amount above it. */
-export function promisedFee(amountKopecks: number, fee: MoneyRules['promisedPayment']['fee']): number {
-  return amountKopecks <= fee.freeUpToKopecks ? 0 : Math.round((amountKopecks * fee.percentAbove) / 100);
 }
 
 /** The most a line of this age may take: the highest step of the scale it has reached (0 below the first). */

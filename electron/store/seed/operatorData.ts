@@ -116,8 +116,12 @@ export const MoneyRulesData = z.strictObject({
     cooldownDays: z.number().int().nonnegative(),
     /** Below this balance no promised payment is given. */
     lowestBalanceKopecks: z.number().int(),
-    /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the amount. */
-    fee: z.strictObject({ freeUpToKopecks: Kopecks, percentAbove: z.number().nonnegative().max(100) }),
+    /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the whole amount or of the part above, as `percentOf` says. */
+    fee: z.strictObject({
+      freeUpToKopecks: Kopecks,
+      percentAbove: z.number().nonnegative().max(100),
+      percentOf: z.enum(['whole-amount', 'part-above'], { error: 'expected "whole-amount" or "part-above"' }),
+    }),
   }),
   /** «Добровольная блокировка» on tariffs that do not say otherwise; a blocked SIM pays no monthly fee. */
   simBlock: SimBlockData,

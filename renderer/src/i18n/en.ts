@@ -401,7 +401,8 @@ export const en: Messages = {
       },
     },
     promised: {
-      lead: 'Money on your balance now, to be repaid within {days} days. No fee up to {free}; above it, {percent}% of the amount.',
+      lead: 'Money on your balance now, to be repaid within {days} days. No fee up to {free}; above it, {percent}% of the whole amount.',
+      leadPartAbove: 'Money on your balance now, to be repaid within {days} days. No fee up to {free}; {percent}% of the part above {free}.',
       eligible: 'You can take up to {max}.',
       notEligible: 'A promised payment is not available now:',
       reason: {
