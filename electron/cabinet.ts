@@ -32,7 +32,7 @@ import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
 import { PaymentHistory } from './core/money/paymentHistory';
 import { Autopay } from './core/money/autopay';
 import { PasswordChange } from './core/security/passwordChange';
-import { SimBlocking } from './core/security/simBlocking';
+import { SimBlocking, simBlockRulesOf } from './core/security/simBlocking';
 import { ProfileNumbers } from './core/security/profileNumbers';
 import { ProfileSettings } from './core/profile/profileSettings';
 import { alertsFor, type AlertMemo, type LineAlert } from './core/profile/lineAlerts';
@@ -254,7 +254,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const monthlyFees = new MonthlyFees(clock, ids);
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
     const rollovers = new RolloverMemo();
-    const simBlocking = new SimBlocking(database, hasher, clock, ids, data.payments.simBlock);
+    const simBlocking = new SimBlocking(database, hasher, clock, ids, simBlockRulesOf(data.payments.simBlock, data.tariffs));
     const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
     const acquirer = options.acquirer ?? new TestAcquirer();
     visitEnd.add({ name: 'acquirer card data', wipe: () => acquirer.forgetCardData?.() });
