@@ -156,6 +156,7 @@ describe('top-ups with connections cut around each COMMIT', () => {
       const before = (await call<{ balanceKopecks: number }>(cabinet, 'a', 'account.overview')).balanceKopecks;
       const answers: Array<Result<unknown>> = [];
       const keys: string[] = [];
+      const finals: Array<Result<unknown>> = [];
       for (let skip = 0; skip < 6; skip += 1) {
         const key = randomUUID();
         keys.push(key);
@@ -165,7 +166,7 @@ describe('top-ups with connections cut around each COMMIT', () => {
         answers.push(first);
         proxy.clearRules();
         // The same request again, as the renderer's «try again» sends it (also when the first answer was a success).
-        await retried(cabinet, 'a', 'payments.topUpByCard', { amountKopecks: 10_000, card: visa, idempotencyKey: key }, answers);
+        finals.push(await retried(cabinet, 'a', 'payments.topUpByCard', { amountKopecks: 10_000, card: visa, idempotencyKey: key }, answers));
       }
       expect(proxy.cuts).toBeGreaterThan(0);
       expect(answers.filter((answer) => !answer.ok).map((answer) => (answer.ok ? '' : answer.error.code))).not.toContain('INTERNAL');
@@ -176,6 +177,9 @@ describe('top-ups with connections cut around each COMMIT', () => {
       expect(await ledgerSum(url)).toBe(0);
       const perKey = await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM payments GROUP BY idempotency_key HAVING COUNT(*) > 1');
       expect(perKey).toEqual([]);
+      // A retry resumes a payment where it stopped (issue 19 finding 3): every one ends charged and credited once.
+      expect(finals.map((answer) => (answer.ok ? (answer.value as { status: string }).status : answer.error.code))).toEqual(keys.map(() => 'succeeded'));
+      expect(acquirer.charged).toBe(keys.length);
     });
   }
 });
