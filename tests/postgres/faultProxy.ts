@@ -74,6 +74,13 @@ export class FaultProxy {
     return open.length;
   }
 
+  /** Cuts the pooled connections, leaving the LISTEN one. */
+  cutPool(): number {
+    const open = [...this.links].filter((link) => !link.listening);
+    for (const link of open) link.cut();
+    return open.length;
+  }
+
   /** Cuts the LISTEN connection(s). */
   cutListeners(): number {
     const open = [...this.links].filter((link) => link.listening);

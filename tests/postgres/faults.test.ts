@@ -234,4 +234,36 @@ describe('the LISTEN connection of a chain kiosk', () => {
     expect(await retried(a, 'a2', 'auth.currentSession', {}, answers)).toEqual({ ok: true, value: null });
     expect(answers.some((answer) => !answer.ok && answer.error.code === 'INTERNAL')).toBe(false);
   });
+
+  it('a «sign out everywhere» made while the kiosk cannot write to the store reaches the other kiosks once it can', async () => {
+    const url = await freshDatabase('announce_retry');
+    const [a, b] = [await kiosk(url), await kiosk(proxy.url(url))];
+    const told: unknown[] = [];
+    a.dispatcher.connect('a', (event, payload) => told.push({ event, payload }));
+    await signIn(a, 'a');
+    await signIn(b, 'b');
+    // B keeps its LISTEN connection but can open no other: its sessions end at once, the record waits.
+    proxy.refuse(true);
+    proxy.cutPool();
+    expect(await call<{ ended: number }>(b, 'b', 'auth.signOutEverywhere')).toEqual({ ended: 1 });
+    await sleep(1_000);
+    proxy.refuse(false);
+    await expect.poll(() => told, { timeout: 15_000 }).toContainEqual({ event: 'session.ended', payload: { reason: 'signed-out-everywhere' } });
+  });
+
+  it('a server restart mid-session (every connection cut, none accepted for a while): the session outlives it, calls answer STORE_UNAVAILABLE meanwhile', async () => {
+    const url = await freshDatabase('restart');
+    const cabinet = await kiosk(proxy.url(url));
+    await signIn(cabinet, 'a');
+    const before = (await call<{ balanceKopecks: number }>(cabinet, 'a', 'account.overview')).balanceKopecks;
+    proxy.refuse(true);
+    proxy.cutAll();
+    const during = await dispatch(cabinet, 'a', 'account.overview');
+    expect(during).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE', details: { retryAfterSeconds: expect.any(Number) } } });
+    await sleep(1_000);
+    proxy.refuse(false);
+    const answers: Array<Result<unknown>> = [];
+    expect(await retried(cabinet, 'a', 'account.overview', {}, answers)).toMatchObject({ ok: true, value: { balanceKopecks: before } });
+    expect(answers.some((answer) => !answer.ok && answer.error.code !== 'STORE_UNAVAILABLE')).toBe(false);
+  });
 });

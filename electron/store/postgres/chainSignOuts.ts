@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { StoreUnavailableError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { PostgresDatabase } from './postgresDatabase';
 
@@ -62,8 +63,25 @@ export class ChainSignOuts {
     return chain;
   }
 
-  /** Records the sign-out and tells every other instance, in one transaction. */
+  /**
+   * Records the sign-out and tells every other instance, in one transaction. The sessions here have already
+   * ended; while the store cannot be reached the record is tried again (0.5 s doubling to 30 s, for 10 minutes):
+   * a sign-out the other kiosks never hear of would leave sessions live there.
+   */
   async announce(subscriberId: string, reason: ChainSignOutReason): Promise<void> {
+    const deadline = Date.now() + 10 * 60_000;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 30_000)) {
+      try {
+        return await this.record(subscriberId, reason);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError) || Date.now() + delay > deadline || this.options.store.isClosed) throw error;
+        this.options.logger.warn('a sign-out could not be recorded for the chain yet; trying again', { error: error.message });
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      }
+    }
+  }
+
+  private async record(subscriberId: string, reason: ChainSignOutReason): Promise<void> {
     await this.options.store.writeSql(async (sql) => {
       await sql.run('SELECT pg_advisory_xact_lock($lock)', { lock: SIGN_OUT_LOCK });
       const row = await sql.one<{ seq: number }>('INSERT INTO chain_sign_outs (subscriber_id, reason, from_instance) VALUES ($subscriberId, $reason, $from) RETURNING seq', {

@@ -95,8 +95,10 @@ export function poolConfig(connection: PostgresConnection): PoolConfig {
     max: connection.poolSize ?? 10,
     types: numberTypes,
     application_name: 'subscriber-cabinet',
-    // A peer that vanished without a word (a cut cable) is noticed by the operating system's keepalives.
+    // A peer that vanished without a word (a cut cable) is noticed by the operating system's keepalives; a server
+    // that does not answer at all is STORE_UNAVAILABLE after 10 s rather than a call that never ends.
     keepAlive: true,
+    connectionTimeoutMillis: 10_000,
     ssl:
       tls.mode === 'disable'
         ? false
@@ -205,6 +207,10 @@ export class PostgresDatabase implements CabinetStore {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
       }
     }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** The schema version the database is at. */
