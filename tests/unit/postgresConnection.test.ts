@@ -83,3 +83,16 @@ describe('the shared store connection settings', () => {
     expect(`${String(failure)} ${JSON.stringify(failure)} ${lines.join('\n')}`).not.toContain('hunter2');
   });
 });
+
+describe('a connection setting refused at start', () => {
+  it('is shown as a wrong sharedStore entry naming the setting, with no backup offered', async () => {
+    const { describeStartupProblem } = await import('../../electron/startupProblems');
+    let refused: unknown;
+    try {
+      poolConfig({ url: 'postgres://kiosk@db.chain.example/cabinet', tls: { mode: 'require' } });
+    } catch (error) {
+      refused = error;
+    }
+    expect(describeStartupProblem(refused, 'en')).toMatchObject({ title: 'The shared database settings are wrong', detail: expect.stringContaining('sharedStore.tls.mode'), offerBackup: false });
+  });
+});
