@@ -60,6 +60,9 @@ export interface DispatcherOptions {
 
 export type SubscriberSignOutReason = 'signed-out-everywhere' | 'password-changed';
 
+/** Calls that only end or cancel something in this window: answered even while `unavailable` says no. */
+const ALWAYS_ANSWERED = new Set(['auth.signOut', 'auth.cancelConfirmation', 'auth.cancelSocialSignIn']);
+
 /**
  * The one door from a window to the core: sender check → schema parse → session lookup →
  * handler → output parse. Transport-agnostic (Electron IPC or a socket) and never throws.
@@ -154,7 +157,7 @@ export class Dispatcher {
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return validationError(fieldIssues(parsed.error));
-    if (spec.access === 'session' || (method as string).startsWith('auth.')) {
+    if ((spec.access === 'session' || (method as string).startsWith('auth.')) && !ALWAYS_ANSWERED.has(method as string)) {
       const unavailable = this.options.unavailable?.();
       if (unavailable) return fail(unavailable.code, unavailable.message, unavailable.details);
     }

@@ -191,12 +191,15 @@ describe('the LISTEN connection of a chain kiosk', () => {
     const told: unknown[] = [];
     cabinet.dispatcher.connect('a', (event, payload) => told.push({ event, payload }));
     await signIn(cabinet, 'a');
+    await signIn(cabinet, 'w');
     proxy.refuse(true);
     expect(proxy.cutListeners()).toBe(1);
     await expect.poll(() => dispatch(cabinet, 'a', 'account.overview'), { timeout: 5_000 }).toMatchObject({
       ok: false,
       error: { code: 'STORE_UNAVAILABLE', details: { retryAfterSeconds: expect.any(Number) } },
     });
+    // Signing a window out only ends something here: it is answered even now.
+    expect(await dispatch(cabinet, 'w', 'auth.signOut')).toMatchObject({ ok: true });
     proxy.refuse(false);
     const answers: Array<Result<unknown>> = [];
     expect(await retried(cabinet, 'a', 'account.overview', {}, answers)).toMatchObject({ ok: true });

@@ -228,7 +228,9 @@ export class PostgresDatabase implements CabinetStore {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`a channel name is lower-case letters, digits and _: ${channel}`);
     this.channels.set(channel, subscriber);
     if (this.listener) {
-      await this.listener.query(`LISTEN ${channel}`);
+      await this.listener.query(`LISTEN ${channel}`).catch((error: unknown) => {
+        throw unavailableOr(error);
+      });
       return;
     }
     if (this.listenState === 'down') return; // the reconnection listens on every channel
