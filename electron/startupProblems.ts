@@ -4,6 +4,7 @@ import { StoreLockedError } from './store/files/storeLock';
 import type { Language } from '../shared/contract/settings';
 import { StoreUnavailableError } from './core/errors';
 import { SharedStoreSettingsError } from './settings/sharedStoreSettings';
+import { ConnectionSettingsError } from './store/postgres/postgresDatabase';
 
 export interface StartupProblem {
   title: string;
@@ -39,6 +40,7 @@ export function describeStartupProblem(error: unknown, language: Language): Star
   const make = ([title, detail]: readonly [string, string], offerBackup = false): StartupProblem => ({ title, detail, offerBackup });
   if (error instanceof StoreLockedError) return make(text.locked);
   if (error instanceof SharedStoreSettingsError) return { title: text.sharedSettings[0], detail: text.sharedSettings[1] + error.fields.join(', '), offerBackup: false };
+  if (error instanceof ConnectionSettingsError) return { title: text.sharedSettings[0], detail: text.sharedSettings[1] + error.message, offerBackup: false };
   if (error instanceof StoreUnavailableError) return make(text.unreachable);
   if (error instanceof NewerStoreVersionError) return make(text.newer);
   if (error instanceof StoreFileError) {

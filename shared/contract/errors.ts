@@ -17,7 +17,7 @@ export const errorCodes = {
   NOT_ELIGIBLE: 'The line may not take this action under the operator rules.',
   SIM_BLOCKED: 'The SIM is blocked; SMS and confirmation ways are off.',
   PASSPHRASE_INVALID: 'The passphrase does not open the local store.',
-  STORE_UNAVAILABLE: 'The encrypted store is not open yet or could not be written; nothing was changed. details.state says which.',
+  STORE_UNAVAILABLE: 'The store is not open yet, could not be written, or cannot be reached (details.retryAfterSeconds: when to try again). A change whose answer was lost this way is finished by the same call with the same idempotency key.',
   INTERNAL: 'An unexpected fault on the main side; it was logged without the payload.',
 } as const;
 

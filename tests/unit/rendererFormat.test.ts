@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatPackageAmount } from '../../renderer/src/format/amounts';
 import { formatLocalDate } from '../../renderer/src/format/dates';
 import { errorText, fieldErrors } from '../../renderer/src/format/errors';
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
 import { maskRussianPhone } from '../../renderer/src/format/phoneMask';
 import { parseRussianMobile } from '../../shared/phone';
 
@@ -48,6 +50,14 @@ describe('dates of the billing period', () => {
 describe('errors in words', () => {
   it('a wait is said in seconds', () => {
     expect(errorText({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 42 } }, t)).toBe('errors.RATE_LIMITED{"seconds":42}');
+  });
+  it('an unreachable chain store says when to try again; the embedded store\'s answer stays as it was', () => {
+    expect(errorText({ code: 'STORE_UNAVAILABLE', message: 'x', details: { retryAfterSeconds: 2 } }, t)).toBe('errors.storeUnreachable{"seconds":2}');
+    expect(errorText({ code: 'STORE_UNAVAILABLE', message: 'x' }, t)).toBe('errors.STORE_UNAVAILABLE{}');
+  });
+  it('the words for an unreachable store exist in Russian and English, with the wait in them', () => {
+    expect(ru.errors.storeUnreachable).toContain('{seconds}');
+    expect(en.errors.storeUnreachable).toContain('{seconds}');
   });
   it('field errors are read from a VALIDATION answer', () => {
     expect(fieldErrors({ code: 'VALIDATION', message: 'x', details: { fields: [{ field: 'phone', expected: 'a number' }] } })).toEqual({ phone: 'a number' });

@@ -82,7 +82,10 @@ export class TopUps {
     const key = `card:${lineId}:${request.idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
-      if (existing) return { existing, payment: existing, token: null };
+      // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
+      // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
+      const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
+      if (existing && !resuming) return { existing, payment: existing, token: null };
       await this.requireLine(repos, lineId);
       let method: string;
       let token: string | null = null;
@@ -96,9 +99,10 @@ export class TopUps {
       } else {
         throw new DomainError('VALIDATION', 'card: a new card or a saved one', { fields: [{ field: 'card', expected: 'a new card or a saved one' }] });
       }
+      if (existing) return { existing: null, payment: existing, token };
       const payment = { ...this.newPayment(lineId, 'card', request.amountKopecks, method, key), autopay: request.autopay ?? false };
       await repos.payments.add(payment);
-      return { payment, token };
+      return { existing: null, payment, token };
     });
     if (started.existing) return started.existing;
     const { payment, token } = started;
@@ -154,7 +158,10 @@ export class TopUps {
     const key = `wallet:${lineId}:${idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
-      if (existing) return { existing, payment: existing, token: null };
+      // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
+      // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
+      const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
+      if (existing && !resuming) return { existing, payment: existing, token: null };
       await this.requireLine(repos, lineId);
       const payment = { ...this.newPayment(lineId, 'wallet', amountKopecks, wallet.id, key), status: 'awaiting-confirmation' as const };
       await repos.payments.add(payment);

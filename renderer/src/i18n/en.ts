@@ -660,6 +660,7 @@ export const en: Messages = {
     SIM_BLOCKED: 'The SIM card is blocked',
     PASSPHRASE_INVALID: 'The passphrase does not fit',
     STORE_UNAVAILABLE: 'The data store is unavailable; nothing was saved. Try again',
+    storeUnreachable: 'The chain\'s data store cannot be reached. Try again in {seconds} s',
     INTERNAL: 'Something went wrong. Try again',
   },
   session: {
