@@ -24,6 +24,9 @@ import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
 import { parseCard } from '../../shared/card';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
+import { StoreFileError } from '../store/files/storeFileError';
+import { StoreLockedError } from '../store/files/storeLock';
+import { NewerStoreVersionError } from '../store/newerStoreVersionError';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
 import type { HandlerContext, Handlers } from './dispatcher';
 import { supportHandlers, type SupportServices } from './supportHandlers';
@@ -320,7 +323,9 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'vault.unlock': async ({ passphrase }) => {
       if (deps.vault) {
         await translateVaultErrors(() => deps.vault!.unlock(passphrase), 'passphrase');
-        await deps.storeReady();
+        await deps.storeReady().catch((error: unknown) => {
+          throw storeOpenFailure(error);
+        });
       }
       return vaultStatus();
     },
@@ -330,6 +335,19 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { changed: true as const };
     },
   };
+}
+
+/**
+ * Why the store did not open, as an answer a window can act on: STORE_UNAVAILABLE with
+ * details.reason ('wrong-key', 'damaged', 'rolled-back', 'newer-format', 'not-a-store', 'locked').
+ * Anything else stays a fault (INTERNAL).
+ */
+export function storeOpenFailure(error: unknown): unknown {
+  const fail = (reason: string, message: string) => new DomainError('STORE_UNAVAILABLE', `the store could not be opened: ${message}`, { state: 'cannot-open', reason });
+  if (error instanceof StoreFileError) return fail(error.reason, error.message);
+  if (error instanceof NewerStoreVersionError) return fail('newer-format', error.message);
+  if (error instanceof StoreLockedError) return fail('locked', error.message);
+  return error;
 }
 
 async function translateVaultErrors(work: () => Promise<void>, newPassphraseField: string): Promise<void> {
