@@ -154,6 +154,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
     'account.detail': async ({ from, to, kind }, context) => requireCore().usageDetail.forLine(readySession(context).lineId, from, to, kind),
+    'account.detailPage': async ({ from, to, kind, cursor, limit }, context) => requireCore().usageDetail.page(readySession(context).lineId, from, to, kind, cursor, limit),
     'tariffs.advice': async (_input, context) => requireCore().tariffAdvisor.advise(readySession(context).lineId),
     'tariffs.catalog': async (_input, context) => requireCore().tariffChange.catalog(readySession(context).lineId),
     'tariffs.previewChange': async ({ tariffId }, context) => requireCore().tariffChange.preview(readySession(context).lineId, tariffId),
