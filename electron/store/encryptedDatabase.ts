@@ -102,7 +102,11 @@ export class EncryptedDatabase implements CabinetStore {
 
       const replayed = await replayJournals(db, folder, key, snapshot);
       anchor = options.anchorFile === null ? null : await AnchorFile.open(options.anchorFile ?? anchorPathFor(folder.path), key);
-      if (anchor?.found) {
+      const emptyFolder = !sealed && replayed.last === null;
+      if (anchor?.found && emptyFolder) {
+        // No snapshot and no journal at all: the store was removed on purpose (a reset), not put back. It starts anew.
+        (options.logger ?? silentLogger).warn('the store folder is empty but an anchor from an earlier store exists; a new store and anchor are started', {});
+      } else if (anchor?.found) {
         const problem = comparedWithAnchor(anchor.found, snapshot, replayed);
         if (problem) throw new StoreFileError('rolled-back', `${problem}. ${await whatToDo(folder)}`, folder.path);
       } else if (anchor && (sealed || replayed.last)) {

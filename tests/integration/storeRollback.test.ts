@@ -172,4 +172,16 @@ describe('rollback and truncation of the embedded store are detected', () => {
     await cp(saved, folder, { recursive: true });
     await expect(openStore()).rejects.toMatchObject(rolledBack);
   });
+
+  it('a store folder removed as a whole (a reset) starts a new store instead of refusing forever', async () => {
+    const store = await openStore();
+    await addRegion(store, 'a');
+    await closeStore(store);
+    await rm(folder, { recursive: true });
+    const fresh = await openStore();
+    expect(await regionIds(fresh)).toEqual([]);
+    await addRegion(fresh, 'b');
+    await closeStore(fresh);
+    expect(await regionIds(await openStore())).toEqual(['b']);
+  });
 });
