@@ -21,8 +21,12 @@ const PHONE_KEY = /^(?:msisdn|phone(?:_?number)?|tel(?:ephone)?|mobile|recipient
 
 const PASSWORD_WORD = '(password|passphrase|passwd|pwd|пароль|пароля|паролем|парольная\\s+фраза|фраза-пароль)';
 const SECRET_WORD = '(password|passphrase|passwd|pwd|secret|token|пароль|фраза-пароль|puk|пук|pin|пин|cvc2?|cvv2?|csc)';
-/** What a secret's value looks like after its name: quoted (any quotes) or one run of non-space characters. */
-const VALUE = '(«[^»]*»|"[^"]*"|\'[^\']*\'|[^\\s"\'«»]+)';
+/**
+ * What a secret's value looks like after its name: quoted (any quotes; at most 256 characters are looked at, so
+ * an unclosed quote costs a bounded scan, never one to the end of the line per occurrence) or one run of
+ * non-space characters.
+ */
+const VALUE = '(["\'«][^"\'«»]{0,256}["\'»]?|[^\\s"\'«»]+)';
 
 /**
  * "password is X", "password was X", «пароль X», "пароль — X", "password: X", "password=X": the value after a
@@ -74,7 +78,7 @@ const STANDALONE_CODE =
   /(?<![\p{L}\d*.,:/_-]|\*[ -])\d{4,8}(?![\p{L}\d*/_-]|[.,:]\d|\s?(?:ms|мс|s|с|KB|MB|GB|КБ|МБ|ГБ|B|bytes|₽|руб|RUB|%)(?![\p{L}\d]))/gu;
 
 /** A run of non-space characters holding a percent-escape ("%2B7900…", "4111%201111…"). */
-const PERCENT_ENCODED = /[^\s]*%[0-9A-Fa-f]{2}[^\s]*/g;
+const PERCENT_ENCODED = /(?<!\S)\S*?%[0-9A-Fa-f]{2}\S*/g; // starts only where a run starts: linear, not quadratic
 
 /** Removes secrets from free text; see the module comment for what counts. */
 export function redactText(text: string): string {
@@ -151,7 +155,8 @@ function hidePassword(match: string, word: string, quote: string, connector: str
   const quoted = /^["'«]/.test(value);
   // An ordinary word after the name, with no colon or equals sign, is a sentence, not a value.
   if (!quoted && !/[:=]/.test(connector) && ORDINARY_AFTER_PASSWORD.has(value.toLowerCase())) return match;
-  const hidden = quoted ? `${value[0]}${REDACTED}${value.at(-1)}` : REDACTED;
+  const closing = quoted && value.length > 1 && /["'»]$/.test(value) ? value.at(-1)! : '';
+  const hidden = quoted ? `${value[0]}${REDACTED}${closing}` : REDACTED;
   return `${word}${quote}${connector}${hidden}`;
 }
 

@@ -165,4 +165,13 @@ describe('log redaction, as the issue 18 finding 4 cases', () => {
       { numRuns: 300 },
     );
   });
+
+  it('long lines (unclosed quotes, long runs without spaces) are redacted in one pass, not a scan per position', () => {
+    // Before: «пароль «» repeated took over a minute (each opening quote scanned to the end of the line).
+    for (const text of ['пароль «'.repeat(20_000) + 'Север-2026', 'a'.repeat(200_000) + '%2B79001234567', 'password "'.repeat(20_000)]) {
+      const out = redactText(text);
+      expect(out).not.toContain('Север-2026');
+      expect(out).not.toContain('9001234567');
+    }
+  });
 });
