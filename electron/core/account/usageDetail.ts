@@ -62,10 +62,14 @@ export class UsageDetailService {
         kind === 'money' ? [] : repos.account.usageEventsPage(lineId, fromIso, toIso, usageKind, position.usage, limit + 1),
         kind === 'all' || kind === 'money' ? repos.account.balanceMovementsPage(lineId, fromIso, toIso, position.money, limit + 1) : [],
       ]);
-      const merged = [
-        ...usage.map((event) => ({ source: 0, id: event.id, row: { at: event.occurredAt, kind: event.kind, what: event.kind, quantity: event.quantity, amountKopecks: 0 } as DetailRow })),
-        ...money.map((movement) => ({ source: 1, id: movement.id, row: { at: movement.at, kind: 'money' as const, what: movement.kind, quantity: 0, amountKopecks: movement.amountKopecks } })),
-      ].sort((a, b) => (a.row.at < b.row.at ? -1 : a.row.at > b.row.at ? 1 : a.source - b.source || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      const fromUsage = usage.map((event) => ({ source: 0, id: event.id, row: { at: event.occurredAt, kind: event.kind, what: event.kind, quantity: event.quantity, amountKopecks: 0 } as DetailRow }));
+      const fromMoney = money.map((movement) => ({ source: 1, id: movement.id, row: { at: movement.at, kind: 'money' as const, what: movement.kind, quantity: 0, amountKopecks: movement.amountKopecks } as DetailRow }));
+      // A merge that keeps each source in the store's own order (its collation orders the ids), usage first on a tie.
+      const merged: typeof fromUsage = [];
+      for (let u = 0, m = 0; u < fromUsage.length || m < fromMoney.length; ) {
+        if (m >= fromMoney.length || (u < fromUsage.length && fromUsage[u]!.row.at <= fromMoney[m]!.row.at)) merged.push(fromUsage[u++]!);
+        else merged.push(fromMoney[m++]!);
+      }
       const taken = merged.slice(0, limit);
       const next = { ...position };
       for (const item of taken) next[item.source === 0 ? 'usage' : 'money'] = { at: item.row.at, id: item.id };
