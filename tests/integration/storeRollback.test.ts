@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeStartupProblem } from '../../electron/startupProblems';
 import { restoreNewestGoodBackup } from '../../electron/store/backupRestore';
+import { FileKeyProvider } from '../../electron/store/fileKeyProvider';
 import { EncryptedDatabase, type OpenOptions } from '../../electron/store/encryptedDatabase';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { tempDir, testKey } from './support';
@@ -76,7 +77,8 @@ describe('rollback and truncation of the embedded store are detected', () => {
     const backups = (await readdir(join(folder, 'backups'))).sort();
     await copyFile(join(folder, 'backups', backups[0]!), join(folder, 'cabinet.store'));
     for (const journal of await journals()) await unlink(journal);
-    await expect(openStore()).rejects.toMatchObject(rolledBack);
+    // What was found, and the backup to go back to, by name.
+    await expect(openStore()).rejects.toMatchObject({ reason: 'rolled-back', message: expect.stringMatching(/older than generation \d+.*backups[\\/]cabinet\.\d+\.store/s) });
   });
 
   it('an older backup put back beside the newer journals', async () => {
@@ -183,5 +185,25 @@ describe('rollback and truncation of the embedded store are detected', () => {
     await addRegion(fresh, 'b');
     await closeStore(fresh);
     expect(await regionIds(await openStore())).toEqual(['b']);
+  });
+
+  it('with the file key provider (the seam the OS keychain fills in the app), the anchor is sealed by its key too', async () => {
+    const keyFile = join(dir.path, 'chain.key');
+    await writeFile(keyFile, Buffer.alloc(32, 4), { mode: 0o600 });
+    const keyProvider = new FileKeyProvider(keyFile);
+    const first = await openStore({ keyProvider });
+    await addRegion(first, 'a');
+    await closeStore(first);
+    const saved = join(dir.path, 'saved copy');
+    await cp(folder, saved, { recursive: true });
+    const second = await openStore({ keyProvider });
+    await addRegion(second, 'b');
+    await closeStore(second);
+    const anchor = await readFile(`${folder}.anchor`);
+    // Sealed: neither the key nor the chain head in the clear.
+    expect(anchor.includes(Buffer.alloc(32, 4))).toBe(false);
+    await rm(folder, { recursive: true });
+    await cp(saved, folder, { recursive: true });
+    await expect(openStore({ keyProvider })).rejects.toMatchObject(rolledBack);
   });
 });
