@@ -8,14 +8,14 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     projects: [
-      { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/attacks/**/*.test.ts'] } },
       {
         // The core and repository suites again, on a throwaway PostgreSQL server (the shared store of a
         // store chain), plus what only the shared store has. Suites about the embedded store's files stay out.
         extends: true,
         test: {
           name: 'postgres',
-          include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/attacks/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
           exclude: ['tests/integration/{crash,store,storeFixtures,vault}.test.ts'],
           env: { CABINET_TEST_STORE: 'postgres' },
           globalSetup: ['tests/integration/postgresSetup.ts'],
