@@ -14,7 +14,7 @@ export class PasswordChange {
   ) {}
 
   async change(session: Session, current: string, next: string): Promise<void> {
-    await requireProfilePassword(this.uow, this.hasher, session.subscriberId, current);
+    await requireProfilePassword(this.uow, this.hasher, this.clock, session.subscriberId, current);
     requireAcceptablePassword(next, session.msisdn);
     const hash = await this.hasher.hash(next);
     await this.uow.write(async (repos) => {
