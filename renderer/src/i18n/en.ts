@@ -158,6 +158,8 @@ export const en: Messages = {
     mismatch: 'The passwords do not match',
     submit: 'Save the password',
     submitting: 'Saving…',
+    proofExpired: 'The confirmation is more than 10 minutes old: recover the password again',
+    currentNeeded: 'Enter your current password',
     rule: {
       'too-short': 'The password must be at least 8 characters',
       'phone-number': 'The password must not be your phone number',
@@ -661,7 +663,7 @@ export const en: Messages = {
     expired: 'Your session ended after a period of inactivity. Sign in again',
     everywhere: 'You signed out on every device',
     elsewhere: 'This session was ended from another device',
-    passwordChanged: 'The password was changed on another device: sign in with the new one',
+    passwordChanged: 'The password was changed or recovered on another device: sign in again',
   },
   support: {
     nav: 'Support',
