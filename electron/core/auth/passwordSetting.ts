@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
-import { requireProfilePassword } from '../security/profilePassword';
+import { passwordOwnerOf, requireProfilePassword } from '../security/profilePassword';
 import type { UnitOfWork } from '../unitOfWork';
 import type { PasswordHasher } from './passwordHasher';
 import { requireAcceptablePassword } from './passwordPolicy';
@@ -33,7 +33,7 @@ export class PasswordSetting {
       }
       await requireProfilePassword(this.uow, this.hasher, this.clock, session.subscriberId, current);
     }
-    requireAcceptablePassword(password, session.msisdn);
+    await requireAcceptablePassword(password, await passwordOwnerOf(this.uow, this.hasher, session.subscriberId));
     const hash = await this.hasher.hash(password);
     await this.uow.write(async (repos) => {
       await repos.credentials.setPasswordHash(session.subscriberId, hash, new Date(this.clock.now()).toISOString());

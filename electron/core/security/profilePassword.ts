@@ -1,5 +1,6 @@
 import { PasswordAttempts } from '../auth/passwordAttempts';
 import type { PasswordHasher } from '../auth/passwordHasher';
+import type { PasswordOwner } from '../auth/passwordPolicy';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
@@ -21,4 +22,19 @@ export async function requireProfilePassword(uow: UnitOfWork, hasher: PasswordHa
   const attempt = await attempts.begin(owner.msisdn);
   if (!owner.passwordHash || !(await hasher.verify(password, owner.passwordHash))) throw wrong(attempt.refuse().details ?? {});
   await attempts.succeeded(owner.msisdn);
+}
+
+/** Who the password policy judges a new password for: the profile's numbers, the owner's name and current password. */
+export async function passwordOwnerOf(uow: UnitOfWork, hasher: PasswordHasher, subscriberId: string): Promise<PasswordOwner> {
+  const { numbers, owner } = await uow.read(async (repos) => {
+    const numbers = await repos.profileLines.numbersOf(subscriberId);
+    const own = numbers.find((number) => number.relation === 'own');
+    return { numbers: numbers.map((number) => number.msisdn), owner: own ? await repos.credentials.forLineId(own.lineId) : null };
+  });
+  const currentHash = owner?.passwordHash ?? null;
+  return {
+    numbers,
+    name: owner?.subscriberName ?? '',
+    isCurrent: async (password) => currentHash !== null && (await hasher.verify(password, currentHash)),
+  };
 }
