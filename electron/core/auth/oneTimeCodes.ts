@@ -13,8 +13,10 @@ export const CODE_RULES = {
   triesPerCode: 3,
   resendAfterMs: 60_000,
   codesPerHour: 5,
+  codesPerDay: 10,
 } as const;
 const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 
 export interface IssuedCode {
   code: string;
@@ -42,7 +44,7 @@ const budgetOf = (purpose: OtpPurpose) => (WAYS_IN.has(purpose) ? 'way-in' : pur
  * One-time SMS codes: 4 digits, 10 minutes, single use, void after 3 wrong tries. A code is issued for
  * (number, purpose, subject): a new one voids only the earlier one for the same three, so a recovery code
  * asked for by anyone leaves a pending transfer's code alone. A new code for the same subject after 60 s;
- * at most 5 an hour per number and budget. Only a keyed hash is stored. Both calls run inside the
+ * at most 5 an hour and 10 a day per number and budget. Only a keyed hash is stored. Both calls run inside the
  * caller's unit of work, so a check and its consequence are one transaction.
  */
 export class OneTimeCodes {
@@ -54,7 +56,11 @@ export class OneTimeCodes {
 
   async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<IssuedCode> {
     const now = this.clock.now();
-    const recent = (await repos.otps.createdSince(msisdn, now - HOUR + 1)).filter((earlier) => budgetOf(earlier.purpose) === budgetOf(purpose));
+    const today = (await repos.otps.createdSince(msisdn, now - DAY + 1)).filter((earlier) => budgetOf(earlier.purpose) === budgetOf(purpose));
+    if (today.length >= CODE_RULES.codesPerDay) {
+      throw rateLimited(today[0]!.createdAt + DAY - now, 'at most 10 codes a day');
+    }
+    const recent = today.filter((earlier) => earlier.createdAt > now - HOUR);
     if (recent.length >= CODE_RULES.codesPerHour) {
       throw rateLimited(recent[0]!.createdAt + HOUR - now, 'at most 5 codes an hour');
     }
