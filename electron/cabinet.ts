@@ -4,6 +4,7 @@ import { CodeSignIn } from './core/auth/codeSignIn';
 import { ConfirmationSignIn, realSchedule, type Schedule } from './core/auth/confirmationSignIn';
 import { OneTimeCodes } from './core/auth/oneTimeCodes';
 import { PasswordSetting } from './core/auth/passwordSetting';
+import { PasswordAttempts } from './core/auth/passwordAttempts';
 import { PasswordSignIn } from './core/auth/passwordSignIn';
 import type { ConfirmationGateway, SmsGateway } from './core/auth/ports';
 import { PukSignIn } from './core/auth/pukSignIn';
@@ -296,7 +297,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       knowledgeBase,
       supportRequests,
       socialSignIn,
-      passwordSignIn: new PasswordSignIn(database, hasher, recorder, clock),
+      passwordSignIn: new PasswordSignIn(database, hasher, recorder, new PasswordAttempts(database, clock)),
       codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids), network.sms, recorder),
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),
       confirmationSignIn,

@@ -33,6 +33,11 @@ export interface HandlerContext {
   signOutEverywhere(): number;
   /** Ends the subscriber's sessions that `select` picks (never another subscriber's); their windows are told why. */
   endSessions(select: (session: Session) => boolean, reason: 'ended-elsewhere' | 'password-changed'): number;
+  /**
+   * Ends every session of `keep`'s subscriber but `keep` (a password changed or recovered), here and, with a shared
+   * store, on every other instance; their windows are told why. Returns how many ended here.
+   */
+  endOtherSessions(keep: Session, reason: 'password-changed'): number;
   /** Tells every window signed in to this number. */
   notifyLine<E extends EventName>(msisdn: string, event: E, payload: EventPayload<E>): void;
 }
@@ -221,6 +226,11 @@ export class Dispatcher {
           ended.add(candidate.id);
         }
         if (reason === 'password-changed') this.options.onSubscriberSignedOut?.(session.subscriberId, reason);
+        return this.endAndTell(ended, reason);
+      },
+      endOtherSessions: (keep, reason) => {
+        const ended = new Set(this.options.sessions.closeAllOf(keep.subscriberId, keep.id));
+        this.options.onSubscriberSignedOut?.(keep.subscriberId, reason);
         return this.endAndTell(ended, reason);
       },
       unbindSession: () => {

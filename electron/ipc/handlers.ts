@@ -126,9 +126,19 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       const sent = await requireCore().codeSignIn.requestCode(phone, purpose);
       return { expiresAt: iso(sent.expiresAt), resendAvailableAt: iso(sent.resendAvailableAt), codeLength: 4 as const };
     },
-    'auth.signInWithCode': async ({ phone, purpose, code }, context) =>
-      signedIn(await requireCore().codeSignIn.signIn(phone, purpose, code, context.device), context),
-    'auth.signInWithPuk': async ({ phone, puk }, context) => signedIn(await requireCore().pukSignIn.signIn(phone, puk, context.device), context),
+    'auth.signInWithCode': async ({ phone, purpose, code }, context) => {
+      const session = await requireCore().codeSignIn.signIn(phone, purpose, code, context.device);
+      // A recovery takes the account back: whoever else is signed in (perhaps with a stolen password) is not.
+      const info = signedIn(session, context);
+      if (purpose === 'recover') context.endOtherSessions(session, 'password-changed');
+      return info;
+    },
+    'auth.signInWithPuk': async ({ phone, puk }, context) => {
+      const session = await requireCore().pukSignIn.signIn(phone, puk, context.device);
+      const info = signedIn(session, context);
+      context.endOtherSessions(session, 'password-changed');
+      return info;
+    },
     'auth.startConfirmation': async ({ phone }, context) => {
       const started = await requireCore().confirmationSignIn.start(context.windowId, phone, context.device);
       return { expiresAt: iso(started.expiresAt) };
@@ -141,10 +151,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { started: true as const };
     },
     'auth.cancelSocialSignIn': async (_input, context) => ({ cancelled: requireCore().socialSignIn.cancel(context.windowId) }),
-    'auth.setPassword': async ({ password }, context) => {
-      if (!context.session) throw new UnauthenticatedError();
-      await requireCore().passwordSetting.set(context.session, password);
-      return sessionInfo(context.session);
+    'auth.setPassword': async ({ password, current }, context) => {
+      const session = context.session;
+      if (!session) throw new UnauthenticatedError();
+      await requireCore().passwordSetting.set(session, password, current);
+      context.endOtherSessions(session, 'password-changed');
+      return sessionInfo(session);
     },
     'auth.signOut': async (_input, context) => {
       const signedOut = context.unbindSession() !== null;
@@ -260,8 +272,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'security.changePassword': async ({ current, next }, context) => {
       const session = readySession(context);
       await requireCore().passwordChange.change(session, current, next);
-      // Whoever else was signed in with the old password is signed out.
-      return { endedOtherSessions: context.endSessions((other) => other.id !== session.id, 'password-changed') };
+      // Whoever else was signed in with the old password is signed out, on every instance of a chain too.
+      return { endedOtherSessions: context.endOtherSessions(session, 'password-changed') };
     },
     'security.sessions': async (_input, context) => activeSessions(readySession(context)),
     'security.endSession': async ({ handle }, context) => {

@@ -95,9 +95,13 @@ export const auth = {
     input: NoInput,
     output: z.object({ cancelled: z.boolean() }),
   }),
+  /**
+   * Sets the password: right after a registration, recovery or PUK sign-in without `current` (for 10 minutes),
+   * otherwise with the current password. Every other session of the subscriber ends.
+   */
   setPassword: method({
     access: 'session',
-    input: z.strictObject({ password: PasswordInput }),
+    input: z.strictObject({ password: PasswordInput, current: PasswordInput.optional() }),
     output: SessionInfo,
   }),
   signOut: method({

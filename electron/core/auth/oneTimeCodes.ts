@@ -13,8 +13,10 @@ export const CODE_RULES = {
   triesPerCode: 3,
   resendAfterMs: 60_000,
   codesPerHour: 5,
+  codesPerDay: 10,
 } as const;
 const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 
 export interface IssuedCode {
   code: string;
@@ -22,8 +24,27 @@ export interface IssuedCode {
 }
 
 /**
- * One-time SMS codes: 4 digits, 10 minutes, single use, void after 3 wrong tries, a new one after
- * 60 s, at most 5 an hour per number. Only a keyed hash is stored. Both calls run inside the
+ * What a code confirms beyond its purpose: `id` names the object (a transfer's payment id, a profile), `terms`
+ * are what the message told the person (amount and recipient). Both go into the code's keyed hash: the code
+ * confirms that object on those terms and nothing else.
+ */
+export interface CodeSubject {
+  id: string;
+  terms: string;
+}
+
+/** The ways in (sign-in, registration, recovery): the code is about the number itself. */
+export const THE_NUMBER_ITSELF: CodeSubject = { id: '', terms: '' };
+
+const WAYS_IN: ReadonlySet<OtpPurpose> = new Set(['sign-in', 'register', 'recover']);
+/** Codes that count against one hourly budget: the ways in share one; a signed-in purpose has its own, so strangers asking for sign-in codes cannot starve a transfer. */
+const budgetOf = (purpose: OtpPurpose) => (WAYS_IN.has(purpose) ? 'way-in' : purpose);
+
+/**
+ * One-time SMS codes: 4 digits, 10 minutes, single use, void after 3 wrong tries. A code is issued for
+ * (number, purpose, subject): a new one voids only the earlier one for the same three, so a recovery code
+ * asked for by anyone leaves a pending transfer's code alone. A new code for the same subject after 60 s;
+ * at most 5 an hour and 10 a day per number and budget. Only a keyed hash is stored. Both calls run inside the
  * caller's unit of work, so a check and its consequence are one transaction.
  */
 export class OneTimeCodes {
@@ -33,24 +54,29 @@ export class OneTimeCodes {
     private readonly ids: IdGenerator,
   ) {}
 
-  async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose): Promise<IssuedCode> {
+  async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<IssuedCode> {
     const now = this.clock.now();
-    const recent = await repos.otps.createdSince(msisdn, now - HOUR + 1);
+    const today = (await repos.otps.createdSince(msisdn, now - DAY + 1)).filter((earlier) => budgetOf(earlier.purpose) === budgetOf(purpose));
+    if (today.length >= CODE_RULES.codesPerDay) {
+      throw rateLimited(today[0]!.createdAt + DAY - now, 'at most 10 codes a day');
+    }
+    const recent = today.filter((earlier) => earlier.createdAt > now - HOUR);
     if (recent.length >= CODE_RULES.codesPerHour) {
       throw rateLimited(recent[0]!.createdAt + HOUR - now, 'at most 5 codes an hour');
     }
-    const last = recent.at(-1);
+    const last = recent.filter((earlier) => earlier.purpose === purpose && earlier.subject === subject.id).at(-1);
     if (last && now - last.createdAt < CODE_RULES.resendAfterMs) {
       throw rateLimited(last.createdAt + CODE_RULES.resendAfterMs - now, 'a new code can be asked for after 60 s');
     }
-    await repos.otps.voidActive(msisdn);
+    await repos.otps.voidActive(msisdn, purpose, subject.id);
     const id = this.ids.next('otp');
     const code = String(randomInt(0, 10 ** CODE_RULES.digits)).padStart(CODE_RULES.digits, '0');
     const challenge: OtpChallenge = {
       id,
       msisdn,
       purpose,
-      codeHash: this.hasher.hash(id, code),
+      subject: subject.id,
+      codeHash: this.hasher.hash(hashContext(id, purpose, subject), code),
       createdAt: now,
       expiresAt: now + CODE_RULES.lifetimeMs,
       failedAttempts: 0,
@@ -60,19 +86,26 @@ export class OneTimeCodes {
     return { code, challenge };
   }
 
+  /** The newest code issued for this number, purpose and subject (to answer a retried request with its expiry). */
+  latest(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<OtpChallenge | null> {
+    return repos.otps.latestFor(msisdn, purpose, subject.id);
+  }
+
   /**
-   * Accepts the code once. A refusal is returned, not thrown, so that the caller commits what it
-   * changed (a counted wrong try, a voided code) before telling the person what to do next.
+   * Accepts the code once, for the subject on the terms it was issued for. A refusal is returned, not thrown,
+   * so that the caller commits what it changed (a counted wrong try, a voided code) before telling the person
+   * what to do next.
    */
-  async redeem(repos: Repositories, msisdn: E164, purpose: OtpPurpose, code: string): Promise<DomainError | null> {
-    const challenge = await repos.otps.latest(msisdn);
-    if (!challenge || challenge.purpose !== purpose) {
+  async redeem(repos: Repositories, msisdn: E164, purpose: OtpPurpose, code: string, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<DomainError | null> {
+    const challenge = await repos.otps.latestFor(msisdn, purpose, subject.id);
+    if (!challenge) {
       return new DomainError('OTP_INVALID', 'no code was sent for this; ask for a code', { triesLeft: 0 });
     }
     if (challenge.state === 'used') return new DomainError('OTP_EXPIRED', 'this code was already used; ask for a new one');
     if (challenge.state === 'void') return new DomainError('OTP_INVALID', 'too many wrong tries; ask for a new code', { triesLeft: 0 });
     if (this.clock.now() >= challenge.expiresAt) return new DomainError('OTP_EXPIRED', 'the code is older than 10 minutes; ask for a new one');
-    if (!this.hasher.matches(challenge.id, code, challenge.codeHash)) {
+    // Changed terms (another amount or recipient under the same transfer) make the hash differ: a wrong try.
+    if (!this.hasher.matches(hashContext(challenge.id, purpose, subject), code, challenge.codeHash)) {
       const failedAttempts = challenge.failedAttempts + 1;
       const triesLeft = Math.max(0, CODE_RULES.triesPerCode - failedAttempts);
       await repos.otps.update(challenge.id, { failedAttempts, state: triesLeft === 0 ? 'void' : 'active' });
@@ -81,6 +114,10 @@ export class OneTimeCodes {
     await repos.otps.update(challenge.id, { failedAttempts: challenge.failedAttempts, state: 'used' });
     return null;
   }
+}
+
+function hashContext(challengeId: string, purpose: OtpPurpose, subject: CodeSubject): string {
+  return [challengeId, purpose, subject.id, subject.terms].join('\0');
 }
 
 function rateLimited(ms: number, why: string): DomainError {

@@ -43,7 +43,12 @@ export interface OtpChallenge {
   id: string;
   msisdn: E164;
   purpose: OtpPurpose;
-  /** HMAC of the challenge id and the code, keyed by a secret of this store: never the code. */
+  /**
+   * What the code confirms besides its purpose: '' for a way in (the number itself), a transfer's payment id,
+   * the subscriber whose profile a number is attached to, the profile whose e-mail is confirmed.
+   */
+  subject: string;
+  /** HMAC of the challenge id, purpose, subject and terms, and the code, keyed by a secret of this store: never the code. */
   codeHash: string;
   createdAt: number;
   expiresAt: number;
@@ -55,9 +60,11 @@ export interface OtpRepository {
   add(challenge: OtpChallenge): Promise<void>;
   /** Challenges for the number created at or after `since`, oldest first. */
   createdSince(msisdn: E164, since: number): Promise<OtpChallenge[]>;
-  latest(msisdn: E164): Promise<OtpChallenge | null>;
+  /** The newest challenge for this number, purpose and subject. */
+  latestFor(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<OtpChallenge | null>;
   update(id: string, change: Pick<OtpChallenge, 'failedAttempts' | 'state'>): Promise<void>;
-  voidActive(msisdn: E164): Promise<void>;
+  /** Voids the active challenges for this number, purpose and subject only: other purposes' codes stay. */
+  voidActive(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<void>;
 }
 
 export interface PasswordFailures {

@@ -88,9 +88,11 @@ export class SessionRegistry {
       .sort((a, b) => b.signedInAt - a.signedInAt);
   }
 
-  /** Ends every session of a subscriber (sign-out everywhere); returns their ids. */
-  closeAllOf(subscriberId: string): string[] {
-    const ended = [...this.sessions.values()].filter((session) => session.subscriberId === subscriberId).map((session) => session.id);
+  /** Ends every session of a subscriber (sign-out everywhere), but the one `exceptId` names; returns their ids. */
+  closeAllOf(subscriberId: string, exceptId?: string): string[] {
+    const ended = [...this.sessions.values()]
+      .filter((session) => session.subscriberId === subscriberId && session.id !== exceptId)
+      .map((session) => session.id);
     for (const id of ended) this.sessions.delete(id);
     return ended;
   }

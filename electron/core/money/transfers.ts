@@ -3,7 +3,7 @@ import type { E164 } from '../../../shared/phone';
 import { lineAccount, OPERATOR_FEES_ACCOUNT } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
 import type { LineProfile } from '../account/ports';
-import type { OneTimeCodes } from '../auth/oneTimeCodes';
+import type { CodeSubject, OneTimeCodes } from '../auth/oneTimeCodes';
 import type { SmsGateway } from '../auth/ports';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
@@ -41,7 +41,7 @@ export class Transfers {
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
       if (existing) {
-        const challenge = await repos.otps.latest((await repos.account.line(lineId))!.msisdn);
+        const challenge = await this.codes.latest(repos, (await repos.account.line(lineId))!.msisdn, 'transfer', transferSubject(existing));
         return { payment: existing, codeExpiresAt: challenge?.expiresAt ?? this.clock.now(), code: null };
       }
       const { preview, sender } = await this.evaluate(repos, lineId, to, amountKopecks);
@@ -63,12 +63,11 @@ export class Transfers {
         updatedAt: at,
       };
       await repos.payments.add(payment);
-      const issued = await this.codes.issue(repos, sender.msisdn, 'transfer');
+      const issued = await this.codes.issue(repos, sender.msisdn, 'transfer', transferSubject(payment));
       return { payment, codeExpiresAt: issued.challenge.expiresAt, code: issued.code, msisdn: sender.msisdn };
     });
     if (started.code !== null && 'msisdn' in started) {
-      const rubles = (amountKopecks / 100).toLocaleString('ru-RU', { maximumFractionDigits: 2 });
-      await this.sms.send(started.msisdn, `Код подтверждения перевода ${rubles} ₽ на номер ${to}: ${started.code}. Никому его не сообщайте.`);
+      await this.sms.send(started.msisdn, transferSms(amountKopecks, to, started.code));
     }
     return { payment: started.payment, codeExpiresAt: started.codeExpiresAt };
   }
@@ -79,7 +78,8 @@ export class Transfers {
       if (!payment || payment.lineId !== lineId || payment.kind !== 'transfer-out') throw new DomainError('NOT_FOUND', 'no such transfer on this line');
       if (payment.status !== 'awaiting-confirmation') return { payment, recipient: null };
       const sender = (await repos.account.line(lineId))!;
-      const refusal = await this.codes.redeem(repos, sender.msisdn, 'transfer', code);
+      // The code confirms this transfer, of this amount to this number, and nothing else.
+      const refusal = await this.codes.redeem(repos, sender.msisdn, 'transfer', code, transferSubject(payment));
       if (refusal) return { refusal };
       const at = new Date(this.clock.now()).toISOString();
       // The rules are applied again: the balance or the day's total may have changed since the code was sent
@@ -171,6 +171,23 @@ export class Transfers {
       },
     };
   }
+}
+
+/** A transfer's code is bound to its payment id and to the amount and recipient its SMS named. */
+export function transferSubject(payment: Pick<PaymentRecord, 'id' | 'amountKopecks' | 'counterparty'>): CodeSubject {
+  return { id: payment.id, terms: `${payment.amountKopecks} kopecks to ${payment.counterparty}` };
+}
+
+/** «Перевод 5 000 ₽ на +7 900 ***-**-12. Код: 4821. Никому не сообщайте.»: the SMS says what the code confirms. */
+export function transferSms(amountKopecks: number, to: E164, code: string): string {
+  const rubles = (amountKopecks / 100).toLocaleString('ru-RU', { minimumFractionDigits: amountKopecks % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 }).replace(/[\u00a0\u202f]/g, ' ');
+  return `Перевод ${rubles} ₽ на ${maskedNumber(to)}. Код: ${code}. Никому не сообщайте.`;
+}
+
+/** "+79001234512" → "+7 900 ***-**-12": enough to recognise the recipient, not enough to learn the number. */
+function maskedNumber(msisdn: E164): string {
+  const m = /^\+7(\d{3})\d{5}(\d{2})$/.exec(msisdn);
+  return m ? `+7 ${m[1]} ***-**-${m[2]}` : msisdn;
 }
 
 function refuse(preview: TransferPreview, rules: MoneyRules): void {

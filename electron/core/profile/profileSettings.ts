@@ -53,7 +53,7 @@ export class ProfileSettings {
       if (record.email === email && record.emailConfirmedAt) {
         throw new DomainError('VALIDATION', 'email: an address other than the confirmed one', { fields: [{ field: 'email', expected: 'an address other than the confirmed one' }], reason: 'already-confirmed' });
       }
-      const issued = await this.codes.issue(repos, await ownNumber(repos, session), 'email');
+      const issued = await this.codes.issue(repos, await ownNumber(repos, session), 'email', { id: session.subscriberId, terms: email });
       await repos.profiles.save({ ...record, pendingEmail: email, updatedAt: this.now() });
       return issued;
     });
@@ -69,7 +69,8 @@ export class ProfileSettings {
     const outcome = await this.uow.write(async (repos) => {
       const record = await repos.profiles.get(session.subscriberId, this.now());
       if (!record.pendingEmail) return new DomainError('NOT_ELIGIBLE', 'no address is waiting for confirmation; enter an e-mail first', { reason: 'nothing-pending' });
-      const refused = await this.codes.redeem(repos, await ownNumber(repos, session), 'email', code);
+      // The code confirms the address it was sent to, for this profile.
+      const refused = await this.codes.redeem(repos, await ownNumber(repos, session), 'email', code, { id: session.subscriberId, terms: record.pendingEmail });
       if (refused) return refused;
       await repos.profiles.save({ ...record, email: record.pendingEmail, emailConfirmedAt: this.now(), pendingEmail: null, updatedAt: this.now() });
       return this.view(repos, session.subscriberId);

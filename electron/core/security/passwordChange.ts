@@ -3,7 +3,7 @@ import { requireAcceptablePassword } from '../auth/passwordPolicy';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { UnitOfWork } from '../unitOfWork';
-import { requireProfilePassword } from './profilePassword';
+import { passwordOwnerOf, requireProfilePassword } from './profilePassword';
 
 /** «Сменить пароль»: the current password, then a new one by the sign-in rules. The caller ends the other sessions. */
 export class PasswordChange {
@@ -14,8 +14,8 @@ export class PasswordChange {
   ) {}
 
   async change(session: Session, current: string, next: string): Promise<void> {
-    await requireProfilePassword(this.uow, this.hasher, session.subscriberId, current);
-    requireAcceptablePassword(next, session.msisdn);
+    await requireProfilePassword(this.uow, this.hasher, this.clock, session.subscriberId, current);
+    await requireAcceptablePassword(next, await passwordOwnerOf(this.uow, this.hasher, session.subscriberId), 'next');
     const hash = await this.hasher.hash(next);
     await this.uow.write(async (repos) => {
       await repos.credentials.setPasswordHash(session.subscriberId, hash, new Date(this.clock.now()).toISOString());

@@ -1,6 +1,6 @@
 import type { ProfileNumberView } from '../../../shared/contract/security';
 import type { E164 } from '../../../shared/phone';
-import type { OneTimeCodes } from '../auth/oneTimeCodes';
+import type { CodeSubject, OneTimeCodes } from '../auth/oneTimeCodes';
 import type { SmsGateway } from '../auth/ports';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
@@ -54,7 +54,7 @@ export class ProfileNumbers {
       const credential = await repos.credentials.forNumber(msisdn);
       if (!credential) throw new DomainError('VALIDATION', 'msisdn: a number of this operator', { fields: [{ field: 'msisdn', expected: 'a number of this operator' }], reason: 'not-a-subscriber' });
       if (credential.lineStatus === 'blocked') throw new DomainError('SIM_BLOCKED', 'the SIM of that number is blocked and receives no SMS');
-      return this.codes.issue(repos, msisdn, 'attach');
+      return this.codes.issue(repos, msisdn, 'attach', attachSubject(session));
     });
     await this.sms.send(msisdn, `Код для привязки номера к профилю «${session.subscriberName}» в личном кабинете: ${issued.code}. Если это не вы — не сообщайте код никому.`);
     return { expiresAt: issued.challenge.expiresAt };
@@ -62,7 +62,7 @@ export class ProfileNumbers {
 
   async confirmAttach(session: Session, msisdn: E164, code: string): Promise<ProfileNumberView[]> {
     const refusal = await this.uow.write(async (repos) => {
-      const refused = await this.codes.redeem(repos, msisdn, 'attach', code);
+      const refused = await this.codes.redeem(repos, msisdn, 'attach', code, attachSubject(session));
       if (refused) return refused;
       const credential = await repos.credentials.forNumber(msisdn);
       if (!credential) return new DomainError('NOT_FOUND', 'no such number');
@@ -104,4 +104,9 @@ export class ProfileNumbers {
     if (!found) throw new DomainError('FORBIDDEN', 'this number is not in your profile');
     return found;
   }
+}
+
+/** An attach code attaches the number to the profile that asked for it, not to another one. */
+function attachSubject(session: Session): CodeSubject {
+  return { id: session.subscriberId, terms: '' };
 }

@@ -42,7 +42,7 @@ export class SimBlocking implements Upkeep {
   }
 
   async block(session: Session, password: string): Promise<SimBlockStatus> {
-    await requireProfilePassword(this.uow, this.hasher, session.subscriberId, password);
+    await requireProfilePassword(this.uow, this.hasher, this.clock, session.subscriberId, password);
     return this.uow.write(async (repos) => {
       const line = await repos.account.line(session.lineId);
       if (!line) throw new DomainError('NOT_FOUND', 'no such line');
@@ -55,7 +55,7 @@ export class SimBlocking implements Upkeep {
   }
 
   async unblock(session: Session, password: string): Promise<SimBlockStatus> {
-    await requireProfilePassword(this.uow, this.hasher, session.subscriberId, password);
+    await requireProfilePassword(this.uow, this.hasher, this.clock, session.subscriberId, password);
     return this.uow.write(async (repos) => {
       const line = await repos.account.line(session.lineId);
       if (!line) throw new DomainError('NOT_FOUND', 'no such line');

@@ -12,6 +12,7 @@ import { securityAndNumbers } from './0011-security-numbers';
 import { profiles } from './0012-profiles';
 import { support } from './0013-support';
 import { runningUsageTotals } from './0014-running-usage-totals';
+import { codesPerSubject } from './0015-codes-per-subject';
 import { transferConfirmationDay } from './0016-transfer-confirmation-day';
 
 /**
@@ -36,6 +37,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, transferConfirmationDay];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

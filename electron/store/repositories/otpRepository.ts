@@ -6,6 +6,7 @@ type Row = {
   id: string;
   msisdn: string;
   purpose: string;
+  subject: string;
   code_hash: string;
   created_at: number;
   expires_at: number;
@@ -13,14 +14,14 @@ type Row = {
   state: string;
 };
 
-const columns = 'id, msisdn, purpose, code_hash, created_at, expires_at, failed_attempts, state';
+const columns = 'id, msisdn, purpose, subject, code_hash, created_at, expires_at, failed_attempts, state';
 
 export class SqlOtpRepository implements OtpRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async add(challenge: OtpChallenge): Promise<void> {
     await this.sql.run(
-      `INSERT INTO otp_challenges (${columns}) VALUES ($id, $msisdn, $purpose, $codeHash, $createdAt, $expiresAt, $failedAttempts, $state)`,
+      `INSERT INTO otp_challenges (${columns}) VALUES ($id, $msisdn, $purpose, $subject, $codeHash, $createdAt, $expiresAt, $failedAttempts, $state)`,
       { ...challenge },
     );
   }
@@ -30,8 +31,11 @@ export class SqlOtpRepository implements OtpRepository {
       .map(toChallenge);
   }
 
-  async latest(msisdn: E164): Promise<OtpChallenge | null> {
-    const row = await this.sql.one<Row>(`SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn ORDER BY created_at DESC, id DESC LIMIT 1`, { msisdn });
+  async latestFor(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<OtpChallenge | null> {
+    const row = await this.sql.one<Row>(
+      `SELECT ${columns} FROM otp_challenges WHERE msisdn = $msisdn AND purpose = $purpose AND subject = $subject ORDER BY created_at DESC, id DESC LIMIT 1`,
+      { msisdn, purpose, subject },
+    );
     return row ? toChallenge(row) : null;
   }
 
@@ -39,8 +43,12 @@ export class SqlOtpRepository implements OtpRepository {
     await this.sql.run('UPDATE otp_challenges SET failed_attempts = $failedAttempts, state = $state WHERE id = $id', { id, ...change });
   }
 
-  async voidActive(msisdn: E164): Promise<void> {
-    await this.sql.run("UPDATE otp_challenges SET state = 'void' WHERE msisdn = $msisdn AND state = 'active'", { msisdn });
+  async voidActive(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<void> {
+    await this.sql.run("UPDATE otp_challenges SET state = 'void' WHERE msisdn = $msisdn AND purpose = $purpose AND subject = $subject AND state = 'active'", {
+      msisdn,
+      purpose,
+      subject,
+    });
   }
 }
 
@@ -49,6 +57,7 @@ function toChallenge(row: Row): OtpChallenge {
     id: row.id,
     msisdn: row.msisdn as E164,
     purpose: row.purpose as OtpPurpose,
+    subject: row.subject,
     codeHash: row.code_hash,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

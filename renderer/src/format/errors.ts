@@ -29,6 +29,8 @@ export function errorText(error: CabinetError, t: Translate): string {
       return t('errors.INVALID_CREDENTIALS');
     case 'VALIDATION':
       if (typeof details.rule === 'string') return t(`setPassword.rule.${details.rule}`);
+      if (reason === 'proof-expired') return t('setPassword.proofExpired');
+      if (reason === 'current-password-needed') return t('setPassword.currentNeeded');
       return t('errors.VALIDATION');
     default:
       return t(`errors.${error.code}`);
