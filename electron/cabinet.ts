@@ -45,12 +45,15 @@ import { bundledSupportData } from './store/seed/supportData';
 import type { SupportData } from './store/seed/supportData';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
+import type { DemoRefusal } from './demoMode';
+import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } from './network/notConfigured';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { MemoryKioskConfigStore } from './settings/kioskConfigStore';
 import type { E164 } from '../shared/phone';
+import type { AppInfo } from '../shared/contract/settings';
 import type { SettingsStore } from './settings/settingsStore';
 import type { CabinetStore } from './store/cabinetStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
@@ -72,6 +75,14 @@ export interface CabinetOptions {
   /** A store chain's shared PostgreSQL database instead of the embedded store (settings.json's `sharedStore`). */
   sharedStore?: PostgresConnection;
   settings: SettingsStore;
+  /**
+   * Demo mode (electron/demoMode.ts decides it): the test acquirer, test wallets and the virtual handset stand in
+   * for whatever `network`, `acquirer` and `wallets` leave out. Off: no handset, and a service left out answers
+   * NOT_CONFIGURED. Every host says which, explicitly.
+   */
+  demo: boolean;
+  /** Demo mode was asked for and refused (the windows say why). */
+  demoRefused?: DemoRefusal | null;
   /** Origins of frames allowed to call: "app://cabinet" in the app, the harness's own URL in tests. */
   trustedOrigins: string[];
   clock?: Clock;
@@ -83,7 +94,7 @@ export interface CabinetOptions {
   operatorData?: OperatorData;
   /** Checkpoint thresholds and backups of the store (defaults suit a desktop). */
   storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups' | 'checkpointOnClose'>;
-  /** The operator's network; the virtual handset by default. */
+  /** The operator's network (SMS, phone confirmations, mail); the virtual handset in demo mode, not configured otherwise. */
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
   /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */
   onAlert?: (alert: LineAlert) => void;
@@ -93,9 +104,9 @@ export interface CabinetOptions {
   openInBrowser?: (url: string) => Promise<void>;
   /** When a passwordless prompt times out (tests pass their own clock-driven schedule). */
   schedule?: Schedule;
-  /** The bank that charges cards; the embedded test-mode acquirer by default. */
+  /** The bank that charges cards; the embedded test-mode acquirer in demo mode, not configured otherwise. */
   acquirer?: Acquirer;
-  /** E-wallets; test-mode wallets by default. */
+  /** E-wallets; test-mode wallets in demo mode, not configured otherwise. */
   wallets?: WalletGateway;
   /** How long the acquirer may take before a payment is left pending for a status check. */
   acquirerTimeoutMs?: number;
@@ -114,17 +125,23 @@ export interface CabinetOptions {
 export interface Cabinet {
   dispatcher: Dispatcher;
   database: CabinetStore;
-  handset: VirtualHandset;
+  /** The virtual handset: only in demo mode. */
+  handset: VirtualHandset | null;
   /** Usage made on the virtual handset: rated, then the line's windows are told. */
   usage: HandsetUsage;
   close(): Promise<void>;
 }
 
+/** What the windows are told about this computer's services (settings.appInfo). */
+export type CabinetServices = AppInfo;
+
 export interface CabinetHost {
   /** Serves calls at once: before the store is open, only the vault and settings methods answer. */
   dispatcher: Dispatcher;
-  /** The embedded virtual handset (the SMS inbox and prompts of every demo number). */
-  handset: VirtualHandset;
+  /** The embedded virtual handset (the SMS inbox and prompts of every demo number): only in demo mode. */
+  handset: VirtualHandset | null;
+  /** Whether this cabinet runs in demo mode, and which services have an adapter. */
+  services: CabinetServices;
   /** Resolves when the store is open and the core is wired; rejects if the store cannot be opened. */
   ready: Promise<Cabinet>;
   close(): Promise<void>;
@@ -150,14 +167,30 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   /** With a shared store: tells the other instances that a subscriber's sessions must end. */
   let signOutElsewhere: ((subscriberId: string, reason: SubscriberSignOutReason) => void) | null = null;
   let autopayTimer: NodeJS.Timeout | null = null;
-  const handset = new VirtualHandset(clock);
-  const network = options.network ?? { sms: handset, confirmations: handset };
+  // The test doubles exist only in demo mode; otherwise a port without an adapter refuses with NOT_CONFIGURED.
+  const handset = options.demo ? new VirtualHandset(clock) : null;
+  const notConfigured = new NotConfiguredNetwork();
+  const network: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway } =
+    options.network ?? (handset ? { sms: handset, confirmations: handset } : { sms: notConfigured, confirmations: notConfigured });
+  const mail: EmailGateway = network.mail ?? handset ?? notConfigured;
+  const acquirer: Acquirer = options.acquirer ?? (options.demo ? new TestAcquirer() : new NotConfiguredAcquirer());
+  const wallets: WalletGateway = options.wallets ?? (options.demo ? new TestWallets() : new NotConfiguredWallets());
+  const services: CabinetServices = {
+    demo: options.demo,
+    demoRefused: options.demo ? null : (options.demoRefused ?? null),
+    services: {
+      sms: network.sms.configured !== false && network.confirmations.configured !== false,
+      cardPayments: acquirer.configured !== false,
+      wallets: wallets.configured !== false,
+    },
+  };
 
   const dispatcher = new Dispatcher({
     handlers: createHandlers({
       core: () => core,
       sessions,
       settings: options.settings,
+      appInfo: services,
       vault,
       storeReady: () => ready,
       lineLooked: (msisdn) => void raiseAlerts(msisdn),
@@ -212,7 +245,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       logger,
       options.schedule ?? realSchedule,
     );
-    handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
+    if (handset) handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
     const socialSignIn = new SocialSignIn(
       database,
       () => options.settings.socialProviders(),
@@ -231,7 +264,6 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const rollovers = new RolloverMemo();
     const simBlocking = new SimBlocking(database, hasher, clock, ids, data.payments.simBlock);
     const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
-    const acquirer = options.acquirer ?? new TestAcquirer();
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
       database,
@@ -239,7 +271,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       ids,
       data.payments,
       acquirer,
-      options.wallets ?? new TestWallets(),
+      wallets,
       monthlyFees,
       logger,
       TEST_CARDS,
@@ -277,7 +309,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
       passwordChange: new PasswordChange(database, hasher, clock),
       simBlocking,
-      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids), network.mail ?? handset, clock),
+      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids), mail, clock),
       profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids), network.sms, clock, data.payments.profile.maxNumbers),
       signInHistory: async (subscriberId) =>
         database!.read(async (repos) =>
@@ -372,7 +404,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     await database?.close();
   }
 
-  return { dispatcher, handset, ready, close };
+  return { dispatcher, handset, services, ready, close };
 }
 
 /** Opens the store and wires everything, for callers whose key needs no unlocking (tests, the harness). */

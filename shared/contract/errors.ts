@@ -17,6 +17,7 @@ export const errorCodes = {
   NOT_ELIGIBLE: 'The line may not take this action under the operator rules.',
   SIM_BLOCKED: 'The SIM is blocked; SMS and confirmation ways are off.',
   PASSPHRASE_INVALID: 'The passphrase does not open the local store.',
+  NOT_CONFIGURED: 'A service this needs is not set up on this computer (no SMS gateway, no card acquirer, no e-wallets, no mail); details.service says which. Nothing was sent or charged.',
   STORE_UNAVAILABLE: 'The encrypted store is not open yet or could not be written; nothing was changed. details.state says which.',
   INTERNAL: 'An unexpected fault on the main side; it was logged without the payload.',
 } as const;
