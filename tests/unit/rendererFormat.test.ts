@@ -49,6 +49,11 @@ describe('errors in words', () => {
   it('a wait is said in seconds', () => {
     expect(errorText({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 42 } }, t)).toBe('errors.RATE_LIMITED{"seconds":42}');
   });
+  it('a service that is not set up is named: SMS, card payments, e-wallets, mail', () => {
+    expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'card-payments' } }, t)).toBe('notConfigured.cardPayments{}');
+    expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'sms' } }, t)).toBe('notConfigured.sms{}');
+    expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'something-else' } }, t)).toBe('errors.NOT_CONFIGURED{}');
+  });
   it('field errors are read from a VALIDATION answer', () => {
     expect(fieldErrors({ code: 'VALIDATION', message: 'x', details: { fields: [{ field: 'phone', expected: 'a number' }] } })).toEqual({ phone: 'a number' });
     expect(fieldErrors({ code: 'INTERNAL', message: 'x' })).toEqual({});
