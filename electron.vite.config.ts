@@ -80,6 +80,9 @@ export default defineConfig({
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
       __INTLIFY_PROD_DEVTOOLS__: 'false',
+      // The cabinet uses vue-i18n's Composition API only (legacy: false): the legacy API is compiled out.
+      __VUE_I18N_LEGACY_API__: 'false',
+      __VUE_I18N_FULL_INSTALL__: 'true',
     },
     build: {
       // Chromium of Electron ≥ 45: top-level await and modern syntax as they are.
@@ -89,6 +92,11 @@ export default defineConfig({
       sourcemap: false,
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
+        output: {
+          // vue-router 5 keeps its router core in a module it calls "devtools-…": named for what it is, so a look at
+          // the package does not mistake it for Vue devtools (none are built in: __VUE_PROD_DEVTOOLS__ is false).
+          chunkFileNames: (chunk) => (chunk.name.startsWith('devtools') ? 'assets/router-core-[hash].js' : 'assets/[name]-[hash].js'),
+        },
       },
     },
   },

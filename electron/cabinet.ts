@@ -11,7 +11,7 @@ import { SecretHasher } from './core/auth/secretHash';
 import { SignInRecorder } from './core/auth/signInRecorder';
 import { SocialSignIn, type OAuthPorts } from './core/auth/socialSignIn';
 import { httpOAuthPorts } from './network/oauthNetwork';
-import { SessionRegistry, type SessionPolicy } from './core/auth/sessions';
+import { defaultSessionPolicy, SessionRegistry, type SessionPolicy } from './core/auth/sessions';
 import { systemClock, type Clock } from './core/clock';
 import { randomIds, type IdGenerator } from './core/ids';
 import { silentLogger, type Logger } from './core/logger';
@@ -50,6 +50,9 @@ import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } fro
 import { hkdfSync, randomUUID } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
+import { sessionPolicyFor } from './core/kiosk/kioskSessionPolicy';
+import { KioskVisitEnd } from './core/kiosk/visitEnd';
+import { withoutSystemBrowserOnKiosk } from './core/kiosk/noSystemBrowser';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { MemoryKioskConfigStore } from './settings/kioskConfigStore';
 import type { E164 } from '../shared/phone';
@@ -160,7 +163,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const hasher = new PasswordHasher(options.passwordCost);
   const staff = new KioskStaffPanel(kioskConfig, new PasswordHasher(options.kiosk?.pinCost ?? options.passwordCost), clock);
   if (staff.enabled) staff.enable();
-  const sessions = new SessionRegistry(clock, ids, options.sessionPolicy);
+  // On a kiosk a sign-in ends with the kiosk's idle timer, as staff set it now.
+  const sessions = new SessionRegistry(clock, ids, () => sessionPolicyFor(options.sessionPolicy ?? defaultSessionPolicy, kioskConfig.read()));
   const vault = 'unlock' in options.keyProvider ? options.keyProvider : null;
   let core: CoreServices | null = null;
   let database: CabinetStore | null = null;
@@ -184,6 +188,14 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       wallets: wallets.configured !== false,
     },
   };
+  // What a kiosk visit leaves in this process, wiped when it ends (the acquirer is added once it is built).
+  const visitEnd = new KioskVisitEnd(() => staff.enabled, logger);
+  const kioskHost = options.kiosk?.host;
+  if (kioskHost) {
+    visitEnd.add({ name: 'clipboard', wipe: () => kioskHost.clearClipboard() });
+    visitEnd.add({ name: 'receipt files', wipe: () => kioskHost.printer.deleteReceiptFiles?.() });
+  }
+  if (handset) visitEnd.add({ name: 'handset messages', wipe: () => handset.forgetEverything() });
 
   const dispatcher = new Dispatcher({
     handlers: createHandlers({
@@ -194,7 +206,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       vault,
       storeReady: () => ready,
       lineLooked: (msisdn) => void raiseAlerts(msisdn),
-      kiosk: { staff, host: options.kiosk?.host ?? null, logger },
+      kiosk: { staff, host: options.kiosk?.host ?? null, logger, visitEnded: () => visitEnd.ended() },
     }),
     sessions,
     trustedOrigins: options.trustedOrigins,
@@ -204,8 +216,18 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       core?.confirmationSignIn.windowClosed(windowId);
       core?.socialSignIn.cancel(windowId, false);
       staff.windowGone(windowId);
+      // The window's session went with it: on a kiosk, so did the visit.
+      void visitEnd.ended();
     },
     onSubscriberSignedOut: (subscriberId, reason) => signOutElsewhere?.(subscriberId, reason),
+    // A kiosk visit also ends when the main side ends the session (the idle timer ran out with the page silent):
+    // the window's storage is wiped from here too, in case the page cannot do its part.
+    onWindowSessionEnded: (windowId) => {
+      void visitEnd.ended();
+      if (staff.enabled && kioskHost) {
+        kioskHost.clearWindowStorage(windowId).catch((error: unknown) => logger.warn('a kiosk window could not be wiped', { error: String(error) }));
+      }
+    },
   });
 
   const ready = (async (): Promise<Cabinet> => {
@@ -249,7 +271,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const socialSignIn = new SocialSignIn(
       database,
       () => options.settings.socialProviders(),
-      options.oauth ?? httpOAuthPorts(options.openInBrowser ?? (async () => logger.warn('no browser to open a social sign-in in'))),
+      withoutSystemBrowserOnKiosk(
+        options.oauth ?? httpOAuthPorts(options.openInBrowser ?? (async () => logger.warn('no browser to open a social sign-in in'))),
+        () => staff.enabled,
+      ),
       recorder,
       (windowId, provider, outcome, session) => {
         if (session) dispatcher.signInWindow(windowId, session);
@@ -264,6 +289,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const rollovers = new RolloverMemo();
     const simBlocking = new SimBlocking(database, hasher, clock, ids, data.payments.simBlock);
     const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
+    visitEnd.add({ name: 'acquirer card data', wipe: () => acquirer.forgetCardData?.() });
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
       database,

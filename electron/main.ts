@@ -1,12 +1,17 @@
 import { hostname, platform } from 'node:os';
-import { dirname, join, normalize, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
 import { decideDemoMode } from './demoMode';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
+import { CallerWindows } from './ipc/callGate';
+import { APP_ORIGIN, APP_SCHEME, trustedRendererOrigin } from './desktop/origins';
+import { guardWebContents } from './desktop/navigationPolicy';
+import { createRendererProtocolHandler } from './desktop/rendererProtocol';
+import { relaunchOptions } from './desktop/relaunch';
 import { bindHandsetToIpc } from './ipc/handsetBinding';
 import { createHandsetHandlers } from './network/handsetHandlers';
 import type { VirtualHandset } from './network/virtualHandset';
@@ -30,11 +35,14 @@ import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const APP_SCHEME = 'app';
-const APP_ORIGIN = `${APP_SCHEME}://cabinet`;
 const rendererDir = join(here, '../renderer');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+// app://cabinet, or the dev server's http://localhost:port (electron/desktop/origins.ts: never `URL.origin`, "null" for app:).
+const trustedOrigin = trustedRendererOrigin(devServerUrl);
+/** The windows made for the cabinet: only their main frames may call the core, whatever a page's URL says. */
+const cabinetWindows = new CallerWindows();
+/** Windows taskbar grouping and notifications match the installer's shortcut (package.json build.appId). */
+const APP_USER_MODEL_ID = 'ru.subscribercabinet.desktop';
 
 // The renderer is served from a privileged custom scheme, not file://, so 'self' in the CSP means only our files.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -48,8 +56,9 @@ const logger = createFileLogger(log, { folder: app.getPath('logs'), console: !ap
 
 const settings = new ElectronSettingsStore();
 const kioskConfig = new ElectronKioskConfigStore();
-// The store kiosk profile (README, "Running in a store"): `--kiosk` or kiosk.json's "enabled".
-const kiosk = kioskEnabled(kioskConfig, process.argv);
+// The store kiosk profile (README, "Running in a store"): `--kiosk` or kiosk.json's "enabled" — decided only once
+// this instance holds the single-instance lock, so a refused second launch never writes kiosk.json.
+let kiosk = false;
 let leavingKiosk = false;
 let mainWindow: BrowserWindow | null = null;
 /** OS notifications (alerts, the handset's SMS); none on a kiosk. */
@@ -60,12 +69,18 @@ let cabinet: Cabinet | null = null;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  kiosk = kioskEnabled(kioskConfig, process.argv);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  // An error thrown by start() (or by app readiness) is shown and ends the app: never a process without a window.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -87,7 +102,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSessions();
-  protocol.handle(APP_SCHEME, serveRenderer);
+  protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererDir));
   logger.info('the cabinet starts', { version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform });
 
   const dataDir = join(app.getPath('userData'), 'store');
@@ -122,7 +137,7 @@ async function start(): Promise<void> {
     },
   });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
-  bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, (contents) => contents !== handsetWindow?.webContents);
+  bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, cabinetWindows);
   const handset = host.handset;
   if (handset) bindHandsetToIpc(createHandsetHandlers(handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null), handset, () => handsetWindow?.webContents ?? null);
   mainWindow = createMainWindow(settings);
@@ -195,7 +210,7 @@ async function explainStoreProblem(error: unknown, dataDir: string, keyProvider:
     return app.exit(1);
   }
   logger.warn('the store was restored from a backup', { generation: restored.generation });
-  app.relaunch();
+  app.relaunch(relaunchOptions(process.argv, process.env));
   app.exit(0);
 }
 
@@ -212,6 +227,7 @@ function createMainWindow(store: ElectronSettingsStore): BrowserWindow {
   };
   const { webPreferences: _locked, ...kioskOptions } = kioskWindowOptions(options);
   const window = createSecureWindow(kiosk ? kioskOptions : options, join(here, '../preload/preload.cjs'), kiosk);
+  cabinetWindows.add(window.webContents);
   if (kiosk) lockDownKioskWindow(window, () => leavingKiosk);
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -234,41 +250,16 @@ function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (safeOrigin(url) !== trustedOrigin) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (safeOrigin(url) !== trustedOrigin) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to the operator's public pages open in the system browser; nothing opens inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
-}
-
-/** app://cabinet/<path> → a file under out/renderer, never outside it. */
-async function serveRenderer(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  if (url.host !== 'cabinet') return new Response('not found', { status: 404 });
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  const file = normalize(join(rendererDir, relative));
-  if (!file.startsWith(rendererDir + sep)) return new Response('not found', { status: 404 });
-  return net.fetch(pathToFileURL(file).toString());
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'invalid';
-  }
+  // Navigation stays on our origin; nothing opens inside the app; https links go to the system browser, never from a kiosk.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { trustedOrigin, kiosk }, (url) => shell.openExternal(url)));
 }
 
 function fatal(error: unknown): void {
   logger.error('the cabinet could not start', { error: (error as Error)?.message ?? String(error) });
+  const english = settings.preferences().language === 'en';
+  dialog.showErrorBox(
+    english ? 'The cabinet could not start' : 'Личный кабинет не запустился',
+    `${english ? 'Details are in the log' : 'Подробности — в журнале'}: ${app.getPath('logs')}\n\n${(error as Error)?.message ?? String(error)}`,
+  );
   app.exit(1);
 }

@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      // The Electron conformance suite: the built out/ files (npm test builds first) and the real main-process functions.
+      // Its main-bundle runs each start a store in a child process: a busy CI machine needs more than 20 s for some.
+      { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], testTimeout: 120_000 } },
       {
         // The core and repository suites again, on a throwaway PostgreSQL server (the shared store of a
         // store chain), plus what only the shared store has. Suites about the embedded store's files stay out.

@@ -100,8 +100,15 @@ export class UpdateService {
     return true;
   }
 
-  /** One check; a check already under way is not doubled. Never throws. */
+  /**
+   * One check; a check already under way is not doubled. Never throws. With updates off (no feed, or not an
+   * installed app: start() never ran) the updater is not touched — it would reach the placeholder feed of package.json.
+   */
   async check(): Promise<void> {
+    if (this.timer === null) {
+      this.logger.info('updates are off: nothing to check');
+      return;
+    }
     if (this.checking || this.current?.state === 'downloading' || this.current?.state === 'ready') return;
     this.checking = true;
     try {

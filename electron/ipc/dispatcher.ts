@@ -49,6 +49,8 @@ export interface DispatcherOptions {
   onWindowGone?: (senderId: string) => void;
   /** Told when a line's balance or remainders changed (after its windows are), e.g. to raise alerts. */
   onLineChanged?: (msisdn: string) => void;
+  /** Told when the main side ended a window's session without that window asking (it went idle, or ended elsewhere). */
+  onWindowSessionEnded?: (senderId: string) => void;
   /** Told when every session of a subscriber must end, so other app instances sharing the store end theirs too. */
   onSubscriberSignedOut?: (subscriberId: string, reason: SubscriberSignOutReason) => void;
 }
@@ -183,6 +185,7 @@ export class Dispatcher {
     if (sessionId) this.options.sessions.close(sessionId);
     this.windowSessions.delete(senderId);
     this.emit(senderId, 'session.ended', { reason: 'expired' });
+    this.options.onWindowSessionEnded?.(senderId);
   }
 
   private handlerContext(context: CallContext, session: Session | null): HandlerContext {
@@ -227,6 +230,7 @@ export class Dispatcher {
       if (!ended.has(sessionId)) continue;
       this.windowSessions.delete(senderId);
       this.emit(senderId, 'session.ended', { reason });
+      this.options.onWindowSessionEnded?.(senderId);
     }
     return ended.size;
   }

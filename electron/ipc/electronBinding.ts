@@ -1,13 +1,14 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { fail } from '../../shared/contract/errors';
+import { ipcMain, type WebContents } from 'electron';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { createCallGate, type CallerWindows } from './callGate';
 import type { Dispatcher } from './dispatcher';
 
 /**
- * Serves the dispatcher over Electron IPC. Only a window's main frame may call (no iframes);
- * the window's webContents id is the sender identity, so a page cannot claim to be another.
+ * Serves the dispatcher over Electron IPC through the call gate (electron/ipc/callGate.ts): only the main frame
+ * of a window the main process registered in `windows` may call; the webContents id is the sender identity, so a
+ * page cannot claim to be another.
  */
-export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string, isCabinetWindow: (contents: WebContents) => boolean): () => void {
+export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string, windows: CallerWindows): () => void {
   const connected = new Set<number>();
 
   const connect = (contents: WebContents): void => {
@@ -26,23 +27,7 @@ export function bindDispatcherToIpc(dispatcher: Dispatcher, device: string, isCa
     });
   };
 
-  ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, message: unknown) => {
-    const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame || !isCabinetWindow(event.sender)) {
-      return fail('FORBIDDEN', 'calls are accepted only from the main frame of a cabinet window');
-    }
-    connect(event.sender);
-    const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as { method?: unknown; input?: unknown };
-    return dispatcher.dispatch({ senderId: String(event.sender.id), origin: originOf(frame.url), device }, method, input);
-  });
-
+  const gate = createCallGate(dispatcher, device, windows, (event) => connect(event.sender as WebContents));
+  ipcMain.handle(CALL_CHANNEL, (event, message: unknown) => gate(event, message));
   return () => ipcMain.removeHandler(CALL_CHANNEL);
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'invalid';
-  }
 }

@@ -146,7 +146,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       await requireCore().passwordSetting.set(context.session, password);
       return sessionInfo(context.session);
     },
-    'auth.signOut': async (_input, context) => ({ signedOut: context.unbindSession() !== null }),
+    'auth.signOut': async (_input, context) => {
+      const signedOut = context.unbindSession() !== null;
+      // On a kiosk signing out ends the visit, however the page asked for it.
+      await deps.kiosk.visitEnded();
+      return { signedOut };
+    },
     'auth.signOutEverywhere': async (_input, context) => {
       readySession(context);
       return { ended: context.signOutEverywhere() };
@@ -308,6 +313,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'profile.linkSocial': async ({ provider }, context) => {
       const session = readySession(context);
+      // Linking happens in the system browser, which a kiosk does not open.
+      refuseInKiosk(deps.kiosk, 'linking a social account');
       await requireCore().socialSignIn.startLink(context.windowId, provider, session.subscriberId, session.lineId);
       return { started: true as const };
     },

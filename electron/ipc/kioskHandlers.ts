@@ -13,6 +13,8 @@ export interface KioskDependencies {
   /** Electron (silent print, session storage) or the harness; absent where nothing hosts a kiosk. */
   host: KioskHost | null;
   logger: Logger;
+  /** The end of a subscriber's visit: the main side wipes what it holds of them (clipboard, messages, card data, receipts). */
+  visitEnded: () => Promise<void>;
 }
 
 type KioskMethod = Extract<MethodPath, `kiosk.${string}`>;
@@ -67,9 +69,12 @@ export function createKioskHandlers(kiosk: KioskDependencies, core: () => CoreSe
     },
     'kiosk.exit': async (_input, context) => {
       const exiting = host();
-      staff.exit(context.windowId);
-      // The subscriber (if any) is signed out first, and the window is wiped, before the app restarts.
+      staff.requireStaff(context.windowId);
+      // The subscriber (if any) is signed out and the visit wiped while this is still a kiosk; then the profile
+      // is left and the window wiped before the app restarts.
       context.unbindSession();
+      await kiosk.visitEnded();
+      staff.exit(context.windowId);
       await exiting.clearWindowStorage(context.windowId);
       exiting.exitKiosk();
       return { exited: true as const };
@@ -81,6 +86,7 @@ export function createKioskHandlers(kiosk: KioskDependencies, core: () => CoreSe
       services?.confirmationSignIn.cancel(context.windowId);
       services?.socialSignIn.cancel(context.windowId, false);
       if (staff.enabled && kiosk.host) await kiosk.host.clearWindowStorage(context.windowId);
+      await kiosk.visitEnded();
       return { ended: session !== null };
     },
     'kiosk.printReceipt': async ({ paymentId, copy }, context) => {

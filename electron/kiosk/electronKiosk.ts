@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { app, BrowserWindow, session, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, session, webContents, type WebContents } from 'electron';
 import type { KioskConfigStore, KioskHost, PrintableReceipt, ReceiptPrinter } from '../core/kiosk/ports';
 import type { Logger } from '../core/logger';
 import { isSwallowedShortcut, KIOSK_WINDOW_TITLE } from './kioskWindowOptions';
+import { relaunchOptions } from '../desktop/relaunch';
+import { ReceiptFiles } from './receiptFiles';
 
 /** `--kiosk` on the command line writes the setting; the staff panel's «Выйти из режима киоска» clears it. */
 export function kioskEnabled(config: KioskConfigStore, argv: readonly string[]): boolean {
@@ -30,9 +30,15 @@ export function lockDownKioskWindow(window: BrowserWindow, mayClose: () => boole
   contents.session.on('will-download', (event) => event.preventDefault());
 }
 
-/** Prints silently on the kiosk's printer; with CABINET_RECEIPT_PDF_DIR set (tests), writes a PDF there instead. */
+/**
+ * Prints silently on the kiosk's printer; with CABINET_RECEIPT_PDF_DIR set (tests), writes a PDF there instead,
+ * which the end of the visit deletes.
+ */
 export function electronReceiptPrinter(owner: () => BrowserWindow | null, logger: Logger): ReceiptPrinter {
+  const pdfDir = process.env.CABINET_RECEIPT_PDF_DIR;
+  const files = pdfDir ? new ReceiptFiles(pdfDir) : null;
   return {
+    ...(files ? { deleteReceiptFiles: () => files.deleteAll() } : {}),
     printers: async () => {
       const window = owner();
       if (!window) return [];
@@ -56,11 +62,8 @@ export function electronReceiptPrinter(owner: () => BrowserWindow | null, logger
       });
       try {
         await paper.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(receipt.html)}`);
-        const pdfDir = process.env.CABINET_RECEIPT_PDF_DIR;
-        if (pdfDir) {
-          const pdf = await paper.webContents.printToPDF({ pageSize: 'A6', printBackground: false });
-          await mkdir(pdfDir, { recursive: true });
-          await writeFile(join(pdfDir, `receipt-${Date.now()}.pdf`), pdf);
+        if (files) {
+          await files.write(await paper.webContents.printToPDF({ pageSize: 'A6', printBackground: false }));
           return;
         }
         await new Promise<void>((resolve, reject) => {
@@ -78,7 +81,7 @@ export function electronReceiptPrinter(owner: () => BrowserWindow | null, logger
   };
 }
 
-/** The Electron side of a kiosk: wiping a window's storage, printing, and restarting as a normal cabinet. */
+/** The Electron side of a kiosk: wiping a window's storage and the clipboard, printing, and restarting as a normal cabinet. */
 export function electronKioskHost(owner: () => BrowserWindow | null, logger: Logger, leave: () => void): KioskHost {
   return {
     printer: electronReceiptPrinter(owner, logger),
@@ -92,9 +95,14 @@ export function electronKioskHost(owner: () => BrowserWindow | null, logger: Log
       await target.clearAuthCache();
       // sessionStorage lives in the page itself: the renderer clears it and reloads.
     },
+    clearClipboard: async () => {
+      clipboard.clear();
+      // Linux keeps the last selection apart from the clipboard (a middle click pastes it); only there is `selection` set.
+      (clipboard.selection as typeof clipboard.selection | undefined)?.clear();
+    },
     exitKiosk: () => {
       leave();
-      app.relaunch({ args: process.argv.slice(1).filter((argument) => argument !== '--kiosk') });
+      app.relaunch(relaunchOptions(process.argv, process.env, ['--kiosk']));
       app.quit();
     },
   };

@@ -4,6 +4,7 @@ import { cardBrand } from '../../shared/card';
 import { AcquirerTimeoutError, type Acquirer, type AcquirerAnswer, type CardDetails, type WalletGateway } from '../core/money/ports';
 
 type Outcome = PaymentOptions['testCards'][number]['outcome'];
+type SeenCard = { last4: string; brand: string; expMonth: number; expYear: number };
 
 /** The documented test cards of the embedded test-mode acquirer (any future expiry, any CVC). */
 export const TEST_CARDS: Array<{ number: string; outcome: Outcome }> = [
@@ -26,7 +27,8 @@ const outcomeByLast4 = new Map(TEST_CARDS.map((card) => [card.number.slice(-4), 
  */
 export class TestAcquirer implements Acquirer {
   readonly testMode = true;
-  private readonly payments = new Map<string, { answer: AcquirerAnswer; last4: string; tokenize: boolean; card: { brand: string; expMonth: number; expYear: number } }>();
+  /** Each payment's answer, and the card it was made with until `forgetCardData` (the end of a kiosk visit). */
+  private readonly payments = new Map<string, { answer: AcquirerAnswer; tokenize: boolean; card: SeenCard | null }>();
   /** Counts charges the acquirer really made: tests check that a retry never charges twice. */
   charged = 0;
 
@@ -34,18 +36,18 @@ export class TestAcquirer implements Acquirer {
     const known = this.payments.get(request.paymentId);
     if (known) return known.answer;
     const last4 = 'token' in request.card ? (/^tok_(\d{4})_/.exec(request.card.token)?.[1] ?? '0000') : request.card.number.slice(-4);
-    const card =
+    const card: SeenCard =
       'token' in request.card
-        ? { brand: 'card', expMonth: 12, expYear: 2099 }
-        : { brand: cardBrand(request.card.number)?.type ?? 'card', expMonth: request.card.expMonth, expYear: request.card.expYear };
+        ? { last4, brand: 'card', expMonth: 12, expYear: 2099 }
+        : { last4, brand: cardBrand(request.card.number)?.type ?? 'card', expMonth: request.card.expMonth, expYear: request.card.expYear };
     const outcome = outcomeByLast4.get(last4) ?? 'succeeds';
     const answer: AcquirerAnswer =
       outcome === 'insufficient-funds'
         ? { outcome: 'declined', reason: 'insufficient-funds' }
         : outcome === 'asks-3ds'
           ? { outcome: 'challenge' }
-          : this.success(last4, request.tokenize, card);
-    this.payments.set(request.paymentId, { answer, last4, tokenize: request.tokenize, card });
+          : this.success(request.tokenize, card);
+    this.payments.set(request.paymentId, { answer, tokenize: request.tokenize, card });
     if (answer.outcome === 'succeeded') this.charged += 1;
     if (outcome === 'times-out') throw new AcquirerTimeoutError();
     return answer;
@@ -55,7 +57,7 @@ export class TestAcquirer implements Acquirer {
     const known = this.payments.get(paymentId);
     if (!known) return { outcome: 'declined', reason: 'not-found-at-acquirer' };
     if (known.answer.outcome !== 'challenge') return known.answer;
-    known.answer = code === TEST_3DS_CODE ? this.success(known.last4, known.tokenize, known.card) : { outcome: 'declined', reason: 'wrong-3ds-code' };
+    known.answer = code === TEST_3DS_CODE ? this.success(known.tokenize, known.card) : { outcome: 'declined', reason: 'wrong-3ds-code' };
     if (known.answer.outcome === 'succeeded') this.charged += 1;
     return known.answer;
   }
@@ -64,9 +66,28 @@ export class TestAcquirer implements Acquirer {
     return this.payments.get(paymentId)?.answer ?? { outcome: 'unknown' };
   }
 
-  private success(last4: string, tokenize: boolean, card: { brand: string; expMonth: number; expYear: number }): AcquirerAnswer {
-    if (!tokenize) return { outcome: 'succeeded' };
-    return { outcome: 'succeeded', token: { token: `tok_${last4}_${randomBytes(12).toString('hex')}`, last4, ...card } };
+  /** The cards it remembers, as a bank's test console would show them: last four digits, brand and expiry. */
+  rememberedCards(): SeenCard[] {
+    const cards: SeenCard[] = [];
+    for (const { answer, card } of this.payments.values()) {
+      if (card) cards.push({ ...card });
+      if (answer.outcome === 'succeeded' && answer.token) cards.push({ last4: answer.token.last4, brand: answer.token.brand, expMonth: answer.token.expMonth, expYear: answer.token.expYear });
+    }
+    return cards;
+  }
+
+  /** Keeps each payment's outcome (a status check still answers), forgets the card and any token it made. */
+  forgetCardData(): void {
+    for (const known of this.payments.values()) {
+      known.card = null;
+      known.tokenize = false;
+      if (known.answer.outcome === 'succeeded') known.answer = { outcome: 'succeeded' };
+    }
+  }
+
+  private success(tokenize: boolean, card: SeenCard | null): AcquirerAnswer {
+    if (!tokenize || !card) return { outcome: 'succeeded' };
+    return { outcome: 'succeeded', token: { token: `tok_${card.last4}_${randomBytes(12).toString('hex')}`, ...card } };
   }
 }
 

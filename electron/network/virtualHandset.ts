@@ -30,7 +30,8 @@ export type HandsetEvent =
   | { type: 'sms'; sms: HandsetSms }
   | { type: 'mail'; mail: HandsetMail }
   | { type: 'prompt'; prompt: HandsetPrompt }
-  | { type: 'prompt-closed'; promptId: string };
+  | { type: 'prompt-closed'; promptId: string }
+  | { type: 'cleared' };
 
 const INBOX_LIMIT = 50;
 
@@ -95,6 +96,14 @@ export class VirtualHandset implements SmsGateway, ConfirmationGateway, EmailGat
     if (!this.prompts.has(promptId) || !this.answerSink) return false;
     await this.answerSink(promptId, key);
     return true;
+  }
+
+  /** Forgets every SMS, letter and open prompt (the end of a kiosk visit); a handset window shown empties too. */
+  forgetEverything(): void {
+    this.inboxes.clear();
+    this.letters.length = 0;
+    this.prompts.clear();
+    this.emit({ type: 'cleared' });
   }
 
   subscribe(listener: (event: HandsetEvent) => void): () => void {

@@ -10,7 +10,7 @@ const ARM64 = 3;
 
 /**
  * The fuses every build ships with. Off: running as plain Node (ELECTRON_RUN_AS_NODE), NODE_OPTIONS /
- * NODE_EXTRA_CA_CERTS, --inspect and SIGUSR1. On: the app only from app.asar, the asar's integrity checked against
+ * NODE_EXTRA_CA_CERTS, --inspect and SIGUSR1, file://'s extra privileges. On: the app only from app.asar, the asar's integrity checked against
  * the hash electron-builder embeds (macOS, Windows), cookies encrypted with the OS keystore.
  */
 export const cabinetFuses = Object.freeze({
@@ -20,6 +20,8 @@ export const cabinetFuses = Object.freeze({
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.EnableCookieEncryption]: true,
+  // file:// pages get no extra privileges: the renderer is served from app://, nothing of ours loads file://.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 });
 
 /** Where the Electron binary of a packed app is: the .app bundle on macOS, the .exe on Windows, the executable on Linux. */

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { link, mkdir, readFile, unlink, copyFile } from 'node:fs/promises';
 import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
 import { StoreUnavailableError } from '../core/errors';
@@ -21,8 +23,17 @@ import { StoreFolder } from './storeFolder';
 const resolveFromHere = createRequire(import.meta.url);
 let sqlJs: Promise<SqlJsStatic> | null = null;
 
+/**
+ * sql.js's WebAssembly: the copy the build puts beside the main bundle (out/main/sql-wasm.wasm, packaged with it),
+ * else — running from source, in tests — the package's own.
+ */
+export function sqlWasmPath(file = 'sql-wasm.wasm', from: string = import.meta.url): string {
+  const beside = fileURLToPath(new URL(file, from));
+  return existsSync(beside) ? beside : resolveFromHere.resolve(`sql.js/dist/${file}`);
+}
+
 function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs({ locateFile: (file: string) => resolveFromHere.resolve(`sql.js/dist/${file}`) });
+  sqlJs ??= initSqlJs({ locateFile: (file: string) => sqlWasmPath(file) });
   return sqlJs;
 }
 

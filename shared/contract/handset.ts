@@ -36,7 +36,9 @@ export type HandsetEvent =
   | { type: 'sms'; sms: z.infer<typeof HandsetSms> }
   | { type: 'mail'; mail: z.infer<typeof HandsetMail> }
   | { type: 'prompt'; prompt: z.infer<typeof HandsetPrompt> }
-  | { type: 'prompt-closed'; promptId: string };
+  | { type: 'prompt-closed'; promptId: string }
+  /** Every message and prompt was forgotten (a kiosk visit ended). */
+  | { type: 'cleared' };
 
 export type HandsetApi = {
   [M in HandsetMethod]: (input: z.input<(typeof handsetMethods)[M]['input']>) => Promise<Result<z.output<(typeof handsetMethods)[M]['output']>>>;

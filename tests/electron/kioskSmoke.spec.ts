@@ -45,6 +45,8 @@ test('the desktop app as a store kiosk: one locked-down full-screen window, a st
     await window.getByRole('button', { name: 'Завершить сеанс' }).click();
     await expect(window.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
     expect(await window.evaluate(() => localStorage.length)).toBe(0);
+    // The receipt PDF was the subscriber's: the end of the visit deleted it.
+    expect(readdirSync(receipts).filter((name) => name.endsWith('.pdf'))).toHaveLength(0);
   } finally {
     await app.evaluate(({ app: electronApp }) => electronApp.exit(0)).catch(() => undefined);
     await rm(userData, { recursive: true, force: true });

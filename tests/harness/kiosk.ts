@@ -20,6 +20,8 @@ export interface HarnessKiosk {
   wipedWindows: string[];
   /** Staff left the kiosk profile. */
   exited: boolean;
+  /** How often the main side emptied the clipboard (the end of each visit). */
+  clipboardClears: number;
 }
 
 export const HARNESS_PRINTERS: PrinterInfo[] = [
@@ -42,6 +44,7 @@ export async function harnessKiosk(options: HarnessKioskOptions): Promise<Harnes
     printed: [],
     wipedWindows: [],
     exited: false,
+    clipboardClears: 0,
     host: {
       printer: {
         printers: async () => HARNESS_PRINTERS.map((printer) => ({ ...printer })),
@@ -49,6 +52,7 @@ export async function harnessKiosk(options: HarnessKioskOptions): Promise<Harnes
       },
       clearWindowStorage: async (windowId) => void kiosk.wipedWindows.push(windowId),
       exitKiosk: () => void (kiosk.exited = true),
+      clearClipboard: async () => void (kiosk.clipboardClears += 1),
     },
   };
   return kiosk;

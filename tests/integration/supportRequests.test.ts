@@ -68,6 +68,24 @@ describe('support requests', () => {
     expect(third.value.messages).toHaveLength(2);
   });
 
+  it('a card number typed into a request or a reply is stored and sent to the desk with only its last four digits', async () => {
+    const desk = new TakingDesk();
+    await cabinet.close();
+    cabinet = await openTestCabinet(dir.path, { supportDesk: desk });
+    await signIn('a', anna);
+    const created = (await write('a', 'Списали деньги с карты 4111 1111 1111 1111, а на баланс не пришли', { topic: 'payments' })).value;
+    await call('a', 'support.reply', { requestId: created.id, text: 'Вторая карта 5555-5555-5555-4444 тоже' });
+
+    const stored = await cabinet.database.read((repos) => repos.supportRequests.messages(created.id));
+    expect(stored.map((message) => message.body)).toEqual([
+      'Списали деньги с карты •••• •••• •••• 1111, а на баланс не пришли',
+      'Вторая карта ••••-••••-••••-4444 тоже',
+    ]);
+    const everything = JSON.stringify({ stored, desk: desk.deliveries, thread: (await call('a', 'support.request', { requestId: created.id })).value });
+    expect(everything).not.toMatch(/4111.?1111|5555.?5555/);
+    expect((await call('a', 'support.requests', {})).value[0].preview).toContain('•••• 1111');
+  });
+
   it('a reply puts an answered request back in work until the desk answers; a closed request takes no more replies', async () => {
     const desk = new TakingDesk();
     await cabinet.close();

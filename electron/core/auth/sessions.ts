@@ -38,12 +38,20 @@ export type SessionLookup = { status: 'live'; session: Session } | { status: 'ex
  */
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
+  private readonly currentPolicy: () => SessionPolicy;
 
+  /** `policy` may be a function: it is asked at every look-up (a kiosk's idle time is changed by staff while it runs). */
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    readonly policy: SessionPolicy = defaultSessionPolicy,
-  ) {}
+    policy: SessionPolicy | (() => SessionPolicy) = defaultSessionPolicy,
+  ) {
+    this.currentPolicy = typeof policy === 'function' ? policy : () => policy;
+  }
+
+  get policy(): SessionPolicy {
+    return this.currentPolicy();
+  }
 
   open(owner: Omit<Session, 'id' | 'handle' | 'signedInAt' | 'lastSeenAt'>): Session {
     const now = this.clock.now();

@@ -45,6 +45,8 @@ export interface ReceiptPrinter {
   printers(): Promise<PrinterInfo[]>;
   /** Prints on `printer` (null: the system default) without a dialog. */
   print(receipt: PrintableReceipt, printer: string | null): Promise<void>;
+  /** Deletes every receipt file it wrote (a printer that prints to PDF files); one that writes no files has none. */
+  deleteReceiptFiles?(): Promise<void>;
 }
 
 /** What only the host (Electron or the harness) can do for a kiosk window. */
@@ -53,5 +55,7 @@ export interface KioskHost {
   clearWindowStorage(windowId: string): Promise<void>;
   /** Leaves the kiosk profile (the app restarts as a normal cabinet). */
   exitKiosk(): void;
+  /** Empties the computer's clipboard (Electron's `clipboard.clear()`): a copied number or code must not reach the next person. */
+  clearClipboard(): Promise<void>;
   printer: ReceiptPrinter;
 }

@@ -105,6 +105,11 @@ export interface Acquirer {
   completeChallenge(paymentId: string, code: string): Promise<AcquirerAnswer>;
   /** What became of a payment; `unknown` when the acquirer has no record of it (nothing was charged). */
   status(paymentId: string): Promise<AcquirerAnswer | { outcome: 'unknown' } | { outcome: 'in-progress' }>;
+  /**
+   * Forgets what it remembers of the cards it saw in this process (digits, expiry, tokens), keeping only each
+   * payment's outcome: a kiosk calls it at the end of every visit. An acquirer that keeps nothing locally has none.
+   */
+  forgetCardData?(): void;
 }
 
 /** An e-wallet: the person confirms on the wallet's own page. */

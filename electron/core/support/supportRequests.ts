@@ -7,6 +7,7 @@ import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { checkScreenshot, decodeBase64 } from './attachments';
+import { maskCardNumbers } from './cardNumberMasking';
 import type { DeskDelivery, DeskInbox, DeskReply, SupportDesk, SupportRequestRecord } from './ports';
 import { nextStatus, type RequestEvent } from './requestStatus';
 
@@ -38,8 +39,12 @@ export class SupportRequests implements DeskInbox {
     return this.topicList;
   }
 
-  /** Writes a request (once per idempotency key) and hands it to the desk. */
-  async create(session: Session, request: NewRequest): Promise<SupportThread> {
+  /**
+   * Writes a request (once per idempotency key) and hands it to the desk. A card number in the text is kept
+   * (and sent on) only as its last four digits: nobody at the desk needs the rest, and the store must not hold it.
+   */
+  async create(session: Session, typed: NewRequest): Promise<SupportThread> {
+    const request = { ...typed, text: maskCardNumbers(typed.text) };
     if (!this.topicList.some((topic) => topic.id === request.topic)) {
       throw new DomainError('VALIDATION', 'topic: a topic from the list', { fields: [{ field: 'topic', expected: 'a topic from the list' }] });
     }
@@ -91,7 +96,8 @@ export class SupportRequests implements DeskInbox {
     return this.uow.read(async (repos) => this.threadIn(repos, await this.owned(repos, session, requestId)));
   }
 
-  async reply(session: Session, requestId: string, text: string): Promise<SupportThread> {
+  async reply(session: Session, requestId: string, typed: string): Promise<SupportThread> {
+    const text = maskCardNumbers(typed);
     const record = await this.uow.write(async (repos) => {
       const record = await this.owned(repos, session, requestId);
       const status = nextStatus(record.status, 'subscriber-replied');

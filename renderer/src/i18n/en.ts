@@ -609,6 +609,7 @@ export const en: Messages = {
       lead: 'A linked account signs you in without a password.',
       linkedSince: 'linked {date}',
       notConfigured: 'not configured on this computer',
+      notOnKiosk: 'Social accounts are not linked on a store computer: that happens in a browser. Link them in the cabinet on your own device.',
       link: 'Link {name}',
       unlink: 'Unlink {name}',
       unlinked: '{name} account unlinked',

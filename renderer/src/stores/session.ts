@@ -91,6 +91,11 @@ export const useSessionStore = defineStore('session', () => {
     if (state === 'signed-in') await restore();
   }
 
+  /** Tells the main side the window is in use: a kiosk's page sees input that makes no call. */
+  async function keepAlive(): Promise<void> {
+    await cabinet.auth.currentSession({});
+  }
+
   async function signOut(): Promise<void> {
     await run(() => cabinet.auth.signOut({}));
   }
@@ -130,6 +135,7 @@ export const useSessionStore = defineStore('session', () => {
     startSocial,
     cancelSocial,
     socialResolved,
+    keepAlive,
     signOut,
     signOutEverywhere,
     $reset,

@@ -34,7 +34,7 @@ afterEach(async () => {
 const packager = { executableName: 'subscriber-cabinet', appInfo: { productFilename: 'Subscriber Cabinet' } };
 
 describe('Electron fuses of a packed app', () => {
-  it('the set: no run-as-Node, no NODE_OPTIONS, no --inspect, app only from ASAR, ASAR integrity, cookie encryption', () => {
+  it('the set: no run-as-Node, no NODE_OPTIONS, no --inspect, app only from ASAR, ASAR integrity, cookie encryption, no extra privileges for file://', () => {
     expect(cabinetFuses).toEqual({
       [FuseV1Options.RunAsNode]: false,
       [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
@@ -42,6 +42,7 @@ describe('Electron fuses of a packed app', () => {
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 
@@ -58,7 +59,7 @@ describe('Electron fuses of a packed app', () => {
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(on);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(on);
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(on);
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(on);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(off);
   });
 
   it('finds the binary of each platform: the .exe on Windows, the framework inside the .app on macOS', async () => {

@@ -78,6 +78,16 @@ describe('updates', () => {
     expect(lines).toContainEqual(['info', 'updates are off: no feed URL in settings (updates.feedUrl)', undefined]);
   });
 
+  it('«Проверить обновления» with updates off (no feed, or not an installed app) never reaches the updater or its placeholder feed', async () => {
+    const { updater, service, lines } = setUp();
+    await service.check();
+    service.start(null);
+    await service.check();
+    expect(updater.checks).toBe(0);
+    expect(updater.feed).toBeNull();
+    expect(lines).toContainEqual(['info', 'updates are off: nothing to check', undefined]);
+  });
+
   it('tells the windows the download progress in whole percent, then that it installs on quit', async () => {
     const { updater, service, seen } = setUp();
     service.start(feed);
