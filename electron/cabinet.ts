@@ -32,7 +32,7 @@ import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
 import { PaymentHistory } from './core/money/paymentHistory';
 import { Autopay } from './core/money/autopay';
 import { PasswordChange } from './core/security/passwordChange';
-import { SimBlocking } from './core/security/simBlocking';
+import { SimBlocking, simBlockRulesOf } from './core/security/simBlocking';
 import { ProfileNumbers } from './core/security/profileNumbers';
 import { ProfileSettings } from './core/profile/profileSettings';
 import { alertsFor, type AlertMemo, type LineAlert } from './core/profile/lineAlerts';
@@ -47,7 +47,7 @@ import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import type { DemoRefusal } from './demoMode';
 import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } from './network/notConfigured';
-import { hkdfSync, randomUUID } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
 import { sessionPolicyFor } from './core/kiosk/kioskSessionPolicy';
@@ -60,6 +60,7 @@ import type { AppInfo } from '../shared/contract/settings';
 import type { SettingsStore } from './settings/settingsStore';
 import type { CabinetStore } from './store/cabinetStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
+import { ChainSignOuts } from './store/postgres/chainSignOuts';
 import { PostgresDatabase, type PostgresConnection } from './store/postgres/postgresDatabase';
 import type { KeyProvider } from './store/keyProvider';
 import type { PassphraseVault } from './store/passphraseVault';
@@ -228,6 +229,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         kioskHost.clearWindowStorage(windowId).catch((error: unknown) => logger.warn('a kiosk window could not be wiped', { error: String(error) }));
       }
     },
+    // A chain kiosk whose notification connection is down or catching up may have missed a sign-out.
+    unavailable: () => (database instanceof PostgresDatabase ? database.notificationGap() : null),
   });
 
   const ready = (async (): Promise<Cabinet> => {
@@ -247,7 +250,14 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       // Seeding runs under the schema lock: instances starting together seed once.
       const shared = await PostgresDatabase.open({ ...options.sharedStore, logger, prepare: (store) => seedOnce(store, secrets) });
       database = shared;
-      await listenForSignOuts(shared, dispatcher, logger, (announce) => (signOutElsewhere = announce));
+      const chain = await ChainSignOuts.start({
+        store: shared,
+        dataKey: await options.keyProvider.dataKey(),
+        end: (subscriberId, reason) => dispatcher.endSubscriberSessions(subscriberId, reason),
+        logger,
+      });
+      signOutElsewhere = (subscriberId, reason) =>
+        void chain.announce(subscriberId, reason).catch((error: unknown) => logger.error('other instances could not be told of a sign-out', { error: String(error) }));
     } else {
       database = await EncryptedDatabase.open({ folder: options.dataDir, keyProvider: options.keyProvider, logger, ...options.storeTuning });
       secrets = await secretsOf();
@@ -287,7 +297,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const monthlyFees = new MonthlyFees(clock, ids);
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
     const rollovers = new RolloverMemo();
-    const simBlocking = new SimBlocking(database, hasher, clock, ids, data.payments.simBlock);
+    const simBlocking = new SimBlocking(database, hasher, clock, ids, simBlockRulesOf(data.payments.simBlock, data.tariffs));
     const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
     visitEnd.add({ name: 'acquirer card data', wipe: () => acquirer.forgetCardData?.() });
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
@@ -436,39 +446,6 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
 /** Opens the store and wires everything, for callers whose key needs no unlocking (tests, the harness). */
 export async function openCabinet(options: CabinetOptions): Promise<Cabinet> {
   return startCabinet(options).ready;
-}
-
-/**
- * Sessions live in each instance's memory; "sign out everywhere" (and a password change) must still end
- * the subscriber's sessions on every kiosk of the chain. The instance that ends them says so on a
- * PostgreSQL channel; every other instance ends its own. If the listening connection fails, notices
- * sent meanwhile are lost, so this instance ends all its sessions rather than keep one that should be gone.
- */
-async function listenForSignOuts(
-  store: PostgresDatabase,
-  dispatcher: Dispatcher,
-  logger: Logger,
-  announceWith: (announce: (subscriberId: string, reason: SubscriberSignOutReason) => void) => void,
-): Promise<void> {
-  const instance = randomUUID();
-  const channel = 'cabinet_sign_out';
-  await store.listen(
-    channel,
-    (payload) => {
-      try {
-        const notice = JSON.parse(payload) as { from: string; subscriberId: string; reason: SubscriberSignOutReason };
-        if (notice.from !== instance) dispatcher.endSubscriberSessions(notice.subscriberId, notice.reason);
-      } catch {
-        logger.warn('an unreadable sign-out notice was ignored');
-      }
-    },
-    () => dispatcher.endAllSessions('expired'),
-  );
-  announceWith((subscriberId, reason) => {
-    void store
-      .writeSql((sql) => PostgresDatabase.notify(sql, channel, JSON.stringify({ from: instance, subscriberId, reason })))
-      .catch((error: unknown) => logger.error('other instances could not be told of a sign-out', { error: String(error) }));
-  });
 }
 
 async function isUnseeded(database: CabinetStore): Promise<boolean> {

@@ -21,6 +21,7 @@ import type { DesktopNotifier } from './desktop/desktopNotifier';
 import { placeOnScreen } from './desktop/windowPlacement';
 import { createSecureWindow } from './desktop/secureWindow';
 import { createFileLogger } from './logging/fileLogger';
+import { catchEscapingFaults } from './logging/escapingFaults';
 import { SafeStorageKeyProvider } from './safeStorageKeyProvider';
 import { ElectronSettingsStore } from './settings/electronSettingsStore';
 import { connectionOf, type SharedStoreSettings } from './settings/sharedStoreSettings';
@@ -52,7 +53,8 @@ if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DA
 app.enableSandbox();
 // Logs in <userData>/logs, rotated, secrets redacted (electron/logging).
 app.setAppLogsPath(join(app.getPath('userData'), 'logs'));
-const logger = createFileLogger(log, { folder: app.getPath('logs'), console: !app.isPackaged, catchErrors: true });
+const logger = createFileLogger(log, { folder: app.getPath('logs'), console: !app.isPackaged });
+catchEscapingFaults(logger); // an uncaught exception or rejection is logged; the app goes on (electron/logging/escapingFaults.ts)
 
 const settings = new ElectronSettingsStore();
 const kioskConfig = new ElectronKioskConfigStore();

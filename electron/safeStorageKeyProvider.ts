@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SafeStorage } from 'electron';
-import { readIfExists, writeFileAtomically } from './store/files/atomicFile';
+import { createFileExclusively, readIfExists } from './store/files/atomicFile';
 import type { KeyProvider } from './store/keyProvider';
 
 /**
@@ -18,13 +18,20 @@ export class SafeStorageKeyProvider implements KeyProvider {
       throw new Error('the OS keystore is not available, so the store key cannot be protected');
     }
     const wrapped = await readIfExists(this.keyFile);
-    if (wrapped) {
-      const key = Buffer.from(this.safeStorage.decryptString(wrapped), 'base64');
-      if (key.length !== 32) throw new Error('the wrapped store key is damaged');
-      return key;
-    }
+    if (wrapped) return this.unwrap(wrapped);
     const key = randomBytes(32);
-    await writeFileAtomically(this.keyFile, this.safeStorage.encryptString(key.toString('base64')));
+    // Created only if absent: two starts racing end with one key file, and both use its key.
+    if (!(await createFileExclusively(this.keyFile, this.safeStorage.encryptString(key.toString('base64'))))) {
+      const theirs = await readIfExists(this.keyFile);
+      if (!theirs) throw new Error('the store key file vanished while it was being created');
+      return this.unwrap(theirs);
+    }
+    return key;
+  }
+
+  private unwrap(wrapped: Buffer): Buffer {
+    const key = Buffer.from(this.safeStorage.decryptString(wrapped), 'base64');
+    if (key.length !== 32) throw new Error('the wrapped store key is damaged');
     return key;
   }
 }

@@ -61,18 +61,22 @@ export interface ParsedCard {
   last4: string;
 }
 
+/** How far ahead an expiry may be: cards are issued for a few years, not decades (card-validator's limit too). */
+const MAX_YEARS_AHEAD = 19;
+
 /**
  * Every problem of a card, each naming its field; an empty list means `parseCard` succeeds.
- * `now` is passed in so that "not expired" is decided by the caller's clock.
+ * `nowMs` is the caller's clock: on the main side the app's clock, never the machine's, decides whether a
+ * card has expired. `null` judges the form only (the contract has no clock; the core then judges the date).
  */
-export function cardProblems(input: CardInput, now: Date = new Date()): CardProblem[] {
+export function cardProblems(input: CardInput, nowMs: number | null): CardProblem[] {
   const problems: CardProblem[] = [];
   const digits = cardDigits(input.number);
   const number = digits === null ? null : cardValidator.number(digits);
   if (!number?.isValid) problems.push({ field: 'number', expected: CARD_EXPECTED.number });
-  const expiry = cardValidator.expirationDate(input.expiry.replace(/\s/g, ''));
-  const expiryDate = expiry.isValid ? expiryParts(input.expiry) : null;
-  if (!expiryDate || isExpired(expiryDate, now)) problems.push({ field: 'expiry', expected: CARD_EXPECTED.expiry });
+  // card-validator's expirationDate would judge the date by the machine's clock: the form is parsed here.
+  const expiryDate = expiryParts(input.expiry);
+  if (!expiryDate || (nowMs !== null && !expiryGoodAt(expiryDate, nowMs))) problems.push({ field: 'expiry', expected: CARD_EXPECTED.expiry });
   const cvcLength = number?.card?.code.size ?? 3;
   if (!cardValidator.cvv(input.cvc, cvcLength).isValid) {
     problems.push({ field: 'cvc', expected: cvcLength === 3 ? CARD_EXPECTED.cvc : `the ${cvcLength} digits of the card's security code` });
@@ -80,8 +84,9 @@ export function cardProblems(input: CardInput, now: Date = new Date()): CardProb
   return problems;
 }
 
-export function parseCard(input: CardInput, now: Date = new Date()): ParsedCard | null {
-  if (cardProblems(input, now).length > 0) return null;
+/** The card as the acquirer needs it, or null when anything is wrong (`nowMs` as for `cardProblems`). */
+export function parseCard(input: CardInput, nowMs: number | null): ParsedCard | null {
+  if (cardProblems(input, nowMs).length > 0) return null;
   const number = cardDigits(input.number)!;
   const { month, year } = expiryParts(input.expiry)!;
   return { number, expMonth: month, expYear: year, cvc: input.cvc, brand: cardValidator.number(number).card!.type, last4: number.slice(-4) };
@@ -95,7 +100,13 @@ function expiryParts(raw: string): { month: number; year: number } | null {
   return month >= 1 && month <= 12 ? { month, year } : null;
 }
 
-/** A card is good through the last day of its expiry month. */
-function isExpired({ month, year }: { month: number; year: number }, now: Date): boolean {
-  return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1);
+/**
+ * A card is good through the last day of its expiry month (in UTC: the bank's, not the machine's calendar),
+ * and an expiry more than 19 years ahead of `nowMs` is a typing mistake.
+ */
+export function expiryGoodAt({ month, year }: { month: number; year: number }, nowMs: number): boolean {
+  const now = new Date(nowMs);
+  const thisYear = now.getUTCFullYear();
+  const expired = year < thisYear || (year === thisYear && month < now.getUTCMonth() + 1);
+  return !expired && year <= thisYear + MAX_YEARS_AHEAD;
 }

@@ -8,7 +8,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     projects: [
-      { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/attacks/**/*.test.ts'] } },
       // The Electron conformance suite: the built out/ files (npm test builds first) and the real main-process functions.
       // Its main-bundle runs each start a store in a child process: a busy CI machine needs more than 20 s for some.
       { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], testTimeout: 120_000 } },
@@ -18,8 +18,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
-          exclude: ['tests/integration/{crash,store,storeFixtures,vault}.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts', 'tests/attacks/**/*.test.ts'],
+          exclude: ['tests/integration/{crash,store,storeFixtures,vault,vaultRace,storeRollback}.test.ts'],
           env: { CABINET_TEST_STORE: 'postgres' },
           globalSetup: ['tests/integration/postgresSetup.ts'],
           testTimeout: 30_000,

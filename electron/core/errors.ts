@@ -28,8 +28,9 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class StoreUnavailableError extends DomainError {
-  constructor(message: string) {
-    super('STORE_UNAVAILABLE', message);
+  /** `retryAfterSeconds`: when trying again may help (a lost connection to the shared store). */
+  constructor(message: string, details?: { retryAfterSeconds?: number; state?: string }) {
+    super('STORE_UNAVAILABLE', message, details);
   }
 }
 

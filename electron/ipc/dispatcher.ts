@@ -53,9 +53,17 @@ export interface DispatcherOptions {
   onWindowSessionEnded?: (senderId: string) => void;
   /** Told when every session of a subscriber must end, so other app instances sharing the store end theirs too. */
   onSubscriberSignedOut?: (subscriberId: string, reason: SubscriberSignOutReason) => void;
+  /**
+   * Why calls that depend on who is signed in (every session call and every auth.* call) cannot be answered
+   * now, or null: a chain kiosk that may have missed a sign-out answers them STORE_UNAVAILABLE until caught up.
+   */
+  unavailable?: () => DomainError | null;
 }
 
 export type SubscriberSignOutReason = 'signed-out-everywhere' | 'password-changed';
+
+/** Calls that only end or cancel something in this window: answered even while `unavailable` says no. */
+const ALWAYS_ANSWERED = new Set(['auth.signOut', 'auth.cancelConfirmation', 'auth.cancelSocialSignIn']);
 
 /**
  * The one door from a window to the core: sender check → schema parse → session lookup →
@@ -151,6 +159,10 @@ export class Dispatcher {
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return validationError(fieldIssues(parsed.error));
+    if ((spec.access === 'session' || (method as string).startsWith('auth.')) && !ALWAYS_ANSWERED.has(method as string)) {
+      const unavailable = this.options.unavailable?.();
+      if (unavailable) return fail(unavailable.code, unavailable.message, unavailable.details);
+    }
 
     const session = this.currentSession(context.senderId);
     if (spec.access === 'session' && !session) return fail('UNAUTHENTICATED', 'sign in first');

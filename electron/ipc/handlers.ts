@@ -25,6 +25,9 @@ import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
 import { parseCard } from '../../shared/card';
 import { DomainError, StoreUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { SettingsStore } from '../settings/settingsStore';
+import { StoreFileError } from '../store/files/storeFileError';
+import { StoreLockedError } from '../store/files/storeLock';
+import { NewerStoreVersionError } from '../store/newerStoreVersionError';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
 import type { HandlerContext, Handlers } from './dispatcher';
 import { supportHandlers, type SupportServices } from './supportHandlers';
@@ -159,6 +162,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
     'account.detail': async ({ from, to, kind }, context) => requireCore().usageDetail.forLine(readySession(context).lineId, from, to, kind),
+    'account.detailPage': async ({ from, to, kind, cursor, limit }, context) => requireCore().usageDetail.page(readySession(context).lineId, from, to, kind, cursor, limit),
     'tariffs.advice': async (_input, context) => requireCore().tariffAdvisor.advise(readySession(context).lineId),
     'tariffs.catalog': async (_input, context) => requireCore().tariffChange.catalog(readySession(context).lineId),
     'tariffs.previewChange': async ({ tariffId }, context) => requireCore().tariffChange.preview(readySession(context).lineId, tariffId),
@@ -185,7 +189,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'payments.topUpByCard': async ({ amountKopecks, card, savedCardId, remember, idempotencyKey }, context) => {
       const session = readySession(context);
       if (remember) refuseInKiosk(deps.kiosk, 'remembering a card');
-      const parsed = card ? parseCard(card) : null;
+      // The contract checked the form; the core judges the expiry by the app's clock.
+      const parsed = card ? parseCard(card, null) : null;
       if (card && !parsed) throw new DomainError('VALIDATION', 'card: a valid card', { fields: [{ field: 'card', expected: 'a valid card' }] });
       const payment = await requireCore().topUps.byCard(session.lineId, {
         amountKopecks,
@@ -331,7 +336,9 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'vault.unlock': async ({ passphrase }) => {
       if (deps.vault) {
         await translateVaultErrors(() => deps.vault!.unlock(passphrase), 'passphrase');
-        await deps.storeReady();
+        await deps.storeReady().catch((error: unknown) => {
+          throw storeOpenFailure(error);
+        });
       }
       return vaultStatus();
     },
@@ -341,6 +348,19 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { changed: true as const };
     },
   };
+}
+
+/**
+ * Why the store did not open, as an answer a window can act on: STORE_UNAVAILABLE with
+ * details.reason ('wrong-key', 'damaged', 'rolled-back', 'newer-format', 'not-a-store', 'locked').
+ * Anything else stays a fault (INTERNAL).
+ */
+export function storeOpenFailure(error: unknown): unknown {
+  const fail = (reason: string, message: string) => new DomainError('STORE_UNAVAILABLE', `the store could not be opened: ${message}`, { state: 'cannot-open', reason });
+  if (error instanceof StoreFileError) return fail(error.reason, error.message);
+  if (error instanceof NewerStoreVersionError) return fail('newer-format', error.message);
+  if (error instanceof StoreLockedError) return fail('locked', error.message);
+  return error;
 }
 
 async function translateVaultErrors(work: () => Promise<void>, newPassphraseField: string): Promise<void> {

@@ -1,8 +1,9 @@
+import { safeStorage } from 'electron';
 import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
-import { parseSharedStoreSettings, type SharedStoreSettings } from './sharedStoreSettings';
+import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
 interface Schema {
@@ -76,7 +77,13 @@ export class ElectronSettingsStore implements SettingsStore {
 
   /** The chain's shared database, or null for the embedded store; throws SharedStoreSettingsError naming each bad field. */
   sharedStore(): SharedStoreSettings | null {
-    return parseSharedStoreSettings(this.store.get('sharedStore'));
+    const keystore = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+    if (keystore) {
+      // A password written by hand is sealed with the OS keystore and leaves the file.
+      const sealed = sealPassword(this.store.get('sharedStore'), (password) => safeStorage.encryptString(password).toString('base64'));
+      if (sealed) this.store.set('sharedStore', sealed);
+    }
+    return parseSharedStoreSettings(this.store.get('sharedStore'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */

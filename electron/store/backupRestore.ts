@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { syncFolder } from './files/atomicFile';
+import { anchorPathFor } from './files/anchorFile';
 import { unsealSnapshot } from './files/snapshotFile';
 import type { KeyProvider } from './keyProvider';
 import { StoreFolder } from './storeFolder';
@@ -13,11 +14,12 @@ export interface RestoredBackup {
 }
 
 /**
- * Puts the newest backup that decrypts and authenticates in place of a damaged store. The damaged
- * snapshot and journals are moved aside, not overwritten. Commits made after that backup are lost:
- * the caller says so to the person before calling this.
+ * Puts the newest backup that decrypts and authenticates in place of a damaged or rolled-back store. The
+ * damaged snapshot and journals are moved aside, not overwritten, and so is the store's anchor: going back is
+ * the person's choice, so the store starts a new anchor from the backup. Commits made after that backup are
+ * lost: the caller says so to the person before calling this.
  */
-export async function restoreNewestGoodBackup(folderPath: string, keyProvider: KeyProvider, now: Date): Promise<RestoredBackup | null> {
+export async function restoreNewestGoodBackup(folderPath: string, keyProvider: KeyProvider, now: Date, anchorFile = anchorPathFor(folderPath)): Promise<RestoredBackup | null> {
   const folder = new StoreFolder(folderPath);
   const key = await keyProvider.dataKey();
   for (const generation of await folder.backupGenerations()) {
@@ -28,7 +30,7 @@ export async function restoreNewestGoodBackup(folderPath: string, keyProvider: K
     }
     const aside = join(folder.path, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
     await mkdir(aside, { recursive: true, mode: 0o700 });
-    for (const path of [folder.snapshot, ...(await folder.journalGenerations()).map((g) => folder.journal(g))]) {
+    for (const path of [folder.snapshot, ...(await folder.journalGenerations()).map((g) => folder.journal(g)), anchorFile]) {
       await rename(path, join(aside, basename(path))).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });

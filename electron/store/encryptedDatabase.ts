@@ -7,8 +7,9 @@ import { StoreUnavailableError } from '../core/errors';
 import { silentLogger, type Logger } from '../core/logger';
 import type { Repositories } from '../core/unitOfWork';
 import { readIfExists, writeFileAtomically } from './files/atomicFile';
-import { JournalWriter, readJournal, type JournalContents } from './files/journalFile';
-import { sealSnapshot, unsealSnapshot } from './files/snapshotFile';
+import { AnchorFile, anchorPathFor, type AnchorPoint } from './files/anchorFile';
+import { CHAIN_ORIGIN, headTag, JournalWriter, readJournal, type JournalContents } from './files/journalFile';
+import { sealSnapshot, SNAPSHOT_FORMAT, unsealSnapshot, type Snapshot } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import { StoreLock } from './files/storeLock';
 import type { CabinetStore } from './cabinetStore';
@@ -53,6 +54,11 @@ export interface OpenOptions {
   /** How many earlier snapshots to keep in backups/. */
   keepBackups?: number;
   logger?: Logger;
+  /**
+   * Where the store's anchor (the newest committed point this computer saw) is kept: by default beside the
+   * folder (`<folder>.anchor`), where a copy of the folder does not take it along. null: no anchor.
+   */
+  anchorFile?: string | null;
 }
 
 /**
@@ -72,6 +78,9 @@ export class EncryptedDatabase implements CabinetStore {
   private readonly logger: Logger;
   /** Prepared once for the store's life: the core's SQL is a few hundred fixed texts. */
   private readonly statements: StatementCache;
+  /** The newest point to record in the anchor, and the write that records it (one at a time, the latest wins). */
+  private pendingAnchor: AnchorPoint | null = null;
+  private anchorWriting: Promise<void> | null = null;
 
   private constructor(
     private readonly db: Database,
@@ -80,6 +89,7 @@ export class EncryptedDatabase implements CabinetStore {
     private journal: JournalWriter,
     private readonly lock: StoreLock,
     private readonly options: OpenOptions,
+    private readonly anchor: AnchorFile | null,
   ) {
     this.logger = options.logger ?? silentLogger;
     this.statements = new StatementCache(db);
@@ -90,32 +100,51 @@ export class EncryptedDatabase implements CabinetStore {
     await mkdir(folder.path, { recursive: true, mode: 0o700 });
     const lock = await StoreLock.acquire(folder.lock);
     let db: Database | null = null;
+    let anchor: AnchorFile | null = null;
     try {
       const key = await options.keyProvider.dataKey();
       const sql = await loadSqlJs();
       const sealed = await readIfExists(folder.snapshot);
-      const snapshot = sealed ? unsealSnapshot(sealed, key, folder.snapshot) : { generation: 0, image: null };
+      const snapshot: Omit<Snapshot, 'image'> & { image: Buffer | null } = sealed
+        ? unsealSnapshot(sealed, key, folder.snapshot)
+        : { generation: 0, image: null, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
       db = snapshot.image ? new sql.Database(snapshot.image) : new sql.Database();
       configureConnection(db);
 
-      const replayed = await replayJournals(db, folder, key, snapshot.generation);
+      const replayed = await replayJournals(db, folder, key, snapshot);
+      anchor = options.anchorFile === null ? null : await AnchorFile.open(options.anchorFile ?? anchorPathFor(folder.path), key);
+      const emptyFolder = !sealed && replayed.last === null;
+      if (anchor?.found && emptyFolder) {
+        // No snapshot and no journal at all: the store was removed on purpose (a reset), not put back. It starts anew.
+        (options.logger ?? silentLogger).warn('the store folder is empty but an anchor from an earlier store exists; a new store and anchor are started', {});
+      } else if (anchor?.found) {
+        const problem = comparedWithAnchor(anchor.found, snapshot, replayed);
+        if (problem) throw new StoreFileError('rolled-back', `${problem}. ${await whatToDo(folder)}`, folder.path);
+      } else if (anchor && (sealed || replayed.last)) {
+        (options.logger ?? silentLogger).warn('the store had no anchor (an older version, or the anchor was removed); one is kept from now on', {});
+      }
       const pending = pendingMigrations(db, options.migrations ?? allMigrations);
 
-      // Continue the newest journal; one whose header never reached the disk is started afresh.
+      // Continue the newest journal; one whose header never reached the disk is started afresh, and one of the
+      // older format (no chain) is followed by a new one at once and folded into a snapshot below.
+      const last = replayed.last;
+      const legacy = last !== null && last.headerWritten && last.format !== 2;
       const journal =
-        replayed.last && replayed.last.headerWritten
-          ? await JournalWriter.resume(folder.journal(replayed.last.generation), key, replayed.last)
-          : await JournalWriter.create(folder.journal(replayed.last?.generation ?? snapshot.generation), key, replayed.last?.generation ?? snapshot.generation);
-      const store = new EncryptedDatabase(db, folder, key, journal, lock, options);
+        last && last.headerWritten && !legacy
+          ? await JournalWriter.resume(folder.journal(last.generation), key, last)
+          : legacy
+            ? await JournalWriter.create(folder.journal(last.generation + 1), key, last.generation + 1, replayed.head)
+            : await JournalWriter.create(folder.journal(last?.generation ?? snapshot.generation), key, last?.generation ?? snapshot.generation, replayed.head);
+      const store = new EncryptedDatabase(db, folder, key, journal, lock, options, anchor);
       await store.removeJournalsBefore(snapshot.generation);
-      if (pending.length > 0) {
-        applyMigrations(db, pending);
-        // Migrations are not journaled: a checkpoint makes them durable at once.
-        await store.checkpoint();
-      }
+      store.noteAnchor();
+      if (pending.length > 0) applyMigrations(db, pending);
+      // Migrations are not journaled: a checkpoint makes them durable at once.
+      if (pending.length > 0 || legacy) await store.checkpoint();
       return store;
     } catch (error) {
       db?.close();
+      await anchor?.close().catch(() => undefined);
       await lock.release();
       throw error;
     }
@@ -170,6 +199,8 @@ export class EncryptedDatabase implements CabinetStore {
       this.statements.clear();
       this.db.close();
     });
+    await this.anchorWriting;
+    await this.anchor?.close().catch(() => undefined);
     await this.lock.release();
   }
 
@@ -197,6 +228,7 @@ export class EncryptedDatabase implements CabinetStore {
       this.logger.error('a commit could not be written to the journal', { reason });
       throw new StoreUnavailableError(`the change could not be saved (${reason}); nothing was changed`);
     }
+    this.noteAnchor();
     try {
       this.db.run('COMMIT');
     } catch (error) {
@@ -222,19 +254,22 @@ export class EncryptedDatabase implements CabinetStore {
   }
 
   private async runCheckpoint(): Promise<void> {
-    const { image, generation, previous } = await this.exclusive(async () => {
+    const { image, generation, previous, covered } = await this.exclusive(async () => {
       const image = this.db.export();
       configureConnection(this.db); // older sql.js reopened the connection to export it
       const generation = this.journal.generation + 1;
-      const next = await JournalWriter.create(this.folder.journal(generation), this.key, generation);
       const previous = this.journal;
+      // The image holds every record of the journal so far; the next journal's chain continues from its last tag.
+      const covered = { records: previous.records, tag: previous.headTag };
+      const next = await JournalWriter.create(this.folder.journal(generation), this.key, generation, covered.tag);
       this.journal = next;
-      return { image, generation, previous };
+      this.noteAnchor();
+      return { image, generation, previous, covered };
     });
     await previous.close();
     await this.keepBackupOfCurrentSnapshot();
     // Until this rename lands, the old snapshot and every journal since it still hold everything.
-    await writeFileAtomically(this.folder.snapshot, sealSnapshot(image, this.key, generation));
+    await writeFileAtomically(this.folder.snapshot, sealSnapshot(image, this.key, generation, covered));
     await this.removeJournalsBefore(generation);
   }
 
@@ -256,6 +291,26 @@ export class EncryptedDatabase implements CabinetStore {
     }
   }
 
+  /** Records the journal's head in the anchor, after it is durable in the journal; never in a commit's path. */
+  private noteAnchor(): void {
+    if (!this.anchor) return;
+    this.pendingAnchor = { generation: this.journal.generation, records: this.journal.records, tag: this.journal.headTag };
+    this.anchorWriting ??= this.writeAnchor();
+  }
+
+  private async writeAnchor(): Promise<void> {
+    try {
+      for (let point = this.pendingAnchor; point; point = this.pendingAnchor) {
+        this.pendingAnchor = null;
+        await this.anchor!.write(point);
+      }
+    } catch (error) {
+      this.logger.warn('the store anchor could not be written; rollback detection lags until the next commit', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    } finally {
+      this.anchorWriting = null;
+    }
+  }
+
   private clearIdleTimer(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
@@ -271,10 +326,29 @@ export class EncryptedDatabase implements CabinetStore {
   }
 }
 
-/** Replays the journals that follow the snapshot, oldest first; returns the newest one read. */
-async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, snapshotGeneration: number) {
-  let last: (JournalContents & { headerWritten: boolean }) | null = null;
+interface Replayed {
+  /** The newest journal read (null: none). */
+  last: (JournalContents & { headerWritten: boolean }) | null;
+  /** Each journal replayed, by generation: where its chain starts and its records' tags. */
+  chain: Map<number, Pick<JournalContents, 'startTag' | 'tags'>>;
+  /** The chain's head after the replay. */
+  head: Buffer;
+}
+
+/** Replays the journals that follow the snapshot, oldest first, checking that each continues the chain before it. */
+async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, snapshot: Pick<Snapshot, 'generation' | 'covered'>): Promise<Replayed> {
+  const snapshotGeneration = snapshot.generation;
+  let last: Replayed['last'] = null;
+  const chain: Replayed['chain'] = new Map();
+  let head = snapshot.covered.tag;
   const generations = (await folder.journalGenerations()).filter((generation) => generation >= snapshotGeneration);
+  if (generations.length > 0 && generations[0]! > snapshotGeneration) {
+    throw new StoreFileError(
+      'rolled-back',
+      `the snapshot (generation ${snapshotGeneration}) is older than the journals beside it (from generation ${generations[0]}): an older snapshot or backup was put back. ${await whatToDo(folder)}`,
+      folder.snapshot,
+    );
+  }
   for (const [index, generation] of generations.entries()) {
     if (generation !== snapshotGeneration + index) {
       throw new StoreFileError('damaged', `journal ${snapshotGeneration + index} is missing`, folder.journal(snapshotGeneration + index));
@@ -283,10 +357,19 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
     const contents = readJournal(await readFile(path), key, path);
     if (contents.generation === -1) {
       // The header of the newest journal never reached the disk: nothing in it was acknowledged.
-      last = { ...contents, generation, validLength: 0, headerWritten: false };
+      last = { ...contents, generation, startTag: head, validLength: 0, headerWritten: false };
+      chain.set(generation, { startTag: head, tags: [] });
       continue;
     }
     if (contents.generation !== generation) throw new StoreFileError('damaged', `journal ${generation} belongs to generation ${contents.generation}`, path);
+    if (contents.format >= 2 && !contents.startTag.equals(head)) {
+      const before = index === 0 ? `the snapshot (generation ${snapshotGeneration})` : `journal ${generation - 1}`;
+      throw new StoreFileError(
+        'rolled-back',
+        `journal ${generation} does not continue ${before}: records were cut from its end, or an older copy was put back. ${await whatToDo(folder)}`,
+        path,
+      );
+    }
     // Every record was committed, so one journal replays as one transaction, with statements prepared once.
     const prepared = new Map<string, Statement>();
     db.run('BEGIN');
@@ -318,9 +401,48 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
     } finally {
       for (const statement of prepared.values()) statement.free();
     }
+    chain.set(generation, contents);
+    head = headTag(contents);
     last = { ...contents, headerWritten: true };
   }
-  return { last };
+  return { last, chain, head };
+}
+
+/**
+ * What the store on disk lacks compared with the anchor (the newest point this computer saw committed),
+ * or null when it holds that point. The anchor may lag behind the files (a crash before it was written), never lead.
+ */
+function comparedWithAnchor(anchor: AnchorPoint, snapshot: Pick<Snapshot, 'generation' | 'covered' | 'format'>, replayed: Replayed): string | null {
+  const generation = replayed.last?.generation ?? snapshot.generation;
+  const records = replayed.last?.entries.length ?? 0;
+  const saw = `generation ${anchor.generation}, record ${anchor.records}`;
+  if (generation < anchor.generation) {
+    return `the store ends at generation ${generation}, record ${records}, older than ${saw}, the last change this computer saved: an older copy of the store folder or an older backup was put back, or the newer journal was deleted`;
+  }
+  const journal = replayed.chain.get(anchor.generation) ?? (anchor.generation === generation ? { startTag: replayed.head, tags: [] } : undefined);
+  if (journal) {
+    if (journal.tags.length < anchor.records) {
+      return `journal ${anchor.generation} ends at record ${journal.tags.length}, but this computer saved ${anchor.records} records in it: the journal was cut short, deleted or replaced by an older copy`;
+    }
+    const tag = anchor.records === 0 ? journal.startTag : journal.tags[anchor.records - 1]!;
+    if (!tag.equals(anchor.tag)) return `record ${anchor.records} of journal ${anchor.generation} is not the one this computer saved: the store was replaced by another copy`;
+    return null;
+  }
+  // The anchor's journal is folded into the snapshot: the snapshot names what it holds of it.
+  if (snapshot.generation === anchor.generation + 1 && snapshot.format >= 3) {
+    const { covered } = snapshot;
+    if (covered.records < anchor.records || (covered.records === anchor.records && !covered.tag.equals(anchor.tag))) {
+      return `the snapshot holds ${covered.records} records of journal ${anchor.generation}, not the ${anchor.records} this computer saved: the store was replaced by another copy`;
+    }
+  }
+  return null;
+}
+
+/** The advice that ends a rollback error: the newer copy, or the newest backup by name. */
+async function whatToDo(folder: StoreFolder): Promise<string> {
+  const newest = (await folder.backupGenerations())[0];
+  const backup = newest === undefined ? 'there is no backup in backups/' : `the newest is ${folder.backup(newest)}`;
+  return `Nothing was changed. Put back the newer copy of the store folder if you have one; otherwise go back to a backup (${backup}): changes made after it are lost`;
 }
 
 function schemaVersionOf(db: Database): number {

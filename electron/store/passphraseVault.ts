@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
-import { readIfExists, writeFileAtomically } from './files/atomicFile';
+import { createFileExclusively, readIfExists, writeFileAtomically } from './files/atomicFile';
 import type { KeyProvider } from './keyProvider';
 
 export type VaultState = 'needs-new-passphrase' | 'needs-passphrase' | 'unlocked';
@@ -37,6 +37,8 @@ const AAD = Buffer.from('subscriber-cabinet data key, format 1');
 export class PassphraseVault implements KeyProvider {
   private key: Buffer | null = null;
   private readonly waiting: Array<(key: Buffer) => void> = [];
+  /** The unlock or passphrase change in progress: the next one starts after it. */
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly file: string,
@@ -53,28 +55,51 @@ export class PassphraseVault implements KeyProvider {
     return new Promise((resolve) => this.waiting.push((key) => resolve(Buffer.from(key))));
   }
 
-  /** Opens an existing vault, or creates one with this passphrase on the first start. */
-  async unlock(passphrase: string): Promise<void> {
-    if (this.key) return;
-    const stored = await this.readWrapped();
-    let key: Buffer;
-    if (stored) {
-      key = await unwrap(stored, passphrase);
-    } else {
-      requireStrongEnough(passphrase);
-      key = randomBytes(32);
-      await writeFileAtomically(this.file, Buffer.from(JSON.stringify(await wrap(key, passphrase, this.cost))));
-    }
-    this.key = key;
-    for (const deliver of this.waiting.splice(0)) deliver(key);
+  /**
+   * Opens an existing vault, or creates one with this passphrase on the first start. Unlocks and
+   * passphrase changes run one at a time: a second unlock waits for the first and then finds the key.
+   * A new key is handed to the store only after its wrapped form is on the disk (written, synced,
+   * linked into place); if another start created the key file first, that file's key is used.
+   */
+  unlock(passphrase: string): Promise<void> {
+    return this.oneAtATime(async () => {
+      if (this.key) return;
+      let key: Buffer;
+      const stored = await this.readWrapped();
+      if (stored) {
+        key = await unwrap(stored, passphrase);
+      } else {
+        requireStrongEnough(passphrase);
+        const fresh = randomBytes(32);
+        const created = await createFileExclusively(this.file, Buffer.from(JSON.stringify(await wrap(fresh, passphrase, this.cost))));
+        if (created) {
+          key = fresh;
+        } else {
+          // Another start created the vault between our read and our write: its key is the store's key.
+          const theirs = await this.readWrapped();
+          if (!theirs) throw new Error('the vault key file vanished while it was being created');
+          key = await unwrap(theirs, passphrase);
+        }
+      }
+      this.key = key;
+      for (const deliver of this.waiting.splice(0)) deliver(key);
+    });
   }
 
-  async changePassphrase(current: string, next: string): Promise<void> {
-    const stored = await this.readWrapped();
-    if (!stored) throw new WrongPassphraseError();
-    const key = await unwrap(stored, current);
-    requireStrongEnough(next);
-    await writeFileAtomically(this.file, Buffer.from(JSON.stringify(await wrap(key, next, this.cost))));
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.oneAtATime(async () => {
+      const stored = await this.readWrapped();
+      if (!stored) throw new WrongPassphraseError();
+      const key = await unwrap(stored, current);
+      requireStrongEnough(next);
+      await writeFileAtomically(this.file, Buffer.from(JSON.stringify(await wrap(key, next, this.cost))));
+    });
+  }
+
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.inFlight.then(work);
+    this.inFlight = run.catch(() => undefined);
+    return run;
   }
 
   private async readWrapped(): Promise<WrappedKeyFile | null> {

@@ -161,6 +161,10 @@ export const UsageDetail = z.object({
 });
 export type UsageDetail = z.infer<typeof UsageDetail>;
 
+/** One page of the detail's rows, oldest first; `nextCursor` asks for the next page (null: this was the last). */
+export const DetailPage = z.object({ rows: z.array(DetailRow), nextCursor: z.string().nullable() });
+export type DetailPage = z.infer<typeof DetailPage>;
+
 export const account = {
   overview: method({ access: 'session', input: NoInput, output: AccountOverview }),
   /** «Детализация»: every usage event and money movement of the line in a range of days (at most a year). */
@@ -168,5 +172,20 @@ export const account = {
     access: 'session',
     input: z.strictObject({ from: LocalDate, to: LocalDate, kind: DetailKind.default('all') }),
     output: UsageDetail,
+  }),
+  /**
+   * The detail's rows a page at a time, read from the store page by page (a year of usage never in one read):
+   * the same rows, in the same order, as `detail`. `cursor` is the previous page's `nextCursor`.
+   */
+  detailPage: method({
+    access: 'session',
+    input: z.strictObject({
+      from: LocalDate,
+      to: LocalDate,
+      kind: DetailKind.default('all'),
+      cursor: z.string().max(512).optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: DetailPage,
   }),
 };

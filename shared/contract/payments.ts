@@ -59,7 +59,16 @@ const Limits = z.object({ minKopecks: Kopecks, maxKopecks: Kopecks });
 export const PaymentOptions = z.object({
   card: Limits,
   wallets: z.array(z.object({ id: z.string(), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })),
-  transfer: z.object({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, commissionKopecks: Kopecks, sentTodayKopecks: Kopecks }),
+  /** Limits and what is already sent today and this month, counted by the day a transfer was confirmed in the line's region. */
+  transfer: z.object({
+    minKopecks: Kopecks,
+    maxKopecks: Kopecks,
+    perDayKopecks: Kopecks,
+    perMonthKopecks: Kopecks,
+    commissionKopecks: Kopecks,
+    sentTodayKopecks: Kopecks,
+    sentThisMonthKopecks: Kopecks,
+  }),
   savedCards: z.array(SavedCard),
   /** The embedded acquirer is a test one: its cards are listed so that a person can try each outcome. */
   testCards: z.array(z.object({ number: z.string(), outcome: z.enum(['succeeds', 'insufficient-funds', 'asks-3ds', 'times-out']) })),
@@ -78,7 +87,8 @@ export const NewCard = z
     cvc: z.string({ error: `expected ${CARD_EXPECTED.cvc}` }).max(4),
   })
   .superRefine((card, ctx) => {
-    for (const problem of cardProblems(card)) ctx.addIssue({ code: 'custom', path: [problem.field], message: `expected ${problem.expected}` });
+    // The form only: whether the card has expired is the core's to say, by the app's clock.
+    for (const problem of cardProblems(card, null)) ctx.addIssue({ code: 'custom', path: [problem.field], message: `expected ${problem.expected}` });
   });
 
 export const TransferPreview = z.object({
@@ -93,7 +103,7 @@ export const TransferPreview = z.object({
   allowed: z.boolean(),
   /** When not allowed, why. */
   reason: z
-    .enum(['below-minimum', 'above-maximum', 'daily-limit', 'insufficient-funds', 'promised-payment-open', 'sim-blocked', 'line-restricted', 'same-number', 'not-a-subscriber'])
+    .enum(['below-minimum', 'above-maximum', 'daily-limit', 'monthly-limit', 'insufficient-funds', 'promised-payment-open', 'sim-blocked', 'line-restricted', 'same-number', 'not-a-subscriber'])
     .nullable(),
 });
 export type TransferPreview = z.infer<typeof TransferPreview>;
@@ -108,7 +118,8 @@ export const PromisedOffer = z.object({
   /** The most on offer for this line now (0 when not eligible). */
   maxKopecks: Kopecks,
   termDays: z.number().int(),
-  fee: z.object({ freeUpToKopecks: Kopecks, percentAbove: z.number() }),
+  /** The operator's fee rule (see shared/promisedFee.ts). */
+  fee: z.object({ freeUpToKopecks: Kopecks, percentAbove: z.number(), percentOf: z.enum(['whole-amount', 'part-above']) }),
   lineAgeDays: z.number().int(),
   /** The open promised payment, if there is one. */
   open: z.object({ amountKopecks: Kopecks, feeKopecks: Kopecks, owedKopecks: Kopecks, takenAt: Instant, dueAt: Instant }).nullable(),

@@ -55,7 +55,7 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
   const folder = await mkdtemp(join(tmpdir(), `cabinet-bench-${sizeMb}mb-`));
   try {
     const open = (checkpointBytes = 1024 * MB) =>
-      EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes, checkpointOnClose: false });
+      EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes, checkpointOnClose: false, ...(process.env.BENCH_NO_ANCHOR ? { anchorFile: null } : {}) });
     let store = await open();
     await store.writeSql(async (sql) => {
       await sql.run('CREATE TABLE bench_fill (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
@@ -116,6 +116,7 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
     return result;
   } finally {
     await rm(folder, { recursive: true, force: true });
+    await rm(`${folder}.anchor`, { force: true }); // the store's anchor, kept beside its folder
   }
 }
 

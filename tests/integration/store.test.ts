@@ -1,7 +1,8 @@
-import { readdir, readFile, stat, writeFile, truncate, appendFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, cp, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EncryptedDatabase, NewerStoreVersionError, type OpenOptions } from '../../electron/store/encryptedDatabase';
+import { anchorPathFor } from '../../electron/store/files/anchorFile';
 import { StoreFileError } from '../../electron/store/files/storeFileError';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { migrations } from '../../electron/store/migrations/index';
@@ -129,16 +130,37 @@ describe('the store on disk', () => {
   it('a torn journal tail (a crash mid-append) is dropped: it was never acknowledged', async () => {
     const store = await openStore({ checkpointOnClose: false });
     await addRegion(store, 'a');
-    await addRegion(store, 'b');
     const [journal] = await journalPaths();
     await closeStore(store);
-    const size = (await stat(journal!)).size;
-    await truncate(journal!, size - 10);
+    // The record a crash interrupted: what the next append would have written, cut short.
+    const before = await readFile(journal!);
+    const copy = await tempDir();
+    await cp(dir.path, copy.path, { recursive: true });
+    await cp(anchorPathFor(dir.path), anchorPathFor(copy.path));
+    const other = await EncryptedDatabase.open({ folder: copy.path, keyProvider: new StaticKeyProvider(testKey), idleCheckpointMs: 0, checkpointOnClose: false });
+    await addRegion(other, 'b');
+    await other.close();
+    const next = (await readFile(join(copy.path, basename(journal!)))).subarray(before.length);
+    await copy.remove();
+    await appendFile(journal!, next.subarray(0, next.length - 10));
+
     const reopened = await openStore();
     expect(await regionIds(reopened)).toEqual(['a']);
     await addRegion(reopened, 'c');
     await closeStore(reopened);
     expect(await regionIds(await openStore())).toEqual(['a', 'c']);
+  });
+
+  it('an acknowledged record cut from the journal is not taken for a torn tail', async () => {
+    const store = await openStore({ checkpointOnClose: false });
+    await addRegion(store, 'a');
+    await addRegion(store, 'b');
+    const [journal] = await journalPaths();
+    await closeStore(store);
+    const size = (await stat(journal!)).size;
+    await truncate(journal!, size - 10);
+    await expect(openStore()).rejects.toMatchObject({ reason: 'rolled-back', message: expect.stringContaining('journal 1 ends at record 1') });
+    expect((await stat(journal!)).size).toBe(size - 10);
   });
 
   it('zeros after the last record are a torn tail too', async () => {

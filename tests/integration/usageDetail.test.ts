@@ -45,4 +45,38 @@ describe('usage detail', () => {
     expect(await call('account.detail', { from: '2025-01-01', to: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ field: 'to' }] } } });
     expect(await call('account.detail', { from: '1 ноября', to: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ field: 'from' }] } } });
   });
+
+  it('detailPage gives the same rows in the same order, a page at a time, for every kind', async () => {
+    const overview = (await call('account.overview', {})).value;
+    for (let i = 0; i < 7; i += 1) await cabinet.usage.use(demoLine.msisdn as E164, i % 2 ? 'sms' : 'voice', 30 + i); // same instant: ties
+    cabinet.clock.advance(60_000);
+    await cabinet.usage.use(demoLine.msisdn as E164, 'data', 512);
+    for (const kind of ['all', 'voice', 'sms', 'data', 'money'] as const) {
+      const range = { from: overview.period.start, to: overview.period.end, kind };
+      const whole = (await call('account.detail', range)).value.rows;
+      const paged: unknown[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await call('account.detailPage', { ...range, limit: 3, ...(cursor ? { cursor } : {}) });
+        expect(page.ok).toBe(true);
+        expect(page.value.rows.length).toBeLessThanOrEqual(3);
+        paged.push(...page.value.rows);
+        cursor = page.value.nextCursor ?? undefined;
+        pages += 1;
+      } while (cursor && pages < 100);
+      expect(paged).toEqual(whole);
+      if (kind === 'all') expect(pages).toBeGreaterThan(2);
+    }
+  });
+
+  it('detailPage refuses a cursor it did not give, naming the field', async () => {
+    const overview = (await call('account.overview', {})).value;
+    for (const cursor of ['not a cursor', Buffer.from('{"usage":5}').toString('base64url')]) {
+      expect(await call('account.detailPage', { from: overview.period.start, to: overview.period.end, cursor })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: { fields: [{ field: 'cursor' }] } },
+      });
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatPackageAmount } from '../../renderer/src/format/amounts';
 import { formatLocalDate } from '../../renderer/src/format/dates';
 import { errorText, fieldErrors } from '../../renderer/src/format/errors';
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
 import { maskRussianPhone } from '../../renderer/src/format/phoneMask';
 import { parseRussianMobile } from '../../shared/phone';
 
@@ -53,6 +55,14 @@ describe('errors in words', () => {
     expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'card-payments' } }, t)).toBe('notConfigured.cardPayments{}');
     expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'sms' } }, t)).toBe('notConfigured.sms{}');
     expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'something-else' } }, t)).toBe('errors.NOT_CONFIGURED{}');
+  });
+  it('an unreachable chain store says when to try again; the embedded store\'s answer stays as it was', () => {
+    expect(errorText({ code: 'STORE_UNAVAILABLE', message: 'x', details: { retryAfterSeconds: 2 } }, t)).toBe('errors.storeUnreachable{"seconds":2}');
+    expect(errorText({ code: 'STORE_UNAVAILABLE', message: 'x' }, t)).toBe('errors.STORE_UNAVAILABLE{}');
+  });
+  it('the words for an unreachable store exist in Russian and English, with the wait in them', () => {
+    expect(ru.errors.storeUnreachable).toContain('{seconds}');
+    expect(en.errors.storeUnreachable).toContain('{seconds}');
   });
   it('field errors are read from a VALIDATION answer', () => {
     expect(fieldErrors({ code: 'VALIDATION', message: 'x', details: { fields: [{ field: 'phone', expected: 'a number' }] } })).toEqual({ phone: 'a number' });

@@ -54,6 +54,10 @@ export interface AccountRepository {
   balanceMovements(lineId: string, fromIso: string, toIso: string): Promise<Array<{ at: string; kind: string; amountKopecks: number }>>;
   /** Usage events within [fromIso, toIso), oldest first. */
   usageEvents(lineId: string, fromIso: string, toIso: string): Promise<Array<{ kind: PackageKind; quantity: number; occurredAt: string }>>;
+  /** Usage events in [fromIso, toIso) after the (occurredAt, id) given, in that order, at most `limit`; `kind` narrows them. */
+  usageEventsPage(lineId: string, fromIso: string, toIso: string, kind: PackageKind | null, after: { at: string; id: string } | null, limit: number): Promise<Array<{ id: string; kind: PackageKind; quantity: number; occurredAt: string }>>;
+  /** Balance movements (one per ledger transaction) in [fromIso, toIso) after the (at, transaction id) given, in that order, at most `limit`. */
+  balanceMovementsPage(lineId: string, fromIso: string, toIso: string, after: { at: string; id: string } | null, limit: number): Promise<Array<{ id: string; at: string; kind: string; amountKopecks: number }>>;
   /**
    * Billed units used within [fromIso, toIso), free app traffic excluded. `keep` (in a write) starts running
    * totals for that window, so later calls read one row instead of summing the window's events.

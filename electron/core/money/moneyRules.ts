@@ -1,3 +1,4 @@
+import type { PromisedFeeRule } from '../../../shared/promisedFee';
 import { DomainError } from '../errors';
 
 /** The operator's money rules (payments.json); kopecks throughout. */
@@ -5,14 +6,15 @@ export interface MoneyRules {
   operator: { name: string; inn: string };
   cardTopUp: { minKopecks: number; maxKopecks: number };
   wallets: Array<{ id: string; name: { ru: string; en: string }; minKopecks: number; maxKopecks: number }>;
-  transfer: { minKopecks: number; maxKopecks: number; perDayKopecks: number; commissionKopecks: number };
+  /** Per transfer, per day and per calendar month (in the sender's region, by the day a transfer is confirmed). */
+  transfer: { minKopecks: number; maxKopecks: number; perDayKopecks: number; perMonthKopecks: number; commissionKopecks: number };
   promisedPayment: {
     termDays: number;
     scale: Array<{ minLineAgeDays: number; maxKopecks: number }>;
     minKopecks: number;
     cooldownDays: number;
     lowestBalanceKopecks: number;
-    fee: { freeUpToKopecks: number; percentAbove: number };
+    fee: PromisedFeeRule;
   };
   simBlock: { freeDays: number; dailyFeeKopecks: number };
   profile: { maxNumbers: number };
@@ -35,11 +37,6 @@ export function requireWithin(amountKopecks: number, limits: { minKopecks: numbe
       maxKopecks: limits.maxKopecks,
     });
   }
-}
-
-/** The promised payment's fee: none up to the free limit, a percentage of the whole amount above it. */
-export function promisedFee(amountKopecks: number, fee: MoneyRules['promisedPayment']['fee']): number {
-  return amountKopecks <= fee.freeUpToKopecks ? 0 : Math.round((amountKopecks * fee.percentAbove) / 100);
 }
 
 /** The most a line of this age may take: the highest step of the scale it has reached (0 below the first). */

@@ -24,13 +24,14 @@ export interface PaymentRepository {
   add(payment: PaymentRecord): Promise<void>;
   byId(id: string): Promise<PaymentRecord | null>;
   byKey(idempotencyKey: string): Promise<PaymentRecord | null>;
-  update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string }): Promise<void>;
+  /** `confirmedOn`: the day (in the payer's region's calendar) a transfer was confirmed; kept once set. */
+  update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string; confirmedOn?: string }): Promise<void>;
   /** The line's payments within [fromIso, toIso), newest first. */
   forLine(lineId: string, kinds: PaymentKind[], fromIso: string, toIso: string): Promise<PaymentRecord[]>;
   /** Every payment sent to an acquirer that has not answered yet, across lines (recovered on start). */
   pending(): Promise<PaymentRecord[]>;
-  /** The sum of the line's succeeded outgoing transfers since an instant (the day's limit). */
-  transferredSince(lineId: string, sinceIso: string): Promise<number>;
+  /** The sum of the line's succeeded outgoing transfers confirmed on the days fromDay…throughDay (YYYY-MM-DD, both included). */
+  transfersConfirmed(lineId: string, fromDay: string, throughDay: string): Promise<number>;
 }
 
 export interface SavedCardRecord {

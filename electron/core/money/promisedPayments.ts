@@ -6,7 +6,8 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
-import { promisedCeiling, promisedFee, requireWithin, type MoneyRules } from './moneyRules';
+import { promisedFee } from '../../../shared/promisedFee';
+import { promisedCeiling, requireWithin, type MoneyRules } from './moneyRules';
 
 const DAY = 86_400_000;
 

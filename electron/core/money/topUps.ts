@@ -1,4 +1,4 @@
-import type { ParsedCard } from '../../../shared/card';
+import { CARD_EXPECTED, expiryGoodAt, type ParsedCard } from '../../../shared/card';
 import type { PaymentOptions, SavedCard } from '../../../shared/contract/payments';
 import { ACQUIRER_CLEARING_ACCOUNT, lineAccount, walletClearingAccount } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
@@ -10,7 +10,7 @@ import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { afterMoneyArrived } from './moneyArrival';
 import { requireWithin, type MoneyRules } from './moneyRules';
 import { AcquirerTimeoutError, type Acquirer, type AcquirerAnswer, type PaymentRecord, type WalletGateway } from './ports';
-import { dayStartInZone } from './transfers';
+import { transferredInZone } from './transferLimits';
 
 export interface CardTopUp {
   amountKopecks: number;
@@ -53,11 +53,11 @@ export class TopUps {
     return this.uow.read(async (repos) => {
       const line = await repos.account.line(lineId);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const since = dayStartInZone(this.clock.now(), line.region.timeZone);
+      const sent = await transferredInZone(repos, lineId, this.clock.now(), line.region.timeZone);
       return {
         card: this.rules.cardTopUp,
         wallets: this.rules.wallets,
-        transfer: { ...this.rules.transfer, sentTodayKopecks: await repos.payments.transferredSince(lineId, since) },
+        transfer: { ...this.rules.transfer, sentTodayKopecks: sent.todayKopecks, sentThisMonthKopecks: sent.thisMonthKopecks },
         savedCards: await this.savedCards(repos, lineId),
         testCards: this.acquirer.testMode ? this.testCards : [],
       };
@@ -77,10 +77,17 @@ export class TopUps {
     // No acquirer: refused before a payment is written, so nothing is left pending or charged.
     requireConfigured(this.acquirer, 'card-payments');
     requireWithin(request.amountKopecks, this.rules.cardTopUp);
+    // By the app's clock, not the machine's: a machine whose clock is off neither refuses a good card nor takes an expired one.
+    if (request.card && !expiryGoodAt({ month: request.card.expMonth, year: request.card.expYear }, this.clock.now())) {
+      throw new DomainError('VALIDATION', `card.expiry: ${CARD_EXPECTED.expiry}`, { fields: [{ field: 'card.expiry', expected: CARD_EXPECTED.expiry }] });
+    }
     const key = `card:${lineId}:${request.idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
-      if (existing) return { existing, payment: existing, token: null };
+      // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
+      // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
+      const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
+      if (existing && !resuming) return { existing, payment: existing, token: null };
       await this.requireLine(repos, lineId);
       let method: string;
       let token: string | null = null;
@@ -94,9 +101,10 @@ export class TopUps {
       } else {
         throw new DomainError('VALIDATION', 'card: a new card or a saved one', { fields: [{ field: 'card', expected: 'a new card or a saved one' }] });
       }
+      if (existing) return { existing: null, payment: existing, token };
       const payment = { ...this.newPayment(lineId, 'card', request.amountKopecks, method, key), autopay: request.autopay ?? false };
       await repos.payments.add(payment);
-      return { payment, token };
+      return { existing: null, payment, token };
     });
     if (started.existing) return started.existing;
     const { payment, token } = started;
@@ -153,7 +161,10 @@ export class TopUps {
     const key = `wallet:${lineId}:${idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
-      if (existing) return { existing, payment: existing, token: null };
+      // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
+      // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
+      const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
+      if (existing && !resuming) return { existing, payment: existing, token: null };
       await this.requireLine(repos, lineId);
       const payment = { ...this.newPayment(lineId, 'wallet', amountKopecks, wallet.id, key), status: 'awaiting-confirmation' as const };
       await repos.payments.add(payment);

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { TransferPreview } from '../../../shared/contract/payments';
 import type { E164 } from '../../../shared/phone';
 import { lineAccount, OPERATOR_FEES_ACCOUNT } from '../account/ledgerAccounts';
@@ -13,11 +12,7 @@ import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { afterMoneyArrived } from './moneyArrival';
 import { amountExpected, type MoneyRules } from './moneyRules';
 import type { PaymentRecord } from './ports';
-
-/** The start of "today" in a region, as an ISO instant: the day a daily limit counts in. */
-export function dayStartInZone(nowMs: number, timeZone: string): string {
-  return DateTime.fromMillis(nowMs, { zone: timeZone }).startOf('day').toUTC().toISO()!;
-}
+import { transferredInZone } from './transferLimits';
 
 type Reason = NonNullable<TransferPreview['reason']>;
 
@@ -89,8 +84,9 @@ export class Transfers {
       const refusal = await this.codes.redeem(repos, sender.msisdn, 'transfer', code);
       if (refusal) return { refusal };
       const at = new Date(this.clock.now()).toISOString();
-      // The rules are applied again: the balance or the day's total may have changed since the code was sent.
-      const { preview, recipient } = await this.evaluate(repos, lineId, payment.counterparty as E164, payment.amountKopecks);
+      // The rules are applied again: the balance or the day's total may have changed since the code was sent
+      // (and the day itself: the limits count the transfer on the day it is confirmed).
+      const { preview, recipient, today } = await this.evaluate(repos, lineId, payment.counterparty as E164, payment.amountKopecks);
       if (!preview.allowed || !recipient) {
         await repos.payments.update(paymentId, { status: 'failed', declineReason: 'code-failed', updatedAt: at });
         return { refusal: refusalFor(preview, this.rules) };
@@ -109,7 +105,7 @@ export class Transfers {
         },
         () => this.ids.next('entry'),
       );
-      await repos.payments.update(paymentId, { status: 'succeeded', updatedAt: at });
+      await repos.payments.update(paymentId, { status: 'succeeded', updatedAt: at, confirmedOn: today });
       const incomingId = this.ids.next('pay');
       await repos.payments.add({
         id: incomingId,
@@ -138,7 +134,7 @@ export class Transfers {
     lineId: string,
     to: E164,
     amountKopecks: number,
-  ): Promise<{ preview: TransferPreview; sender: LineProfile; recipient: LineProfile | null }> {
+  ): Promise<{ preview: TransferPreview; sender: LineProfile; recipient: LineProfile | null; today: string }> {
     const sender = await repos.account.line(lineId);
     if (!sender) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
     const rules = this.rules.transfer;
@@ -147,7 +143,7 @@ export class Transfers {
     const balance = await repos.account.balanceKopecks(lineId);
     const commission = rules.commissionKopecks;
     const total = amountKopecks + commission;
-    const sentToday = await repos.payments.transferredSince(lineId, dayStartInZone(this.clock.now(), sender.region.timeZone));
+    const sent = await transferredInZone(repos, lineId, this.clock.now(), sender.region.timeZone);
     const checks: Array<[boolean, Reason]> = [
       [to === sender.msisdn, 'same-number'],
       [recipient === null, 'not-a-subscriber'],
@@ -156,13 +152,15 @@ export class Transfers {
       [(await repos.promised.open(lineId)) !== null, 'promised-payment-open'],
       [amountKopecks < rules.minKopecks, 'below-minimum'],
       [amountKopecks > rules.maxKopecks, 'above-maximum'],
-      [sentToday + amountKopecks > rules.perDayKopecks, 'daily-limit'],
+      [sent.todayKopecks + amountKopecks > rules.perDayKopecks, 'daily-limit'],
+      [sent.thisMonthKopecks + amountKopecks > rules.perMonthKopecks, 'monthly-limit'],
       [balance - total < 0, 'insufficient-funds'],
     ];
     const reason = checks.find(([failed]) => failed)?.[1] ?? null;
     return {
       sender,
       recipient,
+      today: sent.today,
       preview: {
         to,
         amountKopecks,
@@ -195,6 +193,8 @@ function refusalFor(preview: TransferPreview, rules: MoneyRules): DomainError {
       return field('amountKopecks', amountExpected(rules.transfer));
     case 'daily-limit':
       return field('amountKopecks', `no more than ${rules.transfer.perDayKopecks / 100} ₽ of transfers a day`, { perDayKopecks: rules.transfer.perDayKopecks });
+    case 'monthly-limit':
+      return field('amountKopecks', `no more than ${rules.transfer.perMonthKopecks / 100} ₽ of transfers a calendar month`, { perMonthKopecks: rules.transfer.perMonthKopecks });
     case 'insufficient-funds':
       return new DomainError('INSUFFICIENT_FUNDS', 'the balance cannot pay the transfer and its commission', {
         neededKopecks: preview.totalKopecks,

@@ -10,6 +10,8 @@ export interface SimBlockRecord {
 export interface SimBlockRepository {
   /** The line's block that is still in force, if any. */
   open(lineId: string): Promise<SimBlockRecord | null>;
+  /** Whether one block was in force over the whole of [fromIso, toIso): blocked at or before its start, not unblocked before its end. */
+  coveredThroughout(lineId: string, fromIso: string, toIso: string): Promise<boolean>;
   add(record: SimBlockRecord): Promise<void>;
   update(id: string, change: Pick<SimBlockRecord, 'unblockedAt' | 'feesPaidThrough'>): Promise<void>;
 }

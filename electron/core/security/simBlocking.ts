@@ -10,10 +10,23 @@ import type { IdGenerator } from '../ids';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { requireProfilePassword } from './profilePassword';
 
+/** What a blocked SIM pays: nothing for the first `freeDays` days, then `dailyFeeKopecks` a day (0: nothing at all). */
+export interface SimBlockRules {
+  freeDays: number;
+  dailyFeeKopecks: number;
+}
+
+/** The rules of a line's tariff: its own when its operator data says, else the operator's (payments.json). */
+export function simBlockRulesOf(operatorRules: SimBlockRules, tariffs: ReadonlyArray<{ id: string; simBlock?: SimBlockRules | undefined }>): (tariffId: string) => SimBlockRules {
+  const byTariff = new Map(tariffs.flatMap((tariff) => (tariff.simBlock ? [[tariff.id, tariff.simBlock] as const] : [])));
+  return (tariffId) => byTariff.get(tariffId) ?? operatorRules;
+}
+
 /**
  * «Добровольная блокировка»: a lost phone's SIM is blocked from the cabinet, confirmed by the password. A
- * blocked line makes no calls, gets no SMS and no sign-in prompts; the monthly fee stops, and after the free
- * days a daily fee is charged instead (caught up whenever the line is read). Unblocking needs the password too.
+ * blocked line makes no calls, gets no SMS and no sign-in prompts; the monthly fee stops (MonthlyFees skips the
+ * periods it stays blocked through), and after the free days its tariff's daily fee, if any, is charged instead
+ * (caught up whenever the line is read). Unblocking needs the password too.
  */
 export class SimBlocking implements Upkeep {
   constructor(
@@ -21,7 +34,7 @@ export class SimBlocking implements Upkeep {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly rules: { freeDays: number; dailyFeeKopecks: number },
+    private readonly rulesFor: (tariffId: string) => SimBlockRules,
   ) {}
 
   status(lineId: string): Promise<SimBlockStatus> {
@@ -50,6 +63,12 @@ export class SimBlocking implements Upkeep {
         await this.catchUp(repos, line.lineId);
         const block = await repos.simBlocks.open(line.lineId);
         if (block) await repos.simBlocks.update(block.id, { unblockedAt: this.nowIso(), feesPaidThrough: block.feesPaidThrough });
+        // A SIM blocked at the operator's office has no block on record: it is taken as blocked since the last
+        // period it paid for (a blocked line pays no monthly fee), so those months are not charged now either.
+        else if (line.feePaidFrom !== null) {
+          const since = new Date(DateTime.fromISO(line.feePaidFrom, { zone: line.region.timeZone }).toMillis()).toISOString();
+          await repos.simBlocks.add({ id: this.ids.next('block'), lineId: line.lineId, blockedAt: since, unblockedAt: this.nowIso(), feesPaidThrough: null });
+        }
         // Back to service; a balance the block fees took below zero keeps the line restricted until a top-up.
         await repos.usage.setLineStatus(line.lineId, (await repos.account.balanceKopecks(line.lineId)) < 0 ? 'restricted' : 'active');
       }
@@ -62,7 +81,7 @@ export class SimBlocking implements Upkeep {
     if (!block) return false;
     const line = await repos.account.line(lineId);
     if (!line) return false;
-    const { firstPaidDay, today } = this.days(block.blockedAt, line.region.timeZone);
+    const { firstPaidDay, today } = this.days(block.blockedAt, line.region.timeZone, this.rulesFor(line.tariff.id));
     const from = block.feesPaidThrough ? DateTime.fromISO(block.feesPaidThrough).plus({ days: 1 }).toISODate()! : firstPaidDay;
     return from <= today;
   }
@@ -72,17 +91,20 @@ export class SimBlocking implements Upkeep {
     const block = await repos.simBlocks.open(lineId);
     const line = await repos.account.line(lineId);
     if (!block || !line) return;
-    const { firstPaidDay, today } = this.days(block.blockedAt, line.region.timeZone);
+    const rules = this.rulesFor(line.tariff.id);
+    const { firstPaidDay, today } = this.days(block.blockedAt, line.region.timeZone, rules);
     const from = block.feesPaidThrough ? DateTime.fromISO(block.feesPaidThrough).plus({ days: 1 }).toISODate()! : firstPaidDay;
     if (from > today) return;
     const days = DateTime.fromISO(today).diff(DateTime.fromISO(from), 'days').days + 1;
-    await chargeLine(repos, this.ids, {
-      lineId,
-      kopecks: days * this.rules.dailyFeeKopecks,
-      kind: 'sim-block-fee',
-      idempotencyKey: `sim-block-fee:${block.id}:${from}:${today}`,
-      at: this.nowIso(),
-    });
+    if (rules.dailyFeeKopecks > 0) {
+      await chargeLine(repos, this.ids, {
+        lineId,
+        kopecks: days * rules.dailyFeeKopecks,
+        kind: 'sim-block-fee',
+        idempotencyKey: `sim-block-fee:${block.id}:${from}:${today}`,
+        at: this.nowIso(),
+      });
+    }
     await repos.simBlocks.update(block.id, { unblockedAt: null, feesPaidThrough: today });
   }
 
@@ -90,19 +112,20 @@ export class SimBlocking implements Upkeep {
     const block = await repos.simBlocks.open(lineId);
     const line = await repos.account.line(lineId);
     if (!line) throw new DomainError('NOT_FOUND', 'no such line');
-    const rules = { freeDays: this.rules.freeDays, dailyFeeKopecks: this.rules.dailyFeeKopecks };
+    const { freeDays, dailyFeeKopecks } = this.rulesFor(line.tariff.id);
+    const rules = { freeDays, dailyFeeKopecks };
     if (line.status !== 'blocked') return { blocked: false, since: null, freeUntil: null, ...rules };
     // A SIM blocked at the operator's office (no block on record here) is blocked all the same.
     if (!block) return { blocked: true, since: null, freeUntil: null, ...rules };
-    return { blocked: true, since: block.blockedAt, freeUntil: this.days(block.blockedAt, line.region.timeZone).lastFreeDay, ...rules };
+    return { blocked: true, since: block.blockedAt, freeUntil: this.days(block.blockedAt, line.region.timeZone, rules).lastFreeDay, ...rules };
   }
 
   /** Days in the region's calendar: the block's first day is day 1, free through day `freeDays`. */
-  private days(blockedAt: string, zone: string) {
+  private days(blockedAt: string, zone: string, rules: SimBlockRules) {
     const first = DateTime.fromISO(blockedAt, { zone }).startOf('day');
     return {
-      lastFreeDay: first.plus({ days: this.rules.freeDays - 1 }).toISODate()!,
-      firstPaidDay: first.plus({ days: this.rules.freeDays }).toISODate()!,
+      lastFreeDay: first.plus({ days: rules.freeDays - 1 }).toISODate()!,
+      firstPaidDay: first.plus({ days: rules.freeDays }).toISODate()!,
       today: DateTime.fromMillis(this.clock.now(), { zone }).toISODate()!,
     };
   }

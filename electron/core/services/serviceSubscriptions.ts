@@ -23,7 +23,8 @@ export class ServiceSubscriptions {
 
   async connect(lineId: string, serviceId: string, idempotencyKey: string): Promise<ServiceCard[]> {
     return this.uow.write(async (repos) => {
-      const key = `service-connect:${idempotencyKey}`;
+      // Scoped by method and line: the same key sent for another number is another request, not a retry.
+      const key = `service-connect:${lineId}:${idempotencyKey}`;
       if (await repos.ledger.hasKey(key)) return this.cards(repos, lineId);
       const card = (await this.cards(repos, lineId)).find((candidate) => candidate.id === serviceId);
       if (!card) throw new DomainError('NOT_FOUND', 'this service is not offered in the line’s region');

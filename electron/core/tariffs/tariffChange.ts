@@ -55,7 +55,8 @@ export class TariffChange {
   }
 
   async change(lineId: string, tariffId: string, idempotencyKey: string): Promise<AccountOverview> {
-    const key = `tariff-change:${idempotencyKey}`;
+    // Scoped by method and line: the same key sent for another number is another request, not a retry.
+    const key = `tariff-change:${lineId}:${idempotencyKey}`;
     await this.uow.write(async (repos) => {
       if (await repos.ledger.hasKey(key)) return;
       const card = await this.target(repos, lineId, tariffId);

@@ -1,16 +1,29 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync folder. */
-export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
+/**
+ * Writes a fresh temp file beside `path`: a random name opened exclusively ('wx'), so two writers
+ * never share one, and synced to the disk before anyone can rename or link it into place.
+ */
+async function writeSyncedTemp(path: string, content: Uint8Array): Promise<string> {
+  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
+  return temp;
+}
+
+/** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync folder. */
+export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
+  const temp = await writeSyncedTemp(path, content);
   try {
     await rename(temp, path);
   } catch (error) {
@@ -18,6 +31,25 @@ export async function writeFileAtomically(path: string, content: Uint8Array): Pr
     throw error;
   }
   await syncFolder(dirname(path));
+}
+
+/**
+ * Creates `path` with this content only if no file of that name exists, complete or not at all:
+ * the content is written and synced under a temp name first, then hard-linked into place (a link
+ * fails when the name exists, across processes too). Returns false when another writer was first.
+ */
+export async function createFileExclusively(path: string, content: Uint8Array): Promise<boolean> {
+  const temp = await writeSyncedTemp(path, content);
+  try {
+    await link(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+  await syncFolder(dirname(path));
+  return true;
 }
 
 /** Makes a rename or a new file in the folder durable. */

@@ -6,24 +6,42 @@ import { StoreFileError } from './storeFileError';
  * A snapshot: the whole SQLite image under AES-256-GCM, the header authenticated too (AAD).
  *   format 1: "SCDB" | 1 | key id (8) | nonce (12) | ciphertext | tag (16)          — generation 0
  *   format 2: "SCDB" | 2 | key id (8) | generation (8) | nonce (12) | ciphertext | tag (16)
- * The generation ties a snapshot to the journal that follows it.
+ *   format 3: "SCDB" | 3 | key id (8) | generation (8) | records covered (8) | last tag covered (16) | nonce (12) | ciphertext | tag (16)
+ * The generation ties a snapshot to the journal that follows it; format 3 also names how many records of
+ * the journal before it (generation - 1) it holds and that journal's last record tag, where the next
+ * journal's chain starts.
  */
 const MAGIC = Buffer.from('SCDB', 'ascii');
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const TAG_LENGTH = 16;
+
+export interface Covered {
+  /** How many records of journal generation - 1 the image holds. */
+  records: number;
+  /** That journal's last record tag: the chain value the next journal starts from. */
+  tag: Buffer;
+}
 
 export interface Snapshot {
   generation: number;
   image: Buffer;
+  format: number;
+  covered: Covered;
 }
 
-export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number): Buffer {
+const NOTHING_COVERED: Covered = { records: 0, tag: Buffer.alloc(TAG_LENGTH) };
+
+export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED): Buffer {
   const nonce = randomBytes(12);
-  const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), u64(generation), nonce]);
+  const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), u64(generation), u64(covered.records), covered.tag, nonce]);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(header);
   const body = Buffer.concat([cipher.update(image), cipher.final()]);
   return Buffer.concat([header, body, cipher.getAuthTag()]);
+}
+
+function headerLengthOf(format: number): number {
+  return format === 1 ? 4 + 1 + 8 + 12 : format === 2 ? 4 + 1 + 8 + 8 + 12 : 4 + 1 + 8 + 8 + 8 + 16 + 12;
 }
 
 export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snapshot {
@@ -34,19 +52,20 @@ export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snap
   if (format > SNAPSHOT_FORMAT || format < 1) {
     throw new StoreFileError('newer-format', `the store was made by a newer version of the app (file format ${format})`, file);
   }
-  const headerLength = format === 1 ? 4 + 1 + 8 + 12 : 4 + 1 + 8 + 8 + 12;
+  const headerLength = headerLengthOf(format);
   if (sealed.length < headerLength + TAG_LENGTH) throw new StoreFileError('damaged', 'the store file is cut short', file);
   if (!sealed.subarray(5, 13).equals(keyId(key))) {
     throw new StoreFileError('wrong-key', 'the store is encrypted with another key', file);
   }
   const generation = format === 1 ? 0 : Number(sealed.readBigUInt64BE(13));
+  const covered = format === 3 ? { records: Number(sealed.readBigUInt64BE(21)), tag: Buffer.from(sealed.subarray(29, 45)) } : NOTHING_COVERED;
   const header = sealed.subarray(0, headerLength);
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(headerLength - 12));
   decipher.setAAD(header);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LENGTH));
   try {
     const image = Buffer.concat([decipher.update(sealed.subarray(headerLength, sealed.length - TAG_LENGTH)), decipher.final()]);
-    return { generation, image };
+    return { generation, image, format, covered };
   } catch {
     throw new StoreFileError('damaged', 'the store file is damaged or was altered (authentication failed)', file);
   }

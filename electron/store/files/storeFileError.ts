@@ -1,5 +1,5 @@
 /** Why a store file could not be used. Each reason is reported to the person in its own words. */
-export type StoreFileProblem = 'not-a-store' | 'newer-format' | 'wrong-key' | 'damaged';
+export type StoreFileProblem = 'not-a-store' | 'newer-format' | 'wrong-key' | 'damaged' | 'rolled-back';
 
 export class StoreFileError extends Error {
   constructor(

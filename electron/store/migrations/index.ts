@@ -12,6 +12,7 @@ import { securityAndNumbers } from './0011-security-numbers';
 import { profiles } from './0012-profiles';
 import { support } from './0013-support';
 import { runningUsageTotals } from './0014-running-usage-totals';
+import { transferConfirmationDay } from './0016-transfer-confirmation-day';
 
 /**
  * One step of the schema, for both stores. Write `statements` in SQL that SQLite and PostgreSQL both
@@ -35,6 +36,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, transferConfirmationDay];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

@@ -8,17 +8,34 @@ import { NewerStoreVersionError } from '../newerStoreVersionError';
 import { sqlRepositories } from '../repositories/index';
 import type { SqlExecutor } from '../sqlExecutor';
 import type { CabinetStore } from '../cabinetStore';
+import { applyChainSchema } from './chainSchema';
 import { postgresStatements } from './dialect';
 import { PostgresExecutor } from './postgresExecutor';
 
 /** How the app reaches the shared database; settings.json's `sharedStore` holds it. */
 export interface PostgresConnection {
-  /** postgres://user@host:5432/cabinet — a password may be in the URL or in PGPASSWORD. */
+  /** postgres://user@host:5432/cabinet — no password and no query parameters in it (both are refused). */
   url: string;
-  /** TLS: `verify-full` (the default off loopback) checks the server's certificate and name against `caFile` or the system's CAs. */
+  /**
+   * TLS: `verify-full` checks the server's certificate and name against `caFile` (or the system's CAs). Off
+   * loopback it is the only mode accepted; `disable` and `require` are for a server on this machine.
+   */
   tls?: { mode: 'disable' | 'require' | 'verify-full'; caFile?: string; certFile?: string; keyFile?: string };
   /** Connections this app instance keeps (10 by default). */
   poolSize?: number;
+  /** The database password (from a sealed setting or the environment); absent: PGPASSWORD, ~/.pgpass or a client certificate. */
+  password?: string;
+}
+
+/** A connection setting that cannot be used: names the setting and what is expected. Never carries a password. */
+export class ConnectionSettingsError extends Error {
+  constructor(
+    readonly setting: string,
+    expected: string,
+  ) {
+    super(`${setting}: ${expected}`);
+    this.name = 'ConnectionSettingsError';
+  }
 }
 
 export interface PostgresOpenOptions extends PostgresConnection {
@@ -28,6 +45,15 @@ export interface PostgresOpenOptions extends PostgresConnection {
   prepare?: (store: PostgresDatabase) => Promise<void>;
   /** How often a write is tried again after a serialization failure or a deadlock. */
   maxAttempts?: number;
+}
+
+/** What listens on a channel: its messages, and the news that some may have been missed and when that is repaired. */
+export interface ChannelSubscriber {
+  message(payload: string): void;
+  /** The listening connection failed: notices sent from now on are lost until `caughtUp` has run. */
+  lost?(): void;
+  /** Runs after LISTEN is issued again and before the gap is declared closed: reads what was missed. */
+  caughtUp?(): Promise<void>;
 }
 
 /** The key of the session-level advisory lock around migrations and seeding (any fixed 64-bit number). */
@@ -49,13 +75,30 @@ const numberTypes: PoolConfig['types'] = {
   }) as NonNullable<PoolConfig['types']>['getTypeParser'],
 };
 
+/**
+ * node-postgres merges a connection string's query over the explicit options (`?sslmode=disable` would turn
+ * TLS off, `?host=` send the password elsewhere): the URL is taken apart here and only its parts are passed on.
+ */
 export function poolConfig(connection: PostgresConnection): PoolConfig {
-  const tls = connection.tls ?? { mode: isLoopback(connection.url) ? 'disable' : 'verify-full' };
+  const target = parseConnectionUrl(connection.url);
+  const local = isLoopback(target.host);
+  const tls = connection.tls ?? { mode: local ? 'disable' : 'verify-full' };
+  if (!local && tls.mode !== 'verify-full') {
+    throw new ConnectionSettingsError('sharedStore.tls.mode', `"verify-full" for the database host ${target.host} (only a server on this machine may use "${tls.mode}")`);
+  }
   return {
-    connectionString: connection.url,
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    database: target.database,
+    ...(connection.password !== undefined ? { password: connection.password } : {}),
     max: connection.poolSize ?? 10,
     types: numberTypes,
     application_name: 'subscriber-cabinet',
+    // A peer that vanished without a word (a cut cable) is noticed by the operating system's keepalives; a server
+    // that does not answer at all is STORE_UNAVAILABLE after 10 s rather than a call that never ends.
+    keepAlive: true,
+    connectionTimeoutMillis: 10_000,
     ssl:
       tls.mode === 'disable'
         ? false
@@ -68,13 +111,37 @@ export function poolConfig(connection: PostgresConnection): PoolConfig {
   };
 }
 
-function isLoopback(url: string): boolean {
+interface ConnectionTarget {
+  host: string;
+  port: number;
+  user: string | undefined;
+  database: string;
+}
+
+/** postgres://user@host:port/database and nothing more. */
+export function parseConnectionUrl(url: string): ConnectionTarget {
+  let parsed: URL;
   try {
-    const host = new URL(url).hostname;
-    return host === '' || host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+    parsed = new URL(url);
   } catch {
-    return false;
+    throw new ConnectionSettingsError('sharedStore.url', 'a URL like postgres://user@host:5432/database');
   }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new ConnectionSettingsError('sharedStore.url', 'a URL starting with postgres://');
+  if (parsed.search !== '' || url.includes('?')) {
+    throw new ConnectionSettingsError('sharedStore.url', 'no query parameters (?sslmode=, ?password=, ?host=…): TLS is set by sharedStore.tls, the password by PGPASSWORD or a sealed setting');
+  }
+  if (parsed.hash !== '') throw new ConnectionSettingsError('sharedStore.url', 'no #fragment');
+  if (parsed.password !== '') throw new ConnectionSettingsError('sharedStore.url', 'no password in the URL: use PGPASSWORD, ~/.pgpass, a sealed setting or a client certificate');
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!database || database.includes('/')) throw new ConnectionSettingsError('sharedStore.url', 'a database name after the host: postgres://user@host:5432/database');
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!host) throw new ConnectionSettingsError('sharedStore.url', 'a host: postgres://user@host:5432/database');
+  const port = parsed.port ? Number(parsed.port) : 5432;
+  return { host, port, user: parsed.username ? decodeURIComponent(parsed.username) : undefined, database };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /**
@@ -88,7 +155,12 @@ export class PostgresDatabase implements CabinetStore {
   readonly dialect = 'postgres';
   private closed = false;
   private listener: pg.Client | null = null;
-  private readonly channels = new Map<string, (payload: string) => void>();
+  /** `off`: nobody listens; `up`: listening and caught up; `down`: the connection was lost, notices may be missing. */
+  private listenState: 'off' | 'up' | 'down' = 'off';
+  private relistening = false;
+  private nextListenAttempt = 0;
+  private relistenTimer: NodeJS.Timeout | null = null;
+  private readonly channels = new Map<string, ChannelSubscriber>();
   private readonly logger: Logger;
 
   private constructor(
@@ -137,32 +209,44 @@ export class PostgresDatabase implements CabinetStore {
     }
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** The schema version the database is at. */
   async schemaVersion(): Promise<number> {
     return this.readSql(async (sql) => (await sql.one<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations'))?.version ?? 0);
   }
 
   /**
-   * Delivers this channel's notifications (PostgreSQL LISTEN) to `handler`; `lost` is told when the
-   * listening connection fails, because notifications sent meanwhile are gone.
+   * Delivers this channel's notifications (PostgreSQL LISTEN) to `subscriber.message`. When the listening
+   * connection fails, notices sent meanwhile are gone: `lost` is told, the connection is made again, LISTEN
+   * issued, and only then `caughtUp` runs (it reads what was missed from a table), so nothing falls in between.
+   * Until it has finished, `notificationGap()` says the chain's notices cannot be trusted.
    */
-  async listen(channel: string, handler: (payload: string) => void, lost: () => void): Promise<void> {
+  async listen(channel: string, subscriber: ChannelSubscriber): Promise<void> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`a channel name is lower-case letters, digits and _: ${channel}`);
-    this.channels.set(channel, handler);
-    if (!this.listener) {
-      const client = new pg.Client(poolConfig(this.options));
-      client.on('notification', (message: Notification) => this.channels.get(message.channel)?.(message.payload ?? ''));
-      client.on('error', (error) => {
-        this.logger.warn('the notification connection failed; reconnecting', { error: error.message });
-        this.listener = null;
-        client.end().catch(() => undefined);
-        lost();
-        if (!this.closed) void this.relisten(lost);
+    this.channels.set(channel, subscriber);
+    if (this.listener) {
+      await this.listener.query(`LISTEN ${channel}`).catch((error: unknown) => {
+        throw unavailableOr(error);
       });
-      await client.connect();
-      this.listener = client;
+      return;
     }
-    await this.listener.query(`LISTEN ${channel}`);
+    if (this.listenState === 'down') return; // the reconnection listens on every channel
+    try {
+      this.listener = await this.connectListener();
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+    this.listenState = 'up';
+  }
+
+  /** While the notification connection is down or catching up: the answer a call that depends on the chain's notices gets. */
+  notificationGap(): StoreUnavailableError | null {
+    if (this.listenState !== 'down') return null;
+    const seconds = Math.max(1, Math.ceil((this.nextListenAttempt - Date.now()) / 1000));
+    return new StoreUnavailableError('the chain\'s notices are being caught up after a lost connection', { retryAfterSeconds: seconds, state: 'catching-up' });
   }
 
   /** Sends a notification to every instance listening on the channel (this one included), when `sql`'s transaction commits. */
@@ -173,20 +257,86 @@ export class PostgresDatabase implements CabinetStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
     await this.pool.end();
   }
 
-  private async relisten(lost: () => void): Promise<void> {
-    for (let delay = 200; !this.closed; delay = Math.min(delay * 2, 10_000)) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
+  /** A connection of its own for LISTEN, with an error listener for its whole life. */
+  private async connectListener(): Promise<pg.Client> {
+    const client = new pg.Client(poolConfig(this.options));
+    let gone = false;
+    const lose = (error: Error) => {
+      if (gone) return;
+      gone = true;
+      this.listenerLost(client, error);
+    };
+    client.on('error', lose);
+    client.on('end', () => lose(new Error('the notification connection ended')));
+    client.on('notification', (message: Notification) => {
       try {
-        for (const [channel, handler] of [...this.channels]) await this.listen(channel, handler, lost);
-        return;
+        this.channels.get(message.channel)?.message(message.payload ?? '');
       } catch (error) {
-        this.logger.warn('listening for notifications failed; trying again', { error: (error as Error).message });
+        this.logger.warn('a notification could not be handled', { channel: message.channel, error: (error as Error).message });
       }
+    });
+    try {
+      await client.connect();
+      for (const channel of this.channels.keys()) await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      gone = true;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return client;
+  }
+
+  private listenerLost(client: pg.Client, error: Error): void {
+    if (this.closed || this.listener !== client) return;
+    this.listener = null;
+    this.listenState = 'down';
+    this.logger.warn('the notification connection failed; reconnecting', { error: error.message });
+    client.end().catch(() => undefined);
+    for (const subscriber of this.channels.values()) {
+      try {
+        subscriber.lost?.();
+      } catch (failure) {
+        this.logger.warn('a notification subscriber failed', { error: (failure as Error).message });
+      }
+    }
+    void this.relisten();
+  }
+
+  private async relisten(): Promise<void> {
+    if (this.relistening) return;
+    this.relistening = true;
+    try {
+      for (let delay = 100; !this.closed; delay = Math.min(delay * 2, 2_000)) {
+        this.nextListenAttempt = Date.now() + delay;
+        await new Promise<void>((resolve) => {
+          this.relistenTimer = setTimeout(resolve, delay);
+        });
+        if (this.closed) return;
+        let client: pg.Client | null = null;
+        try {
+          client = await this.connectListener();
+          this.listener = client;
+          for (const subscriber of this.channels.values()) await subscriber.caughtUp?.();
+          if (this.listener !== client) continue; // lost again while catching up
+          this.listenState = 'up';
+          this.logger.info('notifications are back; what was missed meanwhile was read');
+          return;
+        } catch (error) {
+          this.logger.warn('listening for notifications failed; trying again', { error: (error as Error).message });
+          if (client && this.listener === client) {
+            this.listener = null;
+            await client.end().catch(() => undefined);
+          }
+        }
+      }
+    } finally {
+      this.relistening = false;
     }
   }
 
@@ -198,6 +348,15 @@ export class PostgresDatabase implements CabinetStore {
     } catch (error) {
       throw unavailableOr(error);
     }
+    // The pool takes its own error listener off a client it lends: without ours, a connection lost while this
+    // unit of work holds it (idle in the transaction, or mid-statement) would be an uncaught 'error' event.
+    let lost: Error | null = null;
+    const onError = (error: Error) => {
+      if (lost) return;
+      lost = error;
+      this.logger.warn('a database connection failed during a unit of work', { error: error.message });
+    };
+    client.on('error', onError);
     const sql = new PostgresExecutor(client);
     let broken = false;
     try {
@@ -209,16 +368,27 @@ export class PostgresDatabase implements CabinetStore {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
+      if (lost) {
+        broken = true;
+        throw unavailableOr(lost, true);
+      }
       const cause = sql.firstFailure ?? error;
       if (RETRYABLE.has(sqlState(cause)) || RETRYABLE.has(sqlState(error))) throw new RetryableConflict(RETRYABLE.has(sqlState(error)) ? error : cause);
-      throw unavailableOr(error);
+      throw unavailableOr(isConnectionFailure(cause) ? cause : error);
     } finally {
-      client.release(broken);
+      client.release(broken || lost !== null);
+      client.removeListener('error', onError);
     }
   }
 
   private async migrateAndPrepare(list: Migration[]): Promise<void> {
     const client = await this.pool.connect();
+    let lost = false;
+    const onError = (error: Error) => {
+      lost = true;
+      this.logger.warn('the database connection failed while migrating', { error: error.message });
+    };
+    client.on('error', onError);
     try {
       // Instances starting together queue here; the first migrates and seeds, the others find it done.
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
@@ -239,12 +409,14 @@ export class PostgresDatabase implements CabinetStore {
           }
           this.logger.info('the shared store was migrated', { version: migration.version });
         }
+        await applyChainSchema(client);
         await this.options.prepare?.(this);
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => (lost = true));
       }
     } finally {
-      client.release();
+      client.release(lost);
+      client.removeListener('error', onError);
     }
   }
 }
@@ -259,10 +431,25 @@ function sqlState(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 }
 
-function unavailableOr(error: unknown): unknown {
+/** Node's codes for a socket that could not be opened or was cut. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+/** node-postgres's own connection errors carry no code, only these words. */
+const CONNECTION_WORDS = /Connection terminated|not queryable|timeout exceeded when trying to connect|Query read timeout|socket hang up|This socket has been ended|write after end/i;
+/** How long a caller is told to wait before trying again after a lost connection. */
+const RETRY_AFTER_SECONDS = 2;
+
+/** A failure of the connection itself (the server went away, refused us, or the socket was cut), not of a statement. */
+export function isConnectionFailure(error: unknown): boolean {
   const code = sqlState(error);
-  if (UNAVAILABLE.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) {
-    return new StoreUnavailableError(`the shared database cannot be reached (${code})`);
+  if (UNAVAILABLE.test(code) || SOCKET_CODES.has(code)) return true;
+  return error instanceof Error && code === '' && CONNECTION_WORDS.test(error.message);
+}
+
+function unavailableOr(error: unknown, connectionLost = false): unknown {
+  if (error instanceof StoreUnavailableError) return error;
+  if (connectionLost || isConnectionFailure(error)) {
+    const code = sqlState(error);
+    return new StoreUnavailableError(`the shared database cannot be reached (${code || (error as Error)?.message || 'connection lost'})`, { retryAfterSeconds: RETRY_AFTER_SECONDS });
   }
   return error;
 }

@@ -125,6 +125,43 @@ export class SqlAccountRepository implements AccountRepository {
       .map((row) => ({ kind: row.kind as PackageKind, quantity: row.quantity, occurredAt: row.occurred_at }));
   }
 
+  async usageEventsPage(
+    lineId: string,
+    fromIso: string,
+    toIso: string,
+    kind: PackageKind | null,
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<Array<{ id: string; kind: PackageKind; quantity: number; occurredAt: string }>> {
+    // Keyset paging on (occurred_at, id): the index on (line_id, occurred_at) starts the scan at the cursor.
+    const rows = await this.sql.all<{ id: string; kind: string; quantity: number; occurred_at: string }>(
+      `SELECT id, kind, quantity, occurred_at FROM usage_events
+        WHERE line_id = $lineId AND occurred_at >= $fromAt AND occurred_at < $toIso
+          AND (occurred_at > $afterAt OR id > $afterId) ${kind ? 'AND kind = $kind' : ''}
+        ORDER BY occurred_at, id LIMIT $limit`,
+      { lineId, toIso, fromAt: after && after.at > fromIso ? after.at : fromIso, afterAt: after?.at ?? '', afterId: after?.id ?? '', limit, ...(kind ? { kind } : {}) },
+    );
+    return rows.map((row) => ({ id: row.id, kind: row.kind as PackageKind, quantity: row.quantity, occurredAt: row.occurred_at }));
+  }
+
+  async balanceMovementsPage(
+    lineId: string,
+    fromIso: string,
+    toIso: string,
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<Array<{ id: string; at: string; kind: string; amountKopecks: number }>> {
+    const rows = await this.sql.all<{ id: string; created_at: string; kind: string; amount: number }>(
+      `SELECT t.id, t.created_at, t.kind, SUM(e.amount_kopecks) AS amount
+         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+        WHERE e.account = $account AND t.created_at >= $fromAt AND t.created_at < $toIso
+          AND (t.created_at > $afterAt OR t.id > $afterId)
+        GROUP BY t.id, t.created_at, t.kind ORDER BY t.created_at, t.id LIMIT $limit`,
+      { account: lineAccount(lineId), toIso, fromAt: after && after.at > fromIso ? after.at : fromIso, afterAt: after?.at ?? '', afterId: after?.id ?? '', limit },
+    );
+    return rows.map((row) => ({ id: row.id, at: row.created_at, kind: row.kind, amountKopecks: Number(row.amount) }));
+  }
+
   async billedUsage(lineId: string, fromIso: string, toIso: string, keep = false): Promise<BilledUsage> {
     const window = { lineId, fromIso, toIso };
     const kept = await this.sql.one<{ voice: number; sms: number; data: number }>(

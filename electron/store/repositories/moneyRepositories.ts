@@ -82,12 +82,13 @@ export class SqlPaymentRepository implements PaymentRepository {
     return row ? toPayment(row) : null;
   }
 
-  async update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string }): Promise<void> {
-    await this.sql.run('UPDATE payments SET status = $status, decline_reason = $reason, updated_at = $at WHERE id = $id', {
+  async update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string; confirmedOn?: string }): Promise<void> {
+    await this.sql.run('UPDATE payments SET status = $status, decline_reason = $reason, updated_at = $at, confirmed_on = COALESCE($confirmedOn, confirmed_on) WHERE id = $id', {
       id,
       status: change.status,
       reason: change.declineReason ?? null,
       at: change.updatedAt,
+      confirmedOn: change.confirmedOn ?? null,
     });
   }
 
@@ -108,13 +109,13 @@ export class SqlPaymentRepository implements PaymentRepository {
     return (await this.sql.all<PaymentRow>(`SELECT * FROM payments WHERE status = 'pending' ORDER BY created_at`)).map(toPayment);
   }
 
-  async transferredSince(lineId: string, sinceIso: string): Promise<number> {
+  async transfersConfirmed(lineId: string, fromDay: string, throughDay: string): Promise<number> {
     const row = await this.sql.one<{ total: number }>(
       `SELECT COALESCE(SUM(amount_kopecks), 0) AS total FROM payments
-        WHERE line_id = $lineId AND kind = 'transfer-out' AND status = 'succeeded' AND created_at >= $since`,
-      { lineId, since: sinceIso },
+        WHERE line_id = $lineId AND kind = 'transfer-out' AND status = 'succeeded' AND confirmed_on >= $fromDay AND confirmed_on <= $throughDay`,
+      { lineId, fromDay, throughDay },
     );
-    return row?.total ?? 0;
+    return Number(row?.total ?? 0);
   }
 }
 

@@ -18,6 +18,14 @@ export class SqlSimBlockRepository implements SimBlockRepository {
     return row ? { id: row.id, lineId: row.line_id, blockedAt: row.blocked_at, unblockedAt: row.unblocked_at, feesPaidThrough: row.fees_paid_through } : null;
   }
 
+  async coveredThroughout(lineId: string, fromIso: string, toIso: string): Promise<boolean> {
+    const row = await this.sql.one<{ id: string }>(
+      'SELECT id FROM sim_blocks WHERE line_id = $lineId AND blocked_at <= $fromIso AND (unblocked_at IS NULL OR unblocked_at >= $toIso) LIMIT 1',
+      { lineId, fromIso, toIso },
+    );
+    return row !== null;
+  }
+
   async add(record: SimBlockRecord): Promise<void> {
     await this.sql.run('INSERT INTO sim_blocks (id, line_id, blocked_at, unblocked_at, fees_paid_through) VALUES ($id, $lineId, $blockedAt, $unblockedAt, $paid)', {
       id: record.id,

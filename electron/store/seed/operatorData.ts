@@ -19,6 +19,9 @@ export const RegionData = z.strictObject({
 /** Kinds of app traffic an unlimited option can cover: such data consumes nothing. */
 export const AppCategory = z.enum(['messengers', 'social', 'video', 'music']);
 
+/** «Добровольная блокировка»: free for the first days, then a daily fee (0: a blocked SIM pays nothing). */
+const SimBlockData = z.strictObject({ freeDays: z.number().int().nonnegative(), dailyFeeKopecks: Kopecks });
+
 export const TariffData = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: LocalizedText,
@@ -38,6 +41,8 @@ export const TariffData = z.strictObject({
   overage: z.strictObject({ voicePerMinute: Kopecks, smsEach: Kopecks, dataPerMb: Kopecks }),
   /** Monthly fee by region id, kopecks. A tariff is offered only where it has a price. */
   monthlyFee: z.record(RegionId, Kopecks),
+  /** What a blocked SIM on this tariff pays instead of the monthly fee; absent: the operator's rule (payments.json `simBlock`). */
+  simBlock: SimBlockData.optional(),
 });
 
 export const ServiceData = z.strictObject({
@@ -98,7 +103,10 @@ export const MoneyRulesData = z.strictObject({
   operator: z.strictObject({ name: z.string().min(1), inn: z.string().regex(/^\d{10}(\d{2})?$/, 'expected a 10- or 12-digit INN') }),
   cardTopUp: Limits,
   wallets: z.array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })).min(1),
-  transfer: z.strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, commissionKopecks: Kopecks }),
+  /** Per transfer, per day and per calendar month: the day and the month are the sender's region's, of the confirmation. */
+  transfer: z
+    .strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks, perDayKopecks: Kopecks, perMonthKopecks: Kopecks, commissionKopecks: Kopecks })
+    .refine((limits) => limits.maxKopecks <= limits.perDayKopecks && limits.perDayKopecks <= limits.perMonthKopecks, 'expected maxKopecks ≤ perDayKopecks ≤ perMonthKopecks'),
   promisedPayment: z.strictObject({
     termDays: z.number().int().positive(),
     /** Line age → the most on offer; the highest step the line has reached applies. */
@@ -108,11 +116,15 @@ export const MoneyRulesData = z.strictObject({
     cooldownDays: z.number().int().nonnegative(),
     /** Below this balance no promised payment is given. */
     lowestBalanceKopecks: z.number().int(),
-    /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the amount. */
-    fee: z.strictObject({ freeUpToKopecks: Kopecks, percentAbove: z.number().nonnegative().max(100) }),
+    /** No fee up to `freeUpToKopecks`; above it, `percentAbove` per cent of the whole amount or of the part above, as `percentOf` says. */
+    fee: z.strictObject({
+      freeUpToKopecks: Kopecks,
+      percentAbove: z.number().nonnegative().max(100),
+      percentOf: z.enum(['whole-amount', 'part-above'], { error: 'expected "whole-amount" or "part-above"' }),
+    }),
   }),
-  /** «Добровольная блокировка»: free for the first days, then a daily fee. */
-  simBlock: z.strictObject({ freeDays: z.number().int().nonnegative(), dailyFeeKopecks: Kopecks }),
+  /** «Добровольная блокировка» on tariffs that do not say otherwise; a blocked SIM pays no monthly fee. */
+  simBlock: SimBlockData,
   /** How many numbers one profile may hold. */
   profile: z.strictObject({ maxNumbers: z.number().int().min(1).max(50) }),
 });

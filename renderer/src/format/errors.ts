@@ -10,6 +10,9 @@ export function errorText(error: CabinetError, t: Translate): string {
   switch (error.code) {
     case 'RATE_LIMITED':
       return t('errors.RATE_LIMITED', { seconds: Number(details.retryAfterSeconds ?? 60) });
+    case 'STORE_UNAVAILABLE':
+      // A lost connection to the chain's database says when to try again; the embedded store's answer does not.
+      return typeof details.retryAfterSeconds === 'number' ? t('errors.storeUnreachable', { seconds: details.retryAfterSeconds }) : t('errors.STORE_UNAVAILABLE');
     case 'NOT_FOUND':
       return reason === 'not-a-subscriber' ? t('notSubscriber') : t('errors.NOT_FOUND');
     case 'NOT_ELIGIBLE':

@@ -371,7 +371,7 @@ export const en: Messages = {
     walletApprove: 'Pay',
     walletDecline: 'Decline',
     transfer: {
-      lead: 'Send money to another number of our operator. Commission {commission}; {min} to {max} per transfer, at most {perDay} a day.',
+      lead: 'Send money to another number of our operator. Commission {commission}; {min} to {max} per transfer, at most {perDay} a day and {perMonth} a calendar month (by the day of confirmation, in your region’s time).',
       to: 'Recipient’s number',
       ownNumbers: 'Numbers of your profile',
       toHint: 'A number of our operator, e.g. +7 (913) 987-65-43',
@@ -391,6 +391,7 @@ export const en: Messages = {
         'below-minimum': 'The amount is below the minimum: from {min}',
         'above-maximum': 'The amount is above the maximum: up to {max}',
         'daily-limit': 'The daily transfer limit is {perDay}',
+        'monthly-limit': 'The monthly transfer limit is {perMonth} a calendar month',
         'insufficient-funds': 'Not enough money: the balance may not go below zero after the transfer and its commission',
         'promised-payment-open': 'Transfers are off until the promised payment is repaid',
         'sim-blocked': 'Transfers are off: the SIM is blocked',
@@ -400,7 +401,8 @@ export const en: Messages = {
       },
     },
     promised: {
-      lead: 'Money on your balance now, to be repaid within {days} days. No fee up to {free}; above it, {percent}% of the amount.',
+      lead: 'Money on your balance now, to be repaid within {days} days. No fee up to {free}; above it, {percent}% of the whole amount.',
+      leadPartAbove: 'Money on your balance now, to be repaid within {days} days. No fee up to {free}; {percent}% of the part above {free}.',
       eligible: 'You can take up to {max}.',
       notEligible: 'A promised payment is not available now:',
       reason: {
@@ -528,9 +530,11 @@ export const en: Messages = {
     ways: { password: 'Password', code: 'SMS code', registration: 'Registration', recovery: 'Recovery', confirmation: 'Without a password', puk: 'PUK', social: 'Social network' },
     block: {
       title: 'Voluntary SIM block',
-      lead: 'If the phone is lost or stolen, block the SIM: the number stops making calls and receiving SMS, and sign-in by SMS or confirmation is off. The first {free} days are free, then {fee} a day.',
+      lead: 'If the phone is lost or stolen, block the SIM: the number stops making calls and receiving SMS, and sign-in by SMS or confirmation is off. The first {free} days are free, then {fee} a day; no monthly fee is charged while the SIM is blocked.',
       blocked: 'The SIM of {number} is blocked',
       since: 'Blocked on {date}; free through {until}, then {fee} a day.',
+      leadFree: 'If the phone is lost or stolen, block the SIM: the number stops making calls and receiving SMS, and sign-in by SMS or confirmation is off. On your tariff the block is free, and no monthly fee is charged while the SIM is blocked.',
+      sinceFree: 'Blocked on {date}; the block is free.',
       block: 'Block the SIM',
       unblock: 'Unblock the SIM',
       confirmBlock: 'Block the SIM of {number}?',
@@ -672,6 +676,7 @@ export const en: Messages = {
     PASSPHRASE_INVALID: 'The passphrase does not fit',
     NOT_CONFIGURED: 'This is not set up on this computer',
     STORE_UNAVAILABLE: 'The data store is unavailable; nothing was saved. Try again',
+    storeUnreachable: 'The chain\'s data store cannot be reached. Try again in {seconds} s',
     INTERNAL: 'Something went wrong. Try again',
   },
   session: {

@@ -1,0 +1,103 @@
+// npm run bench:detail — a year of usage detail (50,000 events on one line) read a page at a time
+// (account.detailPage) beside the whole-range read (account.detail) it replaces, in the same run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
+import { percentile } from './timing';
+import { openCabinet } from '../../electron/cabinet';
+import { billedUnits } from '../../electron/core/account/usageBilling';
+import { UsageDetailService } from '../../electron/core/account/usageDetail';
+import { MemorySettingsStore } from '../../electron/settings/settingsStore';
+import { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
+import { StaticKeyProvider } from '../../electron/store/keyProvider';
+import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
+import type { E164 } from '../../shared/phone';
+
+const EVENTS = 50_000;
+const PAGE = 200;
+
+async function main(): Promise<void> {
+  console.log(`detail benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  const folder = await mkdtemp(join(tmpdir(), 'cabinet-bench-detail-'));
+  try {
+    const data = bundledOperatorData();
+    const cabinet = await openCabinet({
+      dataDir: folder,
+      keyProvider: new StaticKeyProvider(Buffer.alloc(32, 5)),
+      settings: new MemorySettingsStore(),
+      trustedOrigins: ['app://cabinet'],
+      // A test host: the test doubles stand in for the network, said explicitly.
+      demo: true,
+      operatorData: data,
+      passwordCost: { N: 1024, r: 8, p: 1 },
+      sweepIntervalMs: 0,
+      storeTuning: { idleCheckpointMs: 0 },
+    });
+    const msisdn = data.demoSubscribers[0]!.lines[0]!.msisdn as E164;
+    const lineId = (await cabinet.database.read((repos) => repos.credentials.forNumber(msisdn)))!.lineId;
+    const zone = (await cabinet.database.read((repos) => repos.account.line(lineId)))!.region.timeZone;
+    const today = DateTime.now().setZone(zone).startOf('day');
+    const from = today.minus({ days: 364 });
+    const span = today.plus({ days: 1 }).toMillis() - from.toMillis();
+
+    const kinds = ['voice', 'sms', 'data'] as const;
+    for (let start = 0; start < EVENTS; start += 5_000) {
+      await cabinet.database.writeSql(async (sql) => {
+        for (let n = start; n < Math.min(EVENTS, start + 5_000); n += 1) {
+          const kind = kinds[n % 3]!;
+          const quantity = kind === 'voice' ? 30 + (n % 600) : kind === 'sms' ? 1 : 500 + (n % 20_000);
+          await sql.run(
+            `INSERT INTO usage_events (id, line_id, kind, occurred_at, quantity, billed_units, charged_kopecks)
+             VALUES ($id, $lineId, $kind, $at, $quantity, $billed, 0)`,
+            { id: `bench-usage-${n}`, lineId, kind, at: new Date(from.toMillis() + Math.floor((n / EVENTS) * (span - 1000))).toISOString(), quantity, billed: billedUnits(kind, quantity) },
+          );
+        }
+      });
+    }
+    if (cabinet.database instanceof EncryptedDatabase) await cabinet.database.checkpoint();
+
+    const detail = new UsageDetailService(cabinet.database);
+    const range = [from.toISODate()!, today.toISODate()!] as const;
+
+    // Every page of the year, one after another: each is one read of the store's queue.
+    const pageTimes: number[] = [];
+    let cursor: string | undefined;
+    let rows = 0;
+    do {
+      const started = performance.now();
+      const page = await detail.page(lineId, ...range, 'all', cursor, PAGE);
+      pageTimes.push(performance.now() - started);
+      rows += page.rows.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+
+    // The baseline: the whole year in one read, as account.detail does it.
+    const wholeTimes: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const started = performance.now();
+      await detail.forLine(lineId, ...range, 'all');
+      wholeTimes.push(performance.now() - started);
+    }
+    await cabinet.close();
+
+    console.log(`  ${rows} rows in ${pageTimes.length} pages of ${PAGE}`);
+    console.log(`  page: p50 ${pageTimes.length ? percentile(pageTimes, 50).toFixed(1) : 'NA'} ms, p99 ${percentile(pageTimes, 99).toFixed(1)} ms, max ${Math.max(...pageTimes).toFixed(1)} ms`);
+    console.log(`  whole year in one read (account.detail): p50 ${percentile(wholeTimes, 50).toFixed(1)} ms`);
+    console.log(
+      [
+        `detail_page_ms=${percentile(pageTimes, 99).toFixed(1)}`,
+        `detail_page_max_ms=${Math.max(...pageTimes).toFixed(1)}`,
+        `detail_whole_year_ms=${percentile(wholeTimes, 50).toFixed(1)}`,
+        'pdf_50k_s=NA',
+        'pdf_50k_mb=NA',
+      ].join(' '),
+    );
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    await rm(`${folder}.anchor`, { force: true });
+  }
+}
+
+await main();
