@@ -46,6 +46,8 @@ import { bundledSupportData } from './store/seed/supportData';
 import type { SupportData } from './store/seed/supportData';
 import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
+import type { DemoRefusal } from './demoMode';
+import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } from './network/notConfigured';
 import { hkdfSync } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
@@ -55,6 +57,7 @@ import { withoutSystemBrowserOnKiosk } from './core/kiosk/noSystemBrowser';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { MemoryKioskConfigStore } from './settings/kioskConfigStore';
 import type { E164 } from '../shared/phone';
+import type { AppInfo } from '../shared/contract/settings';
 import type { SettingsStore } from './settings/settingsStore';
 import type { CabinetStore } from './store/cabinetStore';
 import { EncryptedDatabase, type OpenOptions } from './store/encryptedDatabase';
@@ -77,6 +80,14 @@ export interface CabinetOptions {
   /** A store chain's shared PostgreSQL database instead of the embedded store (settings.json's `sharedStore`). */
   sharedStore?: PostgresConnection;
   settings: SettingsStore;
+  /**
+   * Demo mode (electron/demoMode.ts decides it): the test acquirer, test wallets and the virtual handset stand in
+   * for whatever `network`, `acquirer` and `wallets` leave out. Off: no handset, and a service left out answers
+   * NOT_CONFIGURED. Every host says which, explicitly.
+   */
+  demo: boolean;
+  /** Demo mode was asked for and refused (the windows say why). */
+  demoRefused?: DemoRefusal | null;
   /** Origins of frames allowed to call: "app://cabinet" in the app, the harness's own URL in tests. */
   trustedOrigins: string[];
   clock?: Clock;
@@ -88,7 +99,7 @@ export interface CabinetOptions {
   operatorData?: OperatorData;
   /** Checkpoint thresholds and backups of the store (defaults suit a desktop). */
   storeTuning?: Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'keepBackups' | 'checkpointOnClose'>;
-  /** The operator's network; the virtual handset by default. */
+  /** The operator's network (SMS, phone confirmations, mail); the virtual handset in demo mode, not configured otherwise. */
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
   /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */
   onAlert?: (alert: LineAlert) => void;
@@ -98,9 +109,9 @@ export interface CabinetOptions {
   openInBrowser?: (url: string) => Promise<void>;
   /** When a passwordless prompt times out (tests pass their own clock-driven schedule). */
   schedule?: Schedule;
-  /** The bank that charges cards; the embedded test-mode acquirer by default. */
+  /** The bank that charges cards; the embedded test-mode acquirer in demo mode, not configured otherwise. */
   acquirer?: Acquirer;
-  /** E-wallets; test-mode wallets by default. */
+  /** E-wallets; test-mode wallets in demo mode, not configured otherwise. */
   wallets?: WalletGateway;
   /** How long the acquirer may take before a payment is left pending for a status check. */
   acquirerTimeoutMs?: number;
@@ -119,17 +130,23 @@ export interface CabinetOptions {
 export interface Cabinet {
   dispatcher: Dispatcher;
   database: CabinetStore;
-  handset: VirtualHandset;
+  /** The virtual handset: only in demo mode. */
+  handset: VirtualHandset | null;
   /** Usage made on the virtual handset: rated, then the line's windows are told. */
   usage: HandsetUsage;
   close(): Promise<void>;
 }
 
+/** What the windows are told about this computer's services (settings.appInfo). */
+export type CabinetServices = AppInfo;
+
 export interface CabinetHost {
   /** Serves calls at once: before the store is open, only the vault and settings methods answer. */
   dispatcher: Dispatcher;
-  /** The embedded virtual handset (the SMS inbox and prompts of every demo number). */
-  handset: VirtualHandset;
+  /** The embedded virtual handset (the SMS inbox and prompts of every demo number): only in demo mode. */
+  handset: VirtualHandset | null;
+  /** Whether this cabinet runs in demo mode, and which services have an adapter. */
+  services: CabinetServices;
   /** Resolves when the store is open and the core is wired; rejects if the store cannot be opened. */
   ready: Promise<Cabinet>;
   close(): Promise<void>;
@@ -156,8 +173,23 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   /** With a shared store: tells the other instances that a subscriber's sessions must end. */
   let signOutElsewhere: ((subscriberId: string, reason: SubscriberSignOutReason) => void) | null = null;
   let autopayTimer: NodeJS.Timeout | null = null;
-  const handset = new VirtualHandset(clock);
-  const network = options.network ?? { sms: handset, confirmations: handset };
+  // The test doubles exist only in demo mode; otherwise a port without an adapter refuses with NOT_CONFIGURED.
+  const handset = options.demo ? new VirtualHandset(clock) : null;
+  const notConfigured = new NotConfiguredNetwork();
+  const network: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway } =
+    options.network ?? (handset ? { sms: handset, confirmations: handset } : { sms: notConfigured, confirmations: notConfigured });
+  const mail: EmailGateway = network.mail ?? handset ?? notConfigured;
+  const acquirer: Acquirer = options.acquirer ?? (options.demo ? new TestAcquirer() : new NotConfiguredAcquirer());
+  const wallets: WalletGateway = options.wallets ?? (options.demo ? new TestWallets() : new NotConfiguredWallets());
+  const services: CabinetServices = {
+    demo: options.demo,
+    demoRefused: options.demo ? null : (options.demoRefused ?? null),
+    services: {
+      sms: network.sms.configured !== false && network.confirmations.configured !== false,
+      cardPayments: acquirer.configured !== false,
+      wallets: wallets.configured !== false,
+    },
+  };
   // What a kiosk visit leaves in this process, wiped when it ends (the acquirer is added once it is built).
   const visitEnd = new KioskVisitEnd(() => staff.enabled, logger);
   const kioskHost = options.kiosk?.host;
@@ -165,13 +197,14 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     visitEnd.add({ name: 'clipboard', wipe: () => kioskHost.clearClipboard() });
     visitEnd.add({ name: 'receipt files', wipe: () => kioskHost.printer.deleteReceiptFiles?.() });
   }
-  visitEnd.add({ name: 'handset messages', wipe: () => handset.forgetEverything() });
+  if (handset) visitEnd.add({ name: 'handset messages', wipe: () => handset.forgetEverything() });
 
   const dispatcher = new Dispatcher({
     handlers: createHandlers({
       core: () => core,
       sessions,
       settings: options.settings,
+      appInfo: services,
       vault,
       storeReady: () => ready,
       lineLooked: (msisdn) => void raiseAlerts(msisdn),
@@ -245,7 +278,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       logger,
       options.schedule ?? realSchedule,
     );
-    handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
+    if (handset) handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
     const socialSignIn = new SocialSignIn(
       database,
       () => options.settings.socialProviders(),
@@ -267,7 +300,6 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const rollovers = new RolloverMemo();
     const simBlocking = new SimBlocking(database, hasher, clock, ids, simBlockRulesOf(data.payments.simBlock, data.tariffs));
     const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
-    const acquirer = options.acquirer ?? new TestAcquirer();
     visitEnd.add({ name: 'acquirer card data', wipe: () => acquirer.forgetCardData?.() });
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
@@ -276,7 +308,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       ids,
       data.payments,
       acquirer,
-      options.wallets ?? new TestWallets(),
+      wallets,
       monthlyFees,
       logger,
       TEST_CARDS,
@@ -314,7 +346,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
       passwordChange: new PasswordChange(database, hasher, clock),
       simBlocking,
-      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids), network.mail ?? handset, clock),
+      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids), mail, clock),
       profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids), network.sms, clock, data.payments.profile.maxNumbers),
       signInHistory: async (subscriberId) =>
         database!.read(async (repos) =>
@@ -409,7 +441,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     await database?.close();
   }
 
-  return { dispatcher, handset, ready, close };
+  return { dispatcher, handset, services, ready, close };
 }
 
 /** Opens the store and wires everything, for callers whose key needs no unlocking (tests, the harness). */

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session, she
 import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
+import { decideDemoMode } from './demoMode';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { CallerWindows } from './ipc/callGate';
 import { APP_ORIGIN, APP_SCHEME, trustedRendererOrigin } from './desktop/origins';
@@ -115,9 +116,15 @@ async function start(): Promise<void> {
     return explainStoreProblem(error, dataDir, chooseKeyProvider());
   }
   const keyProvider = shared ? new FileKeyProvider(shared.secretKeyFile) : chooseKeyProvider();
+  // Demo mode (the test acquirer, the virtual handset): only with `--demo` or the demoMode setting, never with a shared
+  // store. A packaged build needs the staff PIN, which nothing asks for before the store opens yet: there it is refused.
+  const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: false });
+  if (demo.mode === 'refused') logger.warn('demo mode was asked for and refused', { reason: demo.reason });
   const host = startCabinet({
     dataDir,
     keyProvider,
+    demo: demo.mode === 'on',
+    demoRefused: demo.mode === 'refused' ? demo.reason : null,
     ...(shared ? { sharedStore: connectionOf(shared) } : {}),
     settings,
     trustedOrigins: [trustedOrigin],
@@ -133,18 +140,15 @@ async function start(): Promise<void> {
   });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, cabinetWindows);
-  bindHandsetToIpc(
-    createHandsetHandlers(host.handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null),
-    host.handset,
-    () => handsetWindow?.webContents ?? null,
-  );
+  const handset = host.handset;
+  if (handset) bindHandsetToIpc(createHandsetHandlers(handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null), handset, () => handsetWindow?.webContents ?? null);
   mainWindow = createMainWindow(settings);
-  // On a kiosk the subscriber's own phone gets the SMS: no handset window, no notifications to read over a shoulder,
-  // no menu, and an update waits for staff.
-  if (!kiosk) handsetWindow = createHandsetWindow();
-  const desktop = startDesktopIntegration({ settings, logger, dispatcher: host.dispatcher, mainWindow: () => mainWindow, showHandset, kiosk });
+  // The handset window exists only in demo mode. On a kiosk the subscriber's own phone gets the SMS: no handset
+  // window, no notifications to read over a shoulder, no menu, and an update waits for staff.
+  if (handset && !kiosk) handsetWindow = createHandsetWindow();
+  const desktop = startDesktopIntegration({ settings, logger, dispatcher: host.dispatcher, mainWindow: () => mainWindow, ...(handset ? { showHandset } : {}), kiosk });
   desktopNotifier = kiosk ? null : desktop.notifier;
-  if (desktopNotifier) notifyAboutSms(host.handset, desktopNotifier);
+  if (desktopNotifier && handset) notifyAboutSms(handset, desktopNotifier);
   try {
     cabinet = await host.ready;
   } catch (error) {

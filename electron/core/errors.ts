@@ -33,3 +33,25 @@ export class StoreUnavailableError extends DomainError {
     super('STORE_UNAVAILABLE', message, details);
   }
 }
+
+/** The operator's services a computer may have no adapter for (the ports stay; real adapters come later). */
+export type OptionalService = 'sms' | 'card-payments' | 'wallets' | 'mail';
+
+const serviceWords: Record<OptionalService, string> = {
+  sms: 'SMS codes and phone confirmations are',
+  'card-payments': 'card payments are',
+  wallets: 'e-wallet payments are',
+  mail: 'e-mail is',
+};
+
+/** Outside demo mode, a service no adapter was configured for: refused before anything is written, sent or charged. */
+export class NotConfiguredError extends DomainError {
+  constructor(readonly service: OptionalService) {
+    super('NOT_CONFIGURED', `${serviceWords[service]} not set up on this computer`, { service });
+  }
+}
+
+/** A port whose adapter says it is not configured (`configured: false`) refuses with NOT_CONFIGURED. */
+export function requireConfigured(port: { readonly configured?: boolean }, service: OptionalService): void {
+  if (port.configured === false) throw new NotConfiguredError(service);
+}

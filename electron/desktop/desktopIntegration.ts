@@ -15,7 +15,8 @@ export interface DesktopIntegrationOptions {
   logger: FileLogger;
   dispatcher: Dispatcher;
   mainWindow(): BrowserWindow | null;
-  showHandset(): void;
+  /** Opens the virtual handset (demo mode only). */
+  showHandset?: () => void;
   /** A store kiosk: no application menu at all, and updates install only when staff say so. */
   kiosk?: boolean;
 }
@@ -43,7 +44,7 @@ export function startDesktopIntegration(options: DesktopIntegrationOptions): { n
         menuTemplate(
           preferences.language,
           {
-            showHandset: options.showHandset,
+            ...(options.showHandset ? { showHandset: options.showHandset } : {}),
             checkForUpdates: () => void updates.check(),
             openLogsFolder: () => void shell.openPath(app.getPath('logs')),
             showAbout: () => void showAbout(preferences, options.mainWindow()),

@@ -3,7 +3,8 @@ import type { Language } from '../../shared/contract/settings';
 
 /** What the menu's own items do; roles (copy, zoom, quit…) are Electron's. */
 export interface MenuActions {
-  showHandset(): void;
+  /** The virtual handset's window: only in demo mode (no item without it). */
+  showHandset?: () => void;
   checkForUpdates(): void;
   openLogsFolder(): void;
   showAbout(): void;
@@ -89,6 +90,7 @@ export function menuLabels(language: Language): MenuLabels {
 export function menuTemplate(language: Language, actions: MenuActions, options: { platform: NodeJS.Platform; development: boolean }): MenuItemConstructorOptions[] {
   const l = labels[language];
   const mac = options.platform === 'darwin';
+  const handset = actions.showHandset;
   const about: MenuItemConstructorOptions = { id: 'about', label: l.about, click: () => actions.showAbout() };
   const quit: MenuItemConstructorOptions = { id: 'quit', role: 'quit', label: l.quit, accelerator: 'CmdOrCtrl+Q' };
 
@@ -113,7 +115,10 @@ export function menuTemplate(language: Language, actions: MenuActions, options: 
     {
       id: 'file',
       label: l.file,
-      submenu: [{ id: 'handset', label: l.handset, accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.showHandset() }, ...(mac ? [] : [{ type: 'separator' } as const, quit])],
+      submenu: [
+        ...(handset ? [{ id: 'handset', label: l.handset, accelerator: 'CmdOrCtrl+Shift+P', click: () => handset() }, ...(mac ? [] : [{ type: 'separator' } as const])] : []),
+        ...(mac ? [] : [quit]),
+      ],
     },
     {
       id: 'edit',

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { VaultStatus } from '../../shared/contract/vault';
+import type { AppInfo } from '../../shared/contract/settings';
 import type { AccountOverviewService } from '../core/account/accountOverview';
 import type { CodeSignIn } from '../core/auth/codeSignIn';
 import type { ConfirmationSignIn } from '../core/auth/confirmationSignIn';
@@ -61,6 +62,8 @@ export interface HandlerDependencies {
   core: () => CoreServices | null;
   sessions: SessionRegistry;
   settings: SettingsStore;
+  /** Demo mode and the services set up on this computer (answered before the store opens). */
+  appInfo: AppInfo;
   /** Present where the store's key is wrapped by a passphrase (no OS keyring). */
   vault: PassphraseVault | null;
   storeReady: () => Promise<unknown>;
@@ -335,6 +338,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'profile.unlinkSocial': async ({ provider }, context) => requireCore().profileSettings.unlinkSocial(readySession(context), provider),
     ...supportHandlers(requireCore, readySession),
     'settings.preferences': async () => deps.settings.preferences(),
+    'settings.appInfo': async () => structuredClone(deps.appInfo),
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);
       context.broadcast('preferences.changed', preferences);

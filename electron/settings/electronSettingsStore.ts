@@ -16,6 +16,8 @@ interface Schema {
   updates?: unknown;
   /** A store chain's PostgreSQL database (see sharedStoreSettings.ts); absent: the embedded store. */
   sharedStore?: unknown;
+  /** `true` asks for demo mode (electron/demoMode.ts decides whether it is granted). */
+  demoMode?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -66,6 +68,11 @@ export class ElectronSettingsStore implements SettingsStore {
   /** Called after any window changes the language or the theme (the menu and native dialogs follow). */
   onPreferencesChanged(listener: (preferences: Preferences) => void): () => void {
     return this.store.onDidChange('preferences', () => listener(this.preferences()));
+  }
+
+  /** The raw `demoMode` entry: only `true` asks for demo mode (decideDemoMode). */
+  demoModeSetting(): unknown {
+    return this.store.get('demoMode');
   }
 
   /** The chain's shared database, or null for the embedded store; throws SharedStoreSettingsError naming each bad field. */

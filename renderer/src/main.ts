@@ -15,6 +15,7 @@ import './styles/main.css';
 import './styles/kiosk.css';
 import { trackEveryStore } from './stores/everyStore';
 import { useKioskStore } from './stores/kiosk';
+import { useAppInfoStore } from './stores/appInfo';
 import { endKioskVisit } from './kiosk/endVisit';
 import { followInterfaceChoice } from './classicRoutes';
 import './styles/classic.css';
@@ -49,6 +50,6 @@ cabinet.on('alert.raised', (alert) => useProfileStore().alertRaised(alert));
 // A new version downloading in the background, ready, or not fetched: a small banner, never a blocking dialog.
 cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 
-await Promise.all([preferences.load(), useKioskStore().load()]);
+await Promise.all([preferences.load(), useKioskStore().load(), useAppInfoStore().load()]);
 followInterfaceChoice(router);
 app.mount('#app');

@@ -17,6 +17,7 @@ export const errorCodes = {
   NOT_ELIGIBLE: 'The line may not take this action under the operator rules.',
   SIM_BLOCKED: 'The SIM is blocked; SMS and confirmation ways are off.',
   PASSPHRASE_INVALID: 'The passphrase does not open the local store.',
+  NOT_CONFIGURED: 'A service this needs is not set up on this computer (no SMS gateway, no card acquirer, no e-wallets, no mail); details.service says which. Nothing was sent or charged.',
   STORE_UNAVAILABLE: 'The store is not open yet, could not be written, or cannot be reached (details.retryAfterSeconds: when to try again). A change whose answer was lost this way is finished by the same call with the same idempotency key.',
   INTERNAL: 'An unexpected fault on the main side; it was logged without the payload.',
 } as const;

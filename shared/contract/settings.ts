@@ -15,7 +15,19 @@ export type InterfaceKind = z.infer<typeof InterfaceKind>;
 export const Preferences = z.object({ language: Language, theme: Theme, interface: InterfaceKind.catch('new') });
 export type Preferences = z.infer<typeof Preferences>;
 
+/**
+ * What this computer runs: demo mode (the test acquirer and the virtual handset; every screen shows a badge),
+ * why demo mode was refused if it was asked for, and which of the operator's services are set up.
+ */
+export const AppInfo = z.object({
+  demo: z.boolean(),
+  demoRefused: z.enum(['shared-store', 'staff-pin-required']).nullable(),
+  services: z.object({ sms: z.boolean(), cardPayments: z.boolean(), wallets: z.boolean() }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
 export const settings = {
+  appInfo: method({ access: 'public', input: NoInput, output: AppInfo }),
   preferences: method({ access: 'public', input: NoInput, output: Preferences }),
   updatePreferences: method({
     access: 'public',

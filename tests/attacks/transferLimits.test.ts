@@ -37,7 +37,7 @@ afterEach(async () => {
 type Answer = { ok: boolean; value: any; error: any };
 const call = (method: string, input: unknown = {}) => cabinet.dispatcher.dispatch(cabinet.window(), method, input) as Promise<Answer>;
 /** The one-time code of the newest SMS to the sender: its last group of 4–6 digits that is not part of a number. */
-const lastCode = () => [...(cabinet.handset.inbox(sender)[0]?.text ?? '').matchAll(/(?<![\d+])\d{4,6}(?!\d)/g)].at(-1)?.[0] ?? '';
+const lastCode = () => [...(cabinet.handset!.inbox(sender)[0]?.text ?? '').matchAll(/(?<![\d+])\d{4,6}(?!\d)/g)].at(-1)?.[0] ?? '';
 /** At a local time in Novosibirsk: signs in afresh (the clock jumps further than a session lives). */
 async function at(novosibirsk: string) {
   cabinet.clock.set(Date.parse(`${novosibirsk}+07:00`));

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       keyProvider: new StaticKeyProvider(Buffer.alloc(32, 5)),
       settings: new MemorySettingsStore(),
       trustedOrigins: ['app://cabinet'],
+      // A test host: the test doubles stand in for the network, said explicitly.
+      demo: true,
       operatorData: data,
       passwordCost: { N: 1024, r: 8, p: 1 },
       sweepIntervalMs: 0,

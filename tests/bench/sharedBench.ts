@@ -54,6 +54,8 @@ async function prepare(target: { sharedStore: { url: string } } | { dataDir: str
     operatorData: benchOperatorData(),
     settings: new MemorySettingsStore(),
     trustedOrigins: ['app://cabinet'],
+    // A test host: the test doubles stand in for the network, said explicitly.
+    demo: true,
     passwordCost: BENCH_PASSWORD_COST,
     sweepIntervalMs: 0,
     autopayIntervalMs: 0,

@@ -26,6 +26,8 @@ const cabinet = await openCabinet({
   operatorData: benchOperatorData(),
   settings: new MemorySettingsStore(),
   trustedOrigins: ['app://cabinet'],
+  // A test host: the test doubles stand in for the network, said explicitly.
+  demo: true,
   passwordCost: BENCH_PASSWORD_COST,
   sweepIntervalMs: 0,
   autopayIntervalMs: 0,

@@ -136,6 +136,38 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     expect(record.permissionAnswer).toBe(false);
   });
 
+  it('without --demo (issue 16 finding 3): no phone window, no handset channel; the window is told, SMS and card payments answer NOT_CONFIGURED, the password signs in', async () => {
+    const card = { number: '5555 5555 5555 4444', expiry: '12/30', cvc: '123' };
+    const { record } = await runMain({
+      steps: [
+        { method: 'settings.appInfo' },
+        { method: 'auth.requestCode', input: { phone, purpose: 'sign-in' } },
+        ...signIn,
+        { method: 'payments.topUpByCard', input: { amountKopecks: 1_500_000, card, remember: false, idempotencyKey: '4f0c6c52-9d4e-4d7e-8f0a-0a9f3f0b6c11' } },
+      ],
+    });
+    expect(record.uncaught).toEqual([]);
+    expect(record.windows).toHaveLength(1);
+    expect(String(record.windows[0]!.options.webPreferences.preload)).toBe(join(out, 'preload/preload.cjs'));
+    expect(record.ipcChannels.sort()).toEqual(['__ELECTRON_LOG__', 'cabinet:call']);
+    expect(answers(record)).toEqual([
+      ['settings.appInfo', 'ok'],
+      ['auth.requestCode', 'NOT_CONFIGURED'],
+      ['auth.signInWithPassword', 'ok'],
+      ['account.overview', 'ok'],
+      ['payments.topUpByCard', 'NOT_CONFIGURED'],
+    ]);
+    expect(record.steps[0]!.answer.value).toEqual({ demo: false, demoRefused: null, services: { sms: false, cardPayments: false, wallets: false } });
+  });
+
+  it('packaged with --demo: refused without the staff PIN — no phone window, and the window is told why', async () => {
+    const { record } = await runMain({ packaged: true, args: ['--demo'], steps: [{ method: 'settings.appInfo' }] });
+    expect(record.uncaught).toEqual([]);
+    expect(record.windows).toHaveLength(1);
+    expect(record.ipcChannels).not.toContain('handset:call');
+    expect(record.steps[0]!.answer.value).toMatchObject({ demo: false, demoRefused: 'staff-pin-required' });
+  });
+
   it('kiosk mode: one locked-down full-screen window, no phone window, no devtools, no system browser', async () => {
     const { record } = await runMain({ args: ['--kiosk'], steps: [{ method: 'kiosk.status' }], links: ['https://operator.example/help'], kioskProbes: true });
     expect(record.uncaught).toEqual([]);

@@ -1,6 +1,7 @@
 // Two kiosks of a store chain: two harnesses (two app instances) on one PostgreSQL database.
 import { startPostgres, type PostgresServer } from '../harness/postgresServer';
 import { startHarness, type Harness } from '../harness/server';
+import { TestAcquirer } from '../../electron/network/testAcquirer';
 import { formatRubles } from '../../shared/money';
 import { demoSubscriber } from './demoData';
 import { expect, test } from './fixtures';
@@ -20,7 +21,19 @@ test.beforeAll(async () => {
   server = await startPostgres();
   const url = await server.createDatabase('chain');
   // Started together: the schema lock lets one of them migrate and seed.
-  kiosks = await Promise.all([startHarness({ sharedStore: { url, poolSize: 4 } }), startHarness({ sharedStore: { url, poolSize: 4 } })]);
+  // Demo mode is refused with a shared store: the test configures the (test-mode) acquirer as the chain's bank.
+  kiosks = await Promise.all([1, 2].map(() => startHarness({ sharedStore: { url, poolSize: 4 }, acquirer: new TestAcquirer() })));
+});
+
+test('a store chain runs without demo mode: no badge, no virtual handset', async ({ page }) => {
+  for (const kiosk of kiosks) {
+    expect(kiosk.demo).toEqual({ mode: 'refused', reason: 'shared-store', source: 'flag' });
+    expect(kiosk.host.handset).toBeNull();
+  }
+  await page.goto(kiosks[0]!.url);
+  await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
+  await expect(page.getByText('Демо-режим не включён: с общей базой магазинов он запрещён')).toBeVisible();
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
 });
 
 test.afterAll(async () => {

@@ -9,6 +9,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startCabinet, type Cabinet, type CabinetHost } from '../../electron/cabinet';
+import { DEMO_FLAG, decideDemoMode, type DemoDecision } from '../../electron/demoMode';
 import { MemorySettingsStore, type SocialProviderSettings } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { PassphraseVault } from '../../electron/store/passphraseVault';
@@ -16,6 +17,8 @@ import { bridgeFile, bridgeIsBuilt, buildBridge, handsetBridgeFile } from './bui
 import { dispatchHandsetCall } from '../../shared/contract/handset';
 import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
+import type { VirtualHandset } from '../../electron/network/virtualHandset';
+import type { Acquirer } from '../../electron/core/money/ports';
 import type { OperatorData } from '../../electron/store/seed/operatorData';
 import { harnessKiosk, type HarnessKiosk, type HarnessKioskOptions } from './kiosk';
 import type { PostgresConnection } from '../../electron/store/postgres/postgresDatabase';
@@ -38,6 +41,14 @@ export interface HarnessOptions {
   kiosk?: HarnessKioskOptions | true;
   /** A store chain's shared PostgreSQL database instead of the embedded store (harnesses on one URL are kiosks of one chain). */
   sharedStore?: PostgresConnection;
+  /**
+   * Run in demo mode (the test acquirer, test wallets, the virtual handset), as `--demo` asks the app to: true by
+   * default, since the e2e suites pay with test cards and read codes on the handset. The same rules decide
+   * (electron/demoMode.ts): a shared store refuses it.
+   */
+  demo?: boolean;
+  /** An acquirer the test configures, demo mode or not (a store chain's kiosks, where demo mode is refused). */
+  acquirer?: Acquirer;
 }
 
 export interface Harness {
@@ -46,6 +57,8 @@ export interface Harness {
   handsetUrl: string;
   dataDir: string;
   host: CabinetHost;
+  /** What decideDemoMode answered for this harness. */
+  demo: DemoDecision;
   /** The system browser of the harness: the next URL a social sign-in opens. */
   nextBrowserUrl(): Promise<string>;
   /** The kiosk profile's state, receipts it printed and storage wipes it asked for (null: not a kiosk). */
@@ -75,7 +88,8 @@ function seededStore(): Promise<string> {
   seeded ??= (async () => {
     const folder = await mkdtemp(join(tmpdir(), 'cabinet-harness-seeded-'));
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    const host = startCabinet({ dataDir: join(folder, 'store'), keyProvider: new StaticKeyProvider(HARNESS_KEY), settings: new MemorySettingsStore(), trustedOrigins: [] });
+    // Seeding touches no network: no demo mode needed.
+    const host = startCabinet({ dataDir: join(folder, 'store'), keyProvider: new StaticKeyProvider(HARNESS_KEY), settings: new MemorySettingsStore(), trustedOrigins: [], demo: false });
     await host.ready;
     await host.close();
     return join(folder, 'store');
@@ -97,6 +111,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const origin = `http://127.0.0.1:${address.port}`;
 
   const kiosk = options.kiosk ? await harnessKiosk(options.kiosk === true ? {} : options.kiosk) : null;
+  const demo = decideDemoMode({
+    argv: options.demo === false ? [] : [DEMO_FLAG],
+    setting: undefined,
+    sharedStore: options.sharedStore !== undefined,
+    packaged: false,
+    staffPinVerified: false,
+  });
   const opened: string[] = [];
   const waiters: Array<(url: string) => void> = [];
   const host = startCabinet({
@@ -109,6 +130,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     keyProvider: options.passphrase ? new PassphraseVault(join(dataDir, 'data-key.passphrase'), { N: 2 ** 14, r: 8, p: 1 }) : new StaticKeyProvider(HARNESS_KEY),
     settings: new MemorySettingsStore({}, options.socialProviders ?? {}),
     trustedOrigins: [origin],
+    demo: demo.mode === 'on',
+    demoRefused: demo.mode === 'refused' ? demo.reason : null,
+    ...(options.acquirer ? { acquirer: options.acquirer } : {}),
     ...(options.operatorData ? { operatorData: options.operatorData } : {}),
     ...(kiosk ? { kiosk: { config: kiosk.config, host: kiosk.host, pinCost: kiosk.pinCost } } : {}),
     // Every harness has the same key, so harnesses on one database agree on code and PUK hashes, as a chain's kiosks must.
@@ -117,16 +141,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let cabinet: Cabinet | null = null;
   host.ready.then((opened) => (cabinet = opened), () => undefined);
   if (!options.passphrase) await host.ready;
-  const handsetHandlers = createHandsetHandlers(host.handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null);
+  const handset = host.handset;
+  const handsetHandlers = handset ? createHandsetHandlers(handset, () => cabinet?.database ?? null, () => cabinet?.usage ?? null) : null;
 
   const sockets = new WebSocketServer({ noServer: true });
   http.on('upgrade', (request, socket, head) => {
-    if (request.headers.origin !== origin || (request.url !== '/harness/socket' && request.url !== '/harness/handset-socket')) {
+    // Outside demo mode there is no handset to reach.
+    const handsetCall = request.url === '/harness/handset-socket' && handset !== null && handsetHandlers !== null;
+    if (request.headers.origin !== origin || (request.url !== '/harness/socket' && !handsetCall)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
-      request.url === '/harness/socket' ? connectWindow(ws, host, origin) : connectHandset(ws, host, handsetHandlers),
+      handsetCall ? connectHandset(ws, handset, handsetHandlers) : connectWindow(ws, host, origin),
     );
   });
 
@@ -139,6 +166,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     dataDir,
     host,
+    demo,
     kiosk,
     close: async () => {
       // Terminate rather than close: a page that is itself going away may never answer a closing
@@ -172,8 +200,8 @@ function connectWindow(ws: WebSocket, host: CabinetHost, origin: string): void {
 }
 
 /** The handset page is another device: its socket reaches only the virtual handset, never the cabinet's dispatcher. */
-function connectHandset(ws: WebSocket, host: CabinetHost, handlers: ReturnType<typeof createHandsetHandlers>): void {
-  const unsubscribe = host.handset.subscribe((event) => ws.send(JSON.stringify({ event })));
+function connectHandset(ws: WebSocket, handset: VirtualHandset, handlers: ReturnType<typeof createHandsetHandlers>): void {
+  const unsubscribe = handset.subscribe((event) => ws.send(JSON.stringify({ event })));
   answerCalls(ws, (method, input) => dispatchHandsetCall(handlers, method, input));
   ws.on('close', unsubscribe);
 }
@@ -223,11 +251,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const sharedStore = postgresArgument > 0 ? { url: process.argv[postgresArgument + 1] ?? '' } : undefined;
   const harness = await startHarness({
     port,
+    demo: !process.argv.includes('--no-demo'),
     passphrase: process.argv.includes('--passphrase'),
     sharedStore,
     ...(process.argv.includes('--kiosk') ? { kiosk: { pin: null } } : {}),
   });
   const store = sharedStore ? `shared store ${sharedStore.url.replace(/\/\/[^@/]*@/, '//')}` : `store in ${harness.dataDir}`;
-  console.log(`Subscriber Cabinet harness: ${harness.url} — the phone: ${harness.handsetUrl} (${store}); Ctrl-C to stop`);
+  const mode = harness.demo.mode === 'on' ? `demo mode — the phone: ${harness.handsetUrl}` : harness.demo.mode === 'refused' ? `demo mode refused (${harness.demo.reason})` : 'no demo mode';
+  console.log(`Subscriber Cabinet harness: ${harness.url} — ${mode} (${store}); Ctrl-C to stop`);
   process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
 }

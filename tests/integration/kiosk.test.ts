@@ -107,7 +107,7 @@ describe('the end of every visit wipes what the main process holds of the subscr
     expect(await call('kiosk.printReceipt', { paymentId: (paid as { value: { id: string } }).value.id })).toMatchObject({ ok: true, value: { printed: true } });
     clipboard = demoLine.msisdn;
 
-    expect(cabinet.handset.inbox(demoLine.msisdn as E164)).not.toHaveLength(0);
+    expect(cabinet.handset!.inbox(demoLine.msisdn as E164)).not.toHaveLength(0);
     expect(acquirer.rememberedCards()).toContainEqual(expect.objectContaining({ last4: '1111' }));
     expect(await receiptFilesLeft()).toHaveLength(1);
     return (paid as { value: { id: string } }).value.id;
@@ -115,7 +115,7 @@ describe('the end of every visit wipes what the main process holds of the subscr
 
   function expectNothingLeft(): Promise<void> {
     return expect
-      .poll(async () => ({ clipboard, sms: cabinet.handset.inbox(demoLine.msisdn as E164), cards: acquirer.rememberedCards(), receipts: await receiptFilesLeft() }))
+      .poll(async () => ({ clipboard, sms: cabinet.handset!.inbox(demoLine.msisdn as E164), cards: acquirer.rememberedCards(), receipts: await receiptFilesLeft() }))
       .toEqual({ clipboard: '', sms: [], cards: [], receipts: [] });
   }
 
@@ -154,7 +154,7 @@ describe('a computer that is not a kiosk keeps its things at sign-out', () => {
     expect(await call('auth.requestCode', { phone: demoLine.msisdn, purpose: 'sign-in' })).toMatchObject({ ok: true });
     await signIn();
     await call('auth.signOut', {});
-    expect(cabinet.handset.inbox(demoLine.msisdn as E164)).toHaveLength(1);
+    expect(cabinet.handset!.inbox(demoLine.msisdn as E164)).toHaveLength(1);
   });
 });
 

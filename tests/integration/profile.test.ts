@@ -83,7 +83,7 @@ describe('profile and settings', () => {
     expect((await call('a', 'profile.requestEmailCode', { email: 'anna@' })).error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'email' }] } });
     const sent = await call('a', 'profile.requestEmailCode', { email: ' Anna.Petrova@Example.RU ' });
     expect(sent.ok).toBe(true);
-    const letter = cabinet.handset.mailbox()[0]!;
+    const letter = cabinet.handset!.mailbox()[0]!;
     expect(letter.to).toBe('anna.petrova@example.ru');
     const code = /: (\d{4})\./.exec(letter.text)![1]!;
     expect(JSON.stringify(sent)).not.toContain(code);

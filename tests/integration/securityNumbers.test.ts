@@ -17,7 +17,7 @@ afterEach(async () => {
 const anna = operatorData.demoSubscribers.find((s) => s.id === 'anna-petrova')!;
 const dmitry = operatorData.demoSubscribers.find((s) => s.id === 'dmitry-sokolov')!;
 const marina = operatorData.demoSubscribers.find((s) => s.id === 'marina-itelmen')!;
-const lastCode = (msisdn: string) => /\b(\d{4})\b/.exec(cabinet.handset.inbox(msisdn as E164)[0]?.text ?? '')?.[1] ?? '';
+const lastCode = (msisdn: string) => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(msisdn as E164)[0]?.text ?? '')?.[1] ?? '';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Answer = { ok: boolean; value: any; error: any };
 const call = (window: string, method: string, input: unknown) => cabinet.dispatcher.dispatch(cabinet.window(window), method, input) as Promise<Answer>;

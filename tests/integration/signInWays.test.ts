@@ -58,7 +58,7 @@ async function call(method: string, input: unknown, window = 'window-1'): Promis
   sent.push(result);
   return result;
 }
-const lastCode = (msisdn: string) => /\b(\d{4})\b/.exec(cabinet.handset.inbox(msisdn as never)[0]?.text ?? '')?.[1];
+const lastCode = (msisdn: string) => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(msisdn as never)[0]?.text ?? '')?.[1];
 const requestCode = (msisdn: string, purpose = 'sign-in') => call('auth.requestCode', { phone: msisdn, purpose });
 const codeSignIn = (msisdn: string, code: string, purpose = 'sign-in') => call('auth.signInWithCode', { phone: msisdn, purpose, code });
 
@@ -208,7 +208,7 @@ describe('registration, PUK, blocked SIM, passwordless', () => {
     const line = blocked.lines[0]!;
     expect(await requestCode(line.msisdn)).toMatchObject({ error: { code: 'SIM_BLOCKED', details: { alternatives: ['password', 'puk'] } } });
     expect(await call('auth.startConfirmation', { phone: line.msisdn })).toMatchObject({ error: { code: 'SIM_BLOCKED' } });
-    expect(cabinet.handset.inbox(line.msisdn as never)).toEqual([]);
+    expect(cabinet.handset!.inbox(line.msisdn as never)).toEqual([]);
     expect(await call('auth.signInWithPassword', { phone: line.msisdn, password: blocked.password })).toMatchObject({ ok: true });
     expect(await call('auth.signInWithPuk', { phone: line.msisdn, puk: line.puk }, 'window-2')).toMatchObject({ ok: true });
   });
@@ -216,25 +216,25 @@ describe('registration, PUK, blocked SIM, passwordless', () => {
   it('pressing 1 on the phone signs the waiting window in; 2 declines; silence times out after 120 s', async () => {
     const events: unknown[] = [];
     cabinet.dispatcher.connect('window-1', (event, payload) => events.push({ event, payload }));
-    const prompt = () => cabinet.handset.openPrompts(demoLine.msisdn as never)[0]!;
+    const prompt = () => cabinet.handset!.openPrompts(demoLine.msisdn as never)[0]!;
 
     expect(await call('auth.startConfirmation', { phone: demoLine.msisdn })).toMatchObject({ ok: true });
     expect(prompt().text).toBe('Вход в личный кабинет. Нажмите 1 для подтверждения');
-    await cabinet.handset.press(prompt().id, '2');
+    await cabinet.handset!.press(prompt().id, '2');
     expect(events.at(-1)).toEqual({ event: 'confirmation.resolved', payload: { outcome: 'declined' } });
 
     await call('auth.startConfirmation', { phone: demoLine.msisdn });
     cabinet.clock.advance(120 * SECOND);
     schedule.runDue();
     expect(events.at(-1)).toEqual({ event: 'confirmation.resolved', payload: { outcome: 'timed-out' } });
-    expect(cabinet.handset.openPrompts(demoLine.msisdn as never)).toEqual([]);
+    expect(cabinet.handset!.openPrompts(demoLine.msisdn as never)).toEqual([]);
 
     await call('auth.startConfirmation', { phone: demoLine.msisdn });
     expect(await call('auth.cancelConfirmation', {})).toEqual({ ok: true, value: { cancelled: true } });
     expect(events.at(-1)).toEqual({ event: 'confirmation.resolved', payload: { outcome: 'cancelled' } });
 
     await call('auth.startConfirmation', { phone: demoLine.msisdn });
-    await cabinet.handset.press(prompt().id, '1');
+    await cabinet.handset!.press(prompt().id, '1');
     expect(events.at(-1)).toEqual({ event: 'confirmation.resolved', payload: { outcome: 'approved' } });
     expect(await call('auth.currentSession', {})).toMatchObject({ ok: true, value: { way: 'confirmation', msisdn: demoLine.msisdn } });
   });

@@ -39,6 +39,8 @@ export async function openTestCabinet(dataDir: string, overrides: Partial<Cabine
     keyProvider: new StaticKeyProvider(testKey),
     settings: new MemorySettingsStore(),
     trustedOrigins: [TEST_ORIGIN],
+    // The suites sign in by SMS codes and pay with the test cards: the test doubles, said explicitly.
+    demo: true,
     clock,
     ids,
     passwordCost: testPasswordCost,

@@ -27,6 +27,8 @@ function start(): CabinetHost {
     keyProvider: new PassphraseVault(join(dir.path, 'data-key.passphrase'), cheap),
     settings: new MemorySettingsStore(),
     trustedOrigins: [TEST_ORIGIN],
+    // A test host: the test doubles stand in for the network, said explicitly.
+    demo: true,
     clock: new ManualClock(Date.parse('2026-11-24T09:00:00Z')),
     ids: new SequentialIds(),
     passwordCost: testPasswordCost,

@@ -22,6 +22,8 @@ async function kiosk(url: string): Promise<Cabinet> {
     sharedStore: { url, poolSize: 3 },
     settings: new MemorySettingsStore(),
     trustedOrigins: [TEST_ORIGIN],
+    // A test host: the test doubles stand in for the network, said explicitly.
+    demo: true,
     clock: new ManualClock(Date.parse('2026-11-24T09:00:00Z')),
     ids: randomIds,
     passwordCost: testPasswordCost,

@@ -54,6 +54,8 @@ async function kiosk(url: string, acquirer = new TestAcquirer()): Promise<Cabine
     sharedStore: { url, poolSize: 3 },
     settings: new MemorySettingsStore(),
     trustedOrigins: [TEST_ORIGIN],
+    // A test host: the test doubles stand in for the network, said explicitly.
+    demo: true,
     clock: new ManualClock(Date.parse('2026-11-24T09:00:00Z')),
     ids: randomIds,
     passwordCost: testPasswordCost,

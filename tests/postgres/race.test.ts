@@ -27,6 +27,8 @@ it('2 processes × 100 transfers and top-ups on the same balances keep the ledge
       sharedStore: { url, poolSize: 2 },
       settings: new MemorySettingsStore(),
       trustedOrigins: [TEST_ORIGIN],
+      // A test host: the test doubles stand in for the network, said explicitly.
+      demo: true,
       clock: new ManualClock(Date.parse('2026-11-24T09:00:00Z')),
       ids: randomIds,
       passwordCost: testPasswordCost,

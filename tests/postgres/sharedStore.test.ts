@@ -27,6 +27,8 @@ async function kiosk(url: string, clock = new ManualClock(Date.parse('2026-11-24
     sharedStore: { url, poolSize: 4 },
     settings: new MemorySettingsStore(),
     trustedOrigins: [TEST_ORIGIN],
+    // A test host: the test doubles stand in for the network, said explicitly.
+    demo: true,
     clock,
     ids: randomIds,
     passwordCost: testPasswordCost,
@@ -101,7 +103,7 @@ describe('kiosks of a store chain on one database', () => {
   it('a code sent from one kiosk signs in at another, and wrong tries count across kiosks', async () => {
     const url = await freshDatabase('codes');
     const [first, second] = [await kiosk(url), await kiosk(url)];
-    const codeIn = (cabinet: Cabinet) => /\b(\d{4})\b/.exec(cabinet.handset.inbox(demoLine.msisdn as never)[0]?.text ?? '')?.[1];
+    const codeIn = (cabinet: Cabinet) => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(demoLine.msisdn as never)[0]?.text ?? '')?.[1];
 
     await call(first, 'a', 'auth.requestCode', { phone: demoLine.msisdn, purpose: 'sign-in' });
     const code = codeIn(first)!;

@@ -51,6 +51,11 @@ describe('errors in words', () => {
   it('a wait is said in seconds', () => {
     expect(errorText({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 42 } }, t)).toBe('errors.RATE_LIMITED{"seconds":42}');
   });
+  it('a service that is not set up is named: SMS, card payments, e-wallets, mail', () => {
+    expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'card-payments' } }, t)).toBe('notConfigured.cardPayments{}');
+    expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'sms' } }, t)).toBe('notConfigured.sms{}');
+    expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'something-else' } }, t)).toBe('errors.NOT_CONFIGURED{}');
+  });
   it('an unreachable chain store says when to try again; the embedded store\'s answer stays as it was', () => {
     expect(errorText({ code: 'STORE_UNAVAILABLE', message: 'x', details: { retryAfterSeconds: 2 } }, t)).toBe('errors.storeUnreachable{"seconds":2}');
     expect(errorText({ code: 'STORE_UNAVAILABLE', message: 'x' }, t)).toBe('errors.STORE_UNAVAILABLE{}');

@@ -1,5 +1,5 @@
 import type { E164 } from '../../../shared/phone';
-import { DomainError } from '../errors';
+import { DomainError, requireConfigured } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
 import type { OneTimeCodes } from './oneTimeCodes';
 import type { CodePurpose, LineCredential, SignInWay, SmsGateway } from './ports';
@@ -27,6 +27,7 @@ export class CodeSignIn {
   ) {}
 
   async requestCode(msisdn: E164, purpose: CodePurpose): Promise<{ expiresAt: number; resendAvailableAt: number }> {
+    requireConfigured(this.sms, 'sms');
     const { code, challenge } = await this.uow.write(async (repos) => {
       requireCodeMayBeSent(await repos.credentials.forNumber(msisdn), purpose);
       return this.codes.issue(repos, msisdn, purpose);

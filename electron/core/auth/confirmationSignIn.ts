@@ -1,6 +1,6 @@
 import type { E164 } from '../../../shared/phone';
 import type { Clock } from '../clock';
-import { DomainError } from '../errors';
+import { DomainError, requireConfigured } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { UnitOfWork } from '../unitOfWork';
@@ -49,6 +49,7 @@ export class ConfirmationSignIn {
   ) {}
 
   async start(windowId: string, msisdn: E164, device: string): Promise<{ expiresAt: number }> {
+    requireConfigured(this.gateway, 'sms');
     const credential = await this.uow.read((repos) => repos.credentials.forNumber(msisdn));
     if (!credential) throw new DomainError('NOT_FOUND', 'this number is not a subscriber of the operator', { reason: 'not-a-subscriber' });
     if (credential.lineStatus === 'blocked') {

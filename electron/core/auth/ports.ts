@@ -92,11 +92,15 @@ export interface PukRepository {
 
 /** The operator's SMS centre. The embedded default delivers to the virtual handset. */
 export interface SmsGateway {
+  /** `false` on the adapter wired when nothing is set up: the core refuses with NOT_CONFIGURED before writing anything. */
+  readonly configured?: boolean;
   send(msisdn: E164, text: string): Promise<void>;
 }
 
 /** Shows a yes/no prompt on the subscriber's phone; the answer comes back through ConfirmationSignIn.answer. */
 export interface ConfirmationGateway {
+  /** `false` on the adapter wired when nothing is set up: the core refuses with NOT_CONFIGURED before writing anything. */
+  readonly configured?: boolean;
   prompt(msisdn: E164, prompt: { id: string; text: string; expiresAt: number }): void;
   close(promptId: string): void;
 }

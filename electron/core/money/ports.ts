@@ -99,6 +99,8 @@ export class AcquirerTimeoutError extends Error {
  * an id as the same payment: that is what makes a retry after a timeout safe.
  */
 export interface Acquirer {
+  /** `false` on the adapter wired when nothing is set up: the core refuses with NOT_CONFIGURED before writing anything. */
+  readonly configured?: boolean;
   readonly testMode: boolean;
   charge(request: { paymentId: string; amountKopecks: number; card: CardDetails | { token: string }; tokenize: boolean }): Promise<AcquirerAnswer>;
   completeChallenge(paymentId: string, code: string): Promise<AcquirerAnswer>;
@@ -113,6 +115,8 @@ export interface Acquirer {
 
 /** An e-wallet: the person confirms on the wallet's own page. */
 export interface WalletGateway {
+  /** `false` on the adapter wired when nothing is set up: the core refuses with NOT_CONFIGURED before writing anything. */
+  readonly configured?: boolean;
   begin(request: { paymentId: string; walletId: string; amountKopecks: number }): Promise<void>;
   finish(paymentId: string, approved: boolean): Promise<{ outcome: 'succeeded' } | { outcome: 'declined' }>;
 }

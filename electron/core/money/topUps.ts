@@ -3,7 +3,7 @@ import type { PaymentOptions, SavedCard } from '../../../shared/contract/payment
 import { ACQUIRER_CLEARING_ACCOUNT, lineAccount, walletClearingAccount } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
 import type { Clock } from '../clock';
-import { DomainError } from '../errors';
+import { DomainError, requireConfigured } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
@@ -74,6 +74,8 @@ export class TopUps {
   }
 
   async byCard(lineId: string, request: CardTopUp): Promise<PaymentRecord> {
+    // No acquirer: refused before a payment is written, so nothing is left pending or charged.
+    requireConfigured(this.acquirer, 'card-payments');
     requireWithin(request.amountKopecks, this.rules.cardTopUp);
     // By the app's clock, not the machine's: a machine whose clock is off neither refuses a good card nor takes an expired one.
     if (request.card && !expiryGoodAt({ month: request.card.expMonth, year: request.card.expYear }, this.clock.now())) {
@@ -155,6 +157,7 @@ export class TopUps {
     const wallet = this.rules.wallets.find((candidate) => candidate.id === walletId);
     if (!wallet) throw new DomainError('VALIDATION', 'walletId: one of the wallets offered', { fields: [{ field: 'walletId', expected: 'one of the wallets offered' }] });
     requireWithin(amountKopecks, wallet);
+    requireConfigured(this.wallets, 'wallets');
     const key = `wallet:${lineId}:${idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);

@@ -6,7 +6,7 @@ import type { LineProfile } from '../account/ports';
 import type { CodeSubject, OneTimeCodes } from '../auth/oneTimeCodes';
 import type { SmsGateway } from '../auth/ports';
 import type { Clock } from '../clock';
-import { DomainError } from '../errors';
+import { DomainError, requireConfigured } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { afterMoneyArrived } from './moneyArrival';
@@ -37,6 +37,8 @@ export class Transfers {
   }
 
   async start(lineId: string, to: E164, amountKopecks: number, idempotencyKey: string): Promise<{ payment: PaymentRecord; codeExpiresAt: number }> {
+    // A transfer is confirmed by an SMS code: without SMS nothing is written.
+    requireConfigured(this.sms, 'sms');
     const key = `transfer:${lineId}:${idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);

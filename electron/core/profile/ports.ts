@@ -30,5 +30,7 @@ export interface ProfileRepository {
 
 /** The operator's mail: where e-mail confirmation letters go. The embedded default is the virtual handset's mailbox. */
 export interface EmailGateway {
+  /** `false` on the adapter wired when nothing is set up: the core refuses with NOT_CONFIGURED before writing anything. */
+  readonly configured?: boolean;
   sendMail(to: string, subject: string, text: string): Promise<void>;
 }

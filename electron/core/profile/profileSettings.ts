@@ -3,7 +3,7 @@ import type { E164 } from '../../../shared/phone';
 import type { OneTimeCodes } from '../auth/oneTimeCodes';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
-import { DomainError } from '../errors';
+import { DomainError, requireConfigured } from '../errors';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import type { EmailGateway, NotificationPreferences, ProfileRecord } from './ports';
 
@@ -48,6 +48,7 @@ export class ProfileSettings {
 
   /** Sends a code to the new address; the address becomes the profile's once the code comes back. */
   async requestEmail(session: Session, email: string): Promise<{ expiresAt: number }> {
+    requireConfigured(this.mail, 'mail');
     const issued = await this.uow.write(async (repos) => {
       const record = await repos.profiles.get(session.subscriberId, this.now());
       if (record.email === email && record.emailConfirmedAt) {

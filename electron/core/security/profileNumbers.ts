@@ -4,7 +4,7 @@ import type { CodeSubject, OneTimeCodes } from '../auth/oneTimeCodes';
 import type { SmsGateway } from '../auth/ports';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
-import { DomainError } from '../errors';
+import { DomainError, requireConfigured } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
 
 /**
@@ -43,6 +43,7 @@ export class ProfileNumbers {
 
   /** Sends a code to the number to attach; the person reads it on that phone. */
   async requestAttach(session: Session, msisdn: E164): Promise<{ expiresAt: number }> {
+    requireConfigured(this.sms, 'sms');
     const issued = await this.uow.write(async (repos) => {
       const numbers = await repos.profileLines.numbersOf(session.subscriberId);
       if (numbers.some((number) => number.msisdn === msisdn)) {

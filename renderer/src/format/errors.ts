@@ -20,6 +20,8 @@ export function errorText(error: CabinetError, t: Translate): string {
       if (reason === 'already-registered') return t('alreadyRegistered');
       if (reason === 'puk-disabled') return t('puk.disabled');
       return t('errors.NOT_ELIGIBLE');
+    case 'NOT_CONFIGURED':
+      return notConfiguredText(details.service, t);
     case 'SIM_BLOCKED':
       return t('blocked.sms');
     case 'OTP_INVALID':
@@ -43,4 +45,12 @@ export function fieldErrors(error: CabinetError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.details.fields as Array<{ field: string; expected: string }>) out[issue.field] = issue.expected;
   return out;
+}
+
+const notConfiguredKeys: Record<string, string> = { sms: 'notConfigured.sms', 'card-payments': 'notConfigured.cardPayments', wallets: 'notConfigured.wallets', mail: 'notConfigured.mail' };
+
+/** Which service is not set up on this computer, in plain words. */
+function notConfiguredText(service: unknown, t: Translate): string {
+  const key = typeof service === 'string' ? notConfiguredKeys[service] : undefined;
+  return key ? t(key) : t('errors.NOT_CONFIGURED');
 }

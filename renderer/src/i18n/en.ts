@@ -651,6 +651,21 @@ export const en: Messages = {
     kinds: { voice: 'minutes', sms: 'SMS', data: 'internet' },
     units: { min: 'min', sms: 'SMS', mb: 'MB' },
   },
+  demo: {
+    badge: 'Demo mode',
+    hint: 'Test cards and a virtual phone: no real money is charged and no SMS is sent anywhere',
+    refused: {
+      'shared-store': 'Demo mode is off: it is not allowed with a shared store database',
+      'staff-pin-required': 'Demo mode is off: an installed app needs the staff PIN for it',
+    },
+  },
+  notConfigured: {
+    sms: 'SMS codes and phone confirmations are not set up on this computer. Sign in with your password',
+    smsAction: 'SMS codes are not set up on this computer, so this is not available',
+    cardPayments: 'Card payments are not set up on this computer: no payment will be taken',
+    wallets: 'E-wallet payments are not set up on this computer',
+    mail: 'Sending e-mail is not set up on this computer',
+  },
   errors: {
     VALIDATION: 'Check what you entered',
     UNAUTHENTICATED: 'Your session has ended. Sign in again',
@@ -664,6 +679,7 @@ export const en: Messages = {
     NOT_ELIGIBLE: 'This is not available for your line',
     SIM_BLOCKED: 'The SIM card is blocked',
     PASSPHRASE_INVALID: 'The passphrase does not fit',
+    NOT_CONFIGURED: 'This is not set up on this computer',
     STORE_UNAVAILABLE: 'The data store is unavailable; nothing was saved. Try again',
     storeUnreachable: 'The chain\'s data store cannot be reached. Try again in {seconds} s',
     INTERNAL: 'Something went wrong. Try again',

@@ -45,6 +45,15 @@ describe('the application menu', () => {
     expect(find(template, 'quit')).toMatchObject({ role: 'quit', label: 'Выход' });
   });
 
+  it('has no «Телефон» item outside demo mode (no virtual handset to show)', () => {
+    const { showHandset: _handset, ...actions } = recordingActions();
+    for (const platform of ['linux', 'darwin'] as const) {
+      const template = menuTemplate('ru', actions, { platform, development: false });
+      expect(items(template).map((item) => item.id)).not.toContain('handset');
+      if (platform === 'linux') expect(find(template, 'quit')).toMatchObject({ role: 'quit' });
+    }
+  });
+
   it('has no reload or developer tools in an installed app', () => {
     const roles = (development: boolean) => items(menuTemplate('ru', recordingActions(), { platform: 'win32', development })).map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');
