@@ -27,7 +27,7 @@ afterEach(async () => {
 function call(method: string, input: unknown, window = 'subscriber'): Promise<Result<unknown>> {
   return cabinet.dispatcher.dispatch(cabinet.window(window), method, input);
 }
-const newestSms = () => cabinet.handset.inbox(from as never)[0]?.text ?? '';
+const newestSms = () => cabinet.handset!.inbox(from as never)[0]?.text ?? '';
 const codeIn = (text: string) => /Код: (\d{4})\b/.exec(text)?.[1] ?? /\b(\d{4})\b/.exec(text)?.[1] ?? '';
 const balanceOf = async (msisdn: string) =>
   cabinet.database.read(async (repos) => repos.account.balanceKopecks((await repos.credentials.forNumber(msisdn as never))!.lineId));

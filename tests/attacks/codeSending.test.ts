@@ -29,6 +29,6 @@ it('a number gets at most 10 sign-in codes a day, however they are spread over t
     cabinet.clock.advance(55 * MINUTE);
   }
   expect(sent).toBe(10);
-  expect(cabinet.handset.inbox(demoLine.msisdn as never).length).toBeLessThanOrEqual(10);
+  expect(cabinet.handset!.inbox(demoLine.msisdn as never).length).toBeLessThanOrEqual(10);
   expect(await requestCode()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
 });
