@@ -13,7 +13,7 @@ const resolveFromRoot = createRequire(import.meta.url);
 
 /**
  * The main bundle must parse as Node will load it, and carry what it reads at run time next to it: sql.js's
- * WebAssembly and the window icon (out/icons/icon.png, also what electron-builder makes the installers' icons from).
+ * WebAssembly, the PDF exports' fonts and the window icon (out/icons/icon.png, also what electron-builder makes the installers' icons from).
  */
 function mainBundleReady(): Plugin {
   return {
@@ -26,6 +26,11 @@ function mainBundleReady(): Plugin {
         if (problem) this.error(problem);
       }
       copyFileSync(resolveFromRoot.resolve('sql.js/dist/sql-wasm.wasm'), join(outDir, 'sql-wasm.wasm'));
+      // Roboto (with Cyrillic) for PDF exports, read by the export worker from out/main/fonts.
+      mkdirSync(join(outDir, 'fonts'), { recursive: true });
+      for (const face of ['Roboto-Regular.ttf', 'Roboto-Medium.ttf']) {
+        copyFileSync(resolveFromRoot.resolve(`pdfmake/build/fonts/Roboto/${face}`), join(outDir, 'fonts', face));
+      }
       mkdirSync(resolve(root, 'out/icons'), { recursive: true });
       writeIcon(resolve(root, 'out/icons/icon.png'));
     },
@@ -54,7 +59,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { main: resolve(root, 'electron/main.ts') },
+        // The detail export worker is an entry of its own: a worker thread loads it from beside main.js.
+        input: { main: resolve(root, 'electron/main.ts'), detailExportWorker: resolve(root, 'electron/exports/detailExportWorker.ts') },
       },
     },
   },

@@ -25,6 +25,9 @@ import { RolloverMemo } from './core/account/packageAllowance';
 import { TariffChange } from './core/tariffs/tariffChange';
 import { TariffAdvisor } from './core/tariffs/tariffAdvisor';
 import { UsageDetailService } from './core/account/usageDetail';
+import { DetailExports } from './exports/detailExports';
+import type { SaveTarget } from './exports/saveTarget';
+import { DomainError } from './core/errors';
 import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { TopUps } from './core/money/topUps';
@@ -123,6 +126,8 @@ export interface CabinetOptions {
   supportDesk?: SupportDesk;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
   sweepIntervalMs?: number;
+  /** Where detail exports are saved (a save dialog in the app); without one, exporting is refused with a clear error. */
+  saveTarget?: SaveTarget;
   /** The kiosk profile: its state (kiosk.json in the app) and what the host does for it (printing, wiping a window). */
   kiosk?: { config: KioskConfigStore; host: KioskHost; pinCost?: ScryptCost };
 }
@@ -217,6 +222,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     onWindowGone: (windowId) => {
       core?.confirmationSignIn.windowClosed(windowId);
       core?.socialSignIn.cancel(windowId, false);
+      core?.detailExports.windowGone(windowId);
       staff.windowGone(windowId);
       // The window's session went with it: on a kiosk, so did the visit.
       void visitEnd.ended();
@@ -325,6 +331,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       options.supportDesk ?? new EmbeddedSupportDesk((text, limit) => knowledgeBase.search(text, limit)),
       logger,
     );
+    const usageDetail = new UsageDetailService(database);
     core = {
       knowledgeBase,
       supportRequests,
@@ -338,7 +345,14 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       tariffChange: new TariffChange(database, accountOverview, clock, ids),
       serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
       tariffAdvisor: new TariffAdvisor(database, clock),
-      usageDetail: new UsageDetailService(database),
+      usageDetail,
+      detailExports: new DetailExports({
+        uow: database,
+        usageDetail,
+        saveTarget: options.saveTarget ?? noSaveTarget,
+        progress: (windowId, share) => dispatcher.notify(windowId, 'export.progress', { share }),
+        logger,
+      }),
       topUps,
       transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids), network.sms, monthlyFees),
       promisedPayments,
@@ -453,3 +467,9 @@ async function isUnseeded(database: CabinetStore): Promise<boolean> {
   const row = await database.readSql(async (sql) => sql.one<{ regions: number }>('SELECT COUNT(*) AS regions FROM regions'));
   return (row?.regions ?? 0) === 0;
 }
+
+const noSaveTarget: SaveTarget = {
+  choose: async () => {
+    throw new DomainError('NOT_ELIGIBLE', 'this app has no place to save exports configured', { reason: 'no-save-target' });
+  },
+};

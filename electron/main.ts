@@ -34,6 +34,7 @@ import { ElectronKioskConfigStore } from './settings/electronKioskConfigStore';
 import { electronKioskHost, kioskEnabled, lockDownKioskWindow } from './kiosk/electronKiosk';
 import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
 import { redactingLogger } from './core/kiosk/redactingLogger';
+import { saveDialogTarget } from './desktop/saveDialogTarget';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -133,6 +134,8 @@ async function start(): Promise<void> {
     // The alerts the subscriber asked for in the profile, as OS notifications too — never on a shared kiosk.
     onAlert: (alert) => void desktopNotifier?.notify(alertWords(alert, settings.preferences().language)),
     kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(logger) : logger, () => (leavingKiosk = true)) },
+    // Exports are saved where the subscriber chooses; never on a kiosk, whose disk is not theirs.
+    ...(kiosk ? {} : { saveTarget: saveDialogTarget(() => settings.preferences().language) }),
     // Social sign-in happens in the system browser (RFC 8252), never in a window of ours.
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);

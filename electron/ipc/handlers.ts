@@ -11,6 +11,7 @@ import type { SocialSignIn } from '../core/auth/socialSignIn';
 import type { TariffChange } from '../core/tariffs/tariffChange';
 import type { TariffAdvisor } from '../core/tariffs/tariffAdvisor';
 import type { UsageDetailService } from '../core/account/usageDetail';
+import type { DetailExports } from '../exports/detailExports';
 import type { ServiceSubscriptions } from '../core/services/serviceSubscriptions';
 import type { Session, SessionRegistry } from '../core/auth/sessions';
 import type { TopUps } from '../core/money/topUps';
@@ -46,6 +47,7 @@ export interface CoreServices extends SupportServices {
   serviceSubscriptions: ServiceSubscriptions;
   tariffAdvisor: TariffAdvisor;
   usageDetail: UsageDetailService;
+  detailExports: DetailExports;
   topUps: TopUps;
   transfers: Transfers;
   promisedPayments: PromisedPayments;
@@ -175,6 +177,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
     'account.detail': async ({ from, to, kind }, context) => requireCore().usageDetail.forLine(readySession(context).lineId, from, to, kind),
     'account.detailPage': async ({ from, to, kind, cursor, limit }, context) => requireCore().usageDetail.page(readySession(context).lineId, from, to, kind, cursor, limit),
+    'account.exportDetail': async ({ from, to, kind, format }, context) => {
+      const session = readySession(context);
+      const language = deps.settings.preferences().language;
+      return requireCore().detailExports.export(context.windowId, { lineId: session.lineId, msisdn: session.msisdn, from, to, kind, format, language });
+    },
+    'account.cancelExport': async (_input, context) => ({ cancelled: requireCore().detailExports.cancel(context.windowId) }),
     'tariffs.advice': async (_input, context) => requireCore().tariffAdvisor.advise(readySession(context).lineId),
     'tariffs.catalog': async (_input, context) => requireCore().tariffChange.catalog(readySession(context).lineId),
     'tariffs.previewChange': async ({ tariffId }, context) => requireCore().tariffChange.preview(readySession(context).lineId, tariffId),

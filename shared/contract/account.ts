@@ -188,4 +188,24 @@ export const account = {
     }),
     output: DetailPage,
   }),
+  /**
+   * The detail of a range as a PDF or CSV file, written on the main side off its event loop: the subscriber picks the
+   * file, `export.progress` events tell this window how far it is, `cancelExport` stops it (nothing is left behind).
+   */
+  exportDetail: method({
+    access: 'session',
+    input: z.strictObject({
+      from: LocalDate,
+      to: LocalDate,
+      kind: DetailKind.default('all'),
+      format: z.enum(['pdf', 'csv'], { error: 'expected "pdf" or "csv"' }),
+    }),
+    output: z.discriminatedUnion('outcome', [
+      /** `fileName` is the chosen file's name only, never its folder. */
+      z.object({ outcome: z.literal('saved'), fileName: z.string(), rows: z.number().int().nonnegative() }),
+      z.object({ outcome: z.literal('cancelled') }),
+    ]),
+  }),
+  /** Stops this window's export; `cancelled` is false when none was running. */
+  cancelExport: method({ access: 'session', input: NoInput, output: z.object({ cancelled: z.boolean() }) }),
 };

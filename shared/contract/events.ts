@@ -15,6 +15,8 @@ export const events = {
     outcome: z.enum(['signed-in', 'not-linked', 'linked', 'already-linked', 'state-mismatch', 'provider-error', 'timed-out', 'cancelled']),
   }),
   'preferences.changed': Preferences,
+  /** How far this window's detail export is (0–1); sent to the window that asked for it only. */
+  'export.progress': z.object({ share: z.number().min(0).max(1) }),
   /** Something the subscriber asked to be told about (low balance, a package nearly used up, …). */
   'alert.raised': LineAlert,
   /** A new version of the app is being downloaded in the background, is ready, or could not be fetched. */

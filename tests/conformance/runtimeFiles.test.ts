@@ -31,19 +31,21 @@ describe('the files the app loads at run time', () => {
     for (const pattern of [...builder.files, ...(builder.asarUnpack ?? [])]) expect(pattern).toMatch(/^(?:[\w.-]+\/)*(?:\*\*|[\w.-]+)$/);
   });
 
-  it('exist in out/ and are packed: main, its WebAssembly, both preloads, both pages and what they load, the icon', () => {
+  it('exist in out/ and are packed: main, its WebAssembly, the export worker and its fonts, both preloads, both pages and what they load, the icon', () => {
     const pages = ['renderer/index.html', 'renderer/handset.html'];
     const referenced = pages.flatMap((page) =>
       [...readFileSync(join(out, page), 'utf8').matchAll(/(?:src|href)="\.?\/?([^"]+)"/g)].map((match) => `renderer/${match[1]!}`),
     );
-    const runtime = ['main/main.js', 'main/sql-wasm.wasm', 'preload/preload.cjs', 'preload/handsetPreload.cjs', ...pages, ...referenced, 'icons/icon.png'];
+    const exportFiles = ['main/detailExportWorker.js', 'main/fonts/Roboto-Regular.ttf', 'main/fonts/Roboto-Medium.ttf'];
+    const runtime = ['main/main.js', 'main/sql-wasm.wasm', ...exportFiles, 'preload/preload.cjs', 'preload/handsetPreload.cjs', ...pages, ...referenced, 'icons/icon.png'];
     for (const file of runtime) {
       expect(existsSync(join(out, file)), `out/${file}`).toBe(true);
       expect(packed(`out/${file}`), `out/${file} is not in package.json build.files`).toBe(true);
     }
-    // The PDF fonts and the English messages load on demand: in the renderer folder, packed with it.
+    // The English messages load on demand: in the renderer folder, packed with it. PDFs are made on the main side:
+    // no fonts in the renderer.
     const assets = filesUnder(join(out, 'renderer/assets')).map((file) => relative(root, file));
-    expect(assets.some((file) => file.endsWith('.ttf'))).toBe(true);
+    expect(assets.filter((file) => file.endsWith('.ttf'))).toEqual([]);
     expect(assets.every(packed)).toBe(true);
   });
 

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { demoSubscriber, operatorData } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
@@ -24,10 +25,12 @@ test('usage detail: filter by kind and export CSV', async ({ page, harness }) =>
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  const download = page.waitForEvent('download');
+  // The main side writes the file where the subscriber chose (the harness's save dialog: its exports folder).
   await page.getByRole('button', { name: 'Скачать CSV' }).click();
-  const file = await (await download).path();
-  const csv = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const saved = page.getByRole('status').filter({ hasText: /^Файл detail-[\d-]+\.csv сохранён$/ });
+  await expect(saved).toBeAttached();
+  const name = /detail-[\d-]+\.csv/.exec((await saved.textContent()) ?? '')![0];
+  const csv = (await readFile(join(harness.exportsDir, name), 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toBe('time;kind;what;quantity;amount_rub');
   expect(lines.length - 1).toBe(await rowCount());
@@ -48,14 +51,17 @@ test('a year of detail exports to PDF with progress shown, and the daily chart h
   await page.getByText('Расход по дням таблицей').click();
   await expect(page.getByRole('table').filter({ hasText: 'Звонки, мин' }).getByRole('row')).toHaveCount(366);
 
-  const download = page.waitForEvent('download');
+  // Made on the main side in a worker: the window shows how far it is, with a way to stop, then names the file.
   await page.getByRole('button', { name: 'Скачать PDF' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Готовим PDF|PDF готов/ })).toBeVisible();
-  const file = await (await download).path();
-  const pdf = await readFile(file);
+  await expect(page.getByRole('status').filter({ hasText: /Готовим PDF: \d+%|Файл detail-[\d-]+\.pdf сохранён/ }).first()).toBeAttached();
+  const saved = page.getByRole('status').filter({ hasText: /^Файл detail-[\d-]+\.pdf сохранён$/ });
+  await expect(saved).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Остановить' })).toHaveCount(0);
+  const name = /detail-[\d-]+\.pdf/.exec((await saved.textContent()) ?? '')![0];
+  const pdf = await readFile(join(harness.exportsDir, name));
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);
-  await expect(page.getByText('PDF готов')).toBeAttached();
+  expect(pdf.toString('latin1')).toMatch(/\/Type \/Page\b/);
 });
 
 const heavyUser = 'heavy-user';
@@ -94,6 +100,18 @@ test.describe('a month of 5,000 operations', () => {
     await table.getByRole('rowgroup').nth(1).evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
     await expect(table.locator(`[role="row"][aria-rowindex="${total}"]`)).toBeVisible();
     expect(await table.getByRole('row').count()).toBeLessThan(80);
+  });
+  test('an export can be stopped from its progress bar: it says so and leaves no file', async ({ page, harness }) => {
+    await openCabinet(page, harness);
+    await signInAs(page, '+79507770001', 'Mnogo-Zvonkov-5000');
+    await page.getByRole('link', { name: 'Детализация' }).click();
+    await expect.poll(async () => Number(await page.getByRole('table', { name: 'Операции' }).getAttribute('aria-rowcount'))).toBeGreaterThan(5000);
+    await page.getByRole('button', { name: 'Скачать PDF' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Готовность файла PDF' })).toBeVisible();
+    await page.getByRole('button', { name: 'Остановить' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Выгрузка остановлена, файл не сохранён' })).toBeAttached();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    expect(await readdir(harness.exportsDir)).toEqual([]);
   });
 });
 

@@ -63,6 +63,8 @@ export interface Harness {
   nextBrowserUrl(): Promise<string>;
   /** The kiosk profile's state, receipts it printed and storage wipes it asked for (null: not a kiosk). */
   kiosk: HarnessKiosk | null;
+  /** Where the harness's "save dialog" puts detail exports: the suggested name in a temp folder of this harness. */
+  exportsDir: string;
   close(): Promise<void>;
 }
 
@@ -120,7 +122,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const opened: string[] = [];
   const waiters: Array<(url: string) => void> = [];
+  const exportsDir = await mkdtemp(join(tmpdir(), 'cabinet-harness-exports-'));
   const host = startCabinet({
+    // The save dialog of the harness: no question, the suggested name in its own folder (the page is told the name).
+    saveTarget: { choose: async (_windowId, suggestedName) => join(exportsDir, suggestedName) },
     openInBrowser: async (url) => {
       const waiter = waiters.shift();
       if (waiter) waiter(url);
@@ -168,6 +173,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     host,
     demo,
     kiosk,
+    exportsDir,
     close: async () => {
       // Terminate rather than close: a page that is itself going away may never answer a closing
       // handshake, and waiting for it (or for idle keep-alive connections) hangs the test's teardown.
@@ -178,6 +184,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await closed;
       await host.close();
       if (ownDir) await rm(ownDir, { recursive: true, force: true });
+      await rm(exportsDir, { recursive: true, force: true });
     },
   };
 }
