@@ -31,8 +31,9 @@ async function balanceOnHome(page: Page) {
 async function codeFromPhone(phone: Page, msisdn: string): Promise<string> {
   await phone.getByLabel('SIM-карта').selectOption(msisdn);
   const newest = phone.getByRole('listitem').first();
-  await expect(newest).toContainText(/перевода/);
-  return /: (\d{4})\./.exec((await newest.textContent()) ?? '')![1]!;
+  // The transfer's code names what it confirms: the amount and the masked recipient.
+  await expect(newest).toContainText(/^Перевод [\d\s]+ ₽ на \+7 \d{3} \*\*\*-\*\*-\d{2}\. Код: \d{4,6}\. Никому не сообщайте\./);
+  return /Код: (\d{4,6})\./.exec((await newest.textContent()) ?? '')![1]!;
 }
 
 test('a card top-up moves the balance, and its receipt shows only the last four digits', async ({ page, harness }) => {

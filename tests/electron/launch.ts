@@ -45,7 +45,8 @@ export async function launchCabinet(
   const userData = await mkdtemp(join(tmpdir(), tempPrefix));
   const app = await electron.launch({
     executablePath: binary!,
-    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`, '--no-sandbox', ...(extra.args ?? [])],
+    // As `npm start` runs it: in demo mode (the test acquirer and the phone window), said explicitly.
+    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`, '--no-sandbox', '--demo', ...(extra.args ?? [])],
     env: { ...process.env, CABINET_DATA_DIR: userData, CABINET_KEY_MODE: 'passphrase', ...extra.env?.(userData) },
   });
   return { app, userData };
