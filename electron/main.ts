@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session, she
 import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
-import { decideDemoMode } from './demoMode';
+import { decideDemoMode, staffApprovedDemo } from './demoMode';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { CallerWindows } from './ipc/callGate';
 import { APP_ORIGIN, APP_SCHEME, trustedRendererOrigin } from './desktop/origins';
@@ -117,9 +117,9 @@ async function start(): Promise<void> {
     return explainStoreProblem(error, dataDir, chooseKeyProvider());
   }
   const keyProvider = shared ? new FileKeyProvider(shared.secretKeyFile) : chooseKeyProvider();
-  // Demo mode (the test acquirer, the virtual handset): only with `--demo` or the demoMode setting, never with a shared
-  // store. A packaged build needs the staff PIN, which nothing asks for before the store opens yet: there it is refused.
-  const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: false });
+  // Demo mode (the test acquirer, the virtual handset): only with `--demo`, the demoMode setting or staff's approval in
+  // the PIN-unlocked staff panel (kiosk.json), never with a shared store; a packaged build needs staff's approval.
+  const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: staffApprovedDemo(kioskConfig.read()) });
   if (demo.mode === 'refused') logger.warn('demo mode was asked for and refused', { reason: demo.reason });
   const host = startCabinet({
     dataDir,

@@ -31,10 +31,15 @@ export const KioskSettings = z.object({
   region: ShortText,
   /** The receipt printer's system name; null: the system's default printer. */
   printer: z.string().max(KIOSK_LIMITS.printer).nullable(),
+  /**
+   * «Демо-режим при следующем запуске»: staff's approval of demo mode (the test acquirer, the virtual handset), which
+   * an installed build needs. Written only through the PIN-unlocked staff panel; read by the main process at start.
+   */
+  demoNextLaunch: z.boolean(),
 });
 export type KioskSettings = z.infer<typeof KioskSettings>;
 
-export const defaultKioskSettings: KioskSettings = { idleSeconds: 60, warningSeconds: 30, storeName: '', region: '', printer: null };
+export const defaultKioskSettings: KioskSettings = { idleSeconds: 60, warningSeconds: 30, storeName: '', region: '', printer: null, demoNextLaunch: false };
 
 /** The staff PIN: digits only, so the on-screen keypad can type it. */
 export const StaffPin = z
@@ -115,6 +120,7 @@ export const kiosk = {
       storeName: ShortText.optional(),
       region: ShortText.optional(),
       printer: z.string().max(KIOSK_LIMITS.printer).nullable().optional(),
+      demoNextLaunch: z.boolean({ error: 'expected true or false' }).optional(),
     }),
     output: StaffPanel,
   }),

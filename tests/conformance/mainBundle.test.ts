@@ -1,11 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
 import { RENDERER_CSP } from '../../electron/desktop/rendererProtocol';
+import { PasswordHasher } from '../../electron/core/auth/passwordHasher';
+import { ManualClock } from '../../electron/core/clock';
+import type { KioskState } from '../../electron/core/kiosk/ports';
+import { KioskStaffPanel } from '../../electron/core/kiosk/staffPanel';
+import { MemoryKioskConfigStore } from '../../electron/settings/kioskConfigStore';
 import { out, requireBuild, root } from './builtOut';
 
 /**
@@ -43,6 +48,8 @@ interface RunOptions {
   links?: string[];
   kioskProbes?: boolean;
   expectNoWindow?: boolean;
+  /** kiosk.json's state, written into userData before the app starts (electron-store's `{ kiosk: … }`). */
+  kioskJson?: KioskState;
 }
 
 const folders: string[] = [];
@@ -54,6 +61,7 @@ async function runMain(options: RunOptions): Promise<{ record: Recorded; userDat
   const userData = await mkdtemp(join(tmpdir(), 'cabinet-conformance-'));
   folders.push(userData);
   const output = join(userData, 'record.json');
+  if (options.kioskJson) await writeFile(join(userData, 'kiosk.json'), JSON.stringify({ kiosk: options.kioskJson }));
   const standIn = { ...options, userData, appPath: root, main: join(out, 'main/main.js'), output };
   const standInDir = join(root, 'tests/conformance/electronStandIn');
   const env: Record<string, string> = { ...(process.env as Record<string, string>), STAND_IN_OPTIONS: JSON.stringify(standIn), CABINET_DATA_DIR: userData, ...options.env };
@@ -164,6 +172,32 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     const { record } = await runMain({ packaged: true, args: ['--demo'], steps: [{ method: 'settings.appInfo' }] });
     expect(record.uncaught).toEqual([]);
     expect(record.windows).toHaveLength(1);
+    expect(record.ipcChannels).not.toContain('handset:call');
+    expect(record.steps[0]!.answer.value).toMatchObject({ demo: false, demoRefused: 'staff-pin-required' });
+  });
+
+  /** kiosk.json as the real staff panel leaves it: PIN set, «Демо-режим при следующем запуске» on, kiosk profile left. */
+  async function staffApprovedKioskJson(): Promise<KioskState> {
+    const config = new MemoryKioskConfigStore({ enabled: true });
+    const staff = new KioskStaffPanel(config, new PasswordHasher({ N: 2 ** 10, r: 8, p: 1 }), new ManualClock(Date.parse('2026-12-01T09:00:00Z')));
+    await staff.setPin('window-1', '482915');
+    staff.updateSettings('window-1', { demoNextLaunch: true });
+    staff.exit('window-1');
+    return config.read();
+  }
+
+  it('packaged, staff approved demo mode in the PIN-unlocked panel (kiosk.json): demo on, with the phone window, no --demo needed', async () => {
+    const { record } = await runMain({ packaged: true, kioskJson: await staffApprovedKioskJson(), steps: [{ method: 'settings.appInfo' }] });
+    expect(record.uncaught).toEqual([]);
+    expect(record.ipcChannels).toContain('handset:call');
+    expect(record.windows.map((window) => String(window.options.webPreferences.preload).split('/').pop()).sort()).toEqual(['handsetPreload.cjs', 'preload.cjs']);
+    expect(record.steps[0]!.answer.value).toMatchObject({ demo: true, demoRefused: null });
+  });
+
+  it('packaged with --demo and a hand-edited kiosk.json approval but no staff PIN: still refused', async () => {
+    const approved = await staffApprovedKioskJson();
+    const { record } = await runMain({ packaged: true, args: ['--demo'], kioskJson: { ...approved, pinHash: null }, steps: [{ method: 'settings.appInfo' }] });
+    expect(record.uncaught).toEqual([]);
     expect(record.ipcChannels).not.toContain('handset:call');
     expect(record.steps[0]!.answer.value).toMatchObject({ demo: false, demoRefused: 'staff-pin-required' });
   });

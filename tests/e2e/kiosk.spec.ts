@@ -234,13 +234,19 @@ test.describe('a store kiosk', () => {
     await page.getByLabel('Обратный отсчёт предупреждения, секунд').fill('20');
     await page.getByLabel('Название салона').fill('Салон на Арбате');
     await page.getByLabel('Принтер чеков').selectOption({ label: 'Чековый принтер POS-80' });
+    // Staff's approval of demo mode, which an installed build needs: a switch of this PIN-unlocked panel only.
+    const demoSwitch = page.getByRole('checkbox', { name: 'Демо-режим при следующем запуске' });
+    await expect(demoSwitch).not.toBeChecked();
+    await demoSwitch.check();
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Настройки сохранены' })).toBeVisible();
-    expect(harness.kiosk!.config.read().settings).toMatchObject({ idleSeconds: 120, warningSeconds: 20, storeName: 'Салон на Арбате', printer: 'POS-80' });
+    expect(harness.kiosk!.config.read().settings).toMatchObject({ idleSeconds: 120, warningSeconds: 20, storeName: 'Салон на Арбате', printer: 'POS-80', demoNextLaunch: true });
+    await expect(demoSwitch).toBeChecked();
 
     const log = page.getByRole('region', { name: 'Журнал действий сотрудников' });
     await expect(log.getByRole('row').nth(1)).toContainText('Изменены настройки');
     await expect(log).toContainText('idleSeconds: 10 → 120');
+    await expect(log).toContainText('demoNextLaunch: false → true');
     await expect(log).toContainText('Неверный PIN');
     expect(await seriousViolations(page)).toEqual([]);
 

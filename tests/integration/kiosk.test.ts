@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/logger';
+import { staffApprovedDemo } from '../../electron/demoMode';
 import { MemoryKioskConfigStore } from '../../electron/settings/kioskConfigStore';
 import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import type { PrintableReceipt } from '../../electron/core/kiosk/ports';
@@ -312,5 +313,35 @@ describe('a computer that is not a kiosk', () => {
       await plain.close();
       await plainDir.remove();
     }
+  });
+});
+
+describe('staff’s approval of demo mode («Демо-режим при следующем запуске»)', () => {
+  const approvedOnDisk = () => staffApprovedDemo(config.read());
+
+  it('is set only from a staff panel unlocked with the PIN, and logged', async () => {
+    // No PIN yet, then a locked panel: refused, nothing written.
+    expect(await call('kiosk.updateSettings', { demoNextLaunch: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('kiosk.setPin', { pin: PIN, repeat: PIN })).toMatchObject({ ok: true });
+    expect(await call('kiosk.lockPanel', {})).toMatchObject({ ok: true });
+    expect(await call('kiosk.updateSettings', { demoNextLaunch: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'staff-only' } } });
+    // Another window, while this one is unlocked, cannot borrow its panel.
+    expect(await call('kiosk.unlockPanel', { pin: PIN })).toMatchObject({ ok: true });
+    expect(await call('kiosk.updateSettings', { demoNextLaunch: true }, cabinet.window('window-2'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(approvedOnDisk()).toBe(false);
+
+    expect(await call('kiosk.updateSettings', { demoNextLaunch: true })).toMatchObject({ ok: true, value: { settings: { demoNextLaunch: true } } });
+    expect(approvedOnDisk()).toBe(true);
+    expect(config.read().log.at(-1)).toMatchObject({ action: 'settings-changed', detail: 'demoNextLaunch: false → true' });
+    expect(await call('kiosk.updateSettings', { demoNextLaunch: false })).toMatchObject({ ok: true, value: { settings: { demoNextLaunch: false } } });
+    expect(approvedOnDisk()).toBe(false);
+  });
+
+  it('refuses anything but true or false, naming the field', async () => {
+    await call('kiosk.setPin', { pin: PIN, repeat: PIN });
+    const answer = await call('kiosk.updateSettings', { demoNextLaunch: 'yes' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.stringify(answer)).toContain('demoNextLaunch');
+    expect(approvedOnDisk()).toBe(false);
   });
 });

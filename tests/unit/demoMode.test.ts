@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideDemoMode, type DemoInputs } from '../../electron/demoMode';
+import { decideDemoMode, staffApprovedDemo, type DemoInputs } from '../../electron/demoMode';
 
 const desktop: DemoInputs = { argv: ['/usr/bin/electron', '.'], setting: undefined, sharedStore: false, packaged: false, staffPinVerified: false };
 
@@ -35,5 +35,28 @@ describe('decideDemoMode', () => {
     expect(decideDemoMode({ ...desktop, argv: ['app', '--demo'], packaged: true, staffPinVerified: true })).toEqual({ mode: 'on', source: 'flag' });
     // A packaged build that does not ask for demo mode needs no PIN.
     expect(decideDemoMode({ ...desktop, packaged: true })).toEqual({ mode: 'off' });
+  });
+});
+
+describe('staff approval (the staff panel\'s «Демо-режим при следующем запуске»)', () => {
+  const approved = (pinHash: string | null, demoNextLaunch: boolean) => staffApprovedDemo({ pinHash, settings: { demoNextLaunch } });
+  const hash = 'scrypt$16384$8$1$c2FsdA==$aGFzaA==';
+
+  it('counts only while a staff PIN is set', () => {
+    expect(approved(hash, true)).toBe(true);
+    expect(approved(hash, false)).toBe(false);
+    // A hand-edited kiosk.json with the switch on but no PIN: no panel could have written it.
+    expect(approved(null, true)).toBe(false);
+  });
+
+  it('turns demo mode on in a packaged build on its own, without --demo', () => {
+    expect(decideDemoMode({ ...desktop, packaged: true, staffPinVerified: approved(hash, true) })).toEqual({ mode: 'on', source: 'staff' });
+    expect(decideDemoMode({ ...desktop, setting: true, packaged: true, staffPinVerified: approved(hash, true) })).toEqual({ mode: 'on', source: 'setting' });
+  });
+
+  it('is not enough with a shared store, and its absence leaves --demo and the setting refused in a packaged build', () => {
+    expect(decideDemoMode({ ...desktop, packaged: true, sharedStore: true, staffPinVerified: approved(hash, true) })).toEqual({ mode: 'refused', reason: 'shared-store', source: 'staff' });
+    expect(decideDemoMode({ ...desktop, setting: true, packaged: true, staffPinVerified: approved(null, true) })).toEqual({ mode: 'refused', reason: 'staff-pin-required', source: 'setting' });
+    expect(decideDemoMode({ ...desktop, argv: ['app', '--demo'], packaged: true, staffPinVerified: approved(hash, false) })).toMatchObject({ mode: 'refused', reason: 'staff-pin-required' });
   });
 });

@@ -204,12 +204,12 @@ describe('the timeout settings', () => {
       pinHash: 'scrypt$1024$8$1$c2FsdA==$aGFzaA==',
       failedAttempts: 2,
       lockedUntil: null,
-      settings: { idleSeconds: 3, warningSeconds: 45, storeName: 'Салон', printer: 42 },
+      settings: { idleSeconds: 3, warningSeconds: 45, storeName: 'Салон', printer: 42, demoNextLaunch: 'true' },
       log: 'nonsense',
     });
     expect(state).toMatchObject({ enabled: true, failedAttempts: 2, log: [] });
     expect(state.pinHash).toMatch(/^scrypt/);
-    expect(state.settings).toEqual({ idleSeconds: 60, warningSeconds: 45, storeName: 'Салон', region: '', printer: null });
+    expect(state.settings).toEqual({ idleSeconds: 60, warningSeconds: 45, storeName: 'Салон', region: '', printer: null, demoNextLaunch: false });
     expect(parseKioskState(undefined)).toMatchObject({ enabled: false, pinHash: null, settings: { idleSeconds: 60, warningSeconds: 30 } });
   });
 });

@@ -794,6 +794,8 @@ export const en: Messages = {
     region: 'Region',
     printer: 'Receipt printer',
     defaultPrinter: 'Default printer',
+    demoNextLaunch: 'Demo mode from the next start',
+    demoNextLaunchHint: 'A test acquirer and a virtual phone instead of the operator’s network, with a «Demo mode» badge on every screen. Takes effect when the app restarts; never with a store chain’s shared database.',
     save: 'Save',
     saved: 'Settings saved',
     log: 'Staff action log',
