@@ -337,7 +337,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       supportRequests,
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, new PasswordAttempts(database, clock)),
-      codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids), network.sms, recorder),
+      codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, recorder),
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),
       confirmationSignIn,
       passwordSetting: new PasswordSetting(database, hasher, clock),
@@ -354,14 +354,14 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         logger,
       }),
       topUps,
-      transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids), network.sms, monthlyFees),
+      transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, monthlyFees),
       promisedPayments,
       paymentHistory: new PaymentHistory(database, data.payments.operator),
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
       passwordChange: new PasswordChange(database, hasher, clock),
       simBlocking,
-      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids), mail, clock),
-      profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids), network.sms, clock, data.payments.profile.maxNumbers),
+      profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), mail, clock),
+      profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, clock, data.payments.profile.maxNumbers),
       signInHistory: async (subscriberId) =>
         database!.read(async (repos) =>
           Promise.all(

@@ -129,7 +129,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       signedIn(await requireCore().passwordSignIn.signIn(phone, password, context.device), context),
     'auth.requestCode': async ({ phone, purpose }) => {
       const sent = await requireCore().codeSignIn.requestCode(phone, purpose);
-      return { expiresAt: iso(sent.expiresAt), resendAvailableAt: iso(sent.resendAvailableAt), codeLength: 4 as const };
+      return { expiresAt: iso(sent.expiresAt), resendAvailableAt: iso(sent.resendAvailableAt), codeLength: sent.codeLength };
     },
     'auth.signInWithCode': async ({ phone, purpose, code }, context) => {
       const session = await requireCore().codeSignIn.signIn(phone, purpose, code, context.device);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { E164Schema, Instant, NoInput, PhoneInput } from './common';
+import { CodeLength, E164Schema, Instant, NoInput, OneTimeCodeInput, PhoneInput } from './common';
 
 /** How a session was opened; kept in the sign-in history. */
 export const SignInWay = z.enum(['password', 'code', 'registration', 'recovery', 'confirmation', 'puk', 'social']);
@@ -29,7 +29,7 @@ export const PasswordInput = z
 export const CodePurpose = z.enum(['sign-in', 'register', 'recover']);
 export type CodePurpose = z.infer<typeof CodePurpose>;
 
-const CodeInput = z.string({ error: 'expected the 4-digit code' }).regex(/^\d{4}$/, 'expected the 4 digits of the code from the SMS');
+const CodeInput = OneTimeCodeInput('SMS');
 const PukInput = z.string({ error: 'expected the 8-digit PUK' }).regex(/^\d{8}$/, 'expected the 8 digits of the PUK from the SIM card holder');
 
 export const CodeSent = z.object({
@@ -37,7 +37,8 @@ export const CodeSent = z.object({
   expiresAt: Instant,
   /** A new code can be asked for from this instant. */
   resendAvailableAt: Instant,
-  codeLength: z.literal(4),
+  /** The digits of the code in the SMS (the operator data's length); the code input takes exactly this many. */
+  codeLength: CodeLength,
 });
 export type CodeSent = z.infer<typeof CodeSent>;
 

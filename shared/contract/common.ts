@@ -28,3 +28,11 @@ export const LocalizedText = z.object({ ru: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const NoInput = z.strictObject({});
+
+/** The lengths of one-time codes the operator data may choose (codes.json); the core checks the one in force. */
+export const CodeLength = z.union([z.literal(4), z.literal(6)]);
+export type CodeLength = z.infer<typeof CodeLength>;
+
+/** A one-time code as typed: 4 or 6 digits here; a code of the other length than the operator's is refused by the core, naming the field. */
+export const OneTimeCodeInput = (from: 'SMS' | 'letter') =>
+  z.string({ error: `expected the 4 or 6 digits of the code from the ${from}` }).regex(/^(\d{4}|\d{6})$/, `expected the 4 or 6 digits of the code from the ${from}`);

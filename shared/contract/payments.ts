@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CARD_EXPECTED, cardProblems } from '../card';
 import { method } from './method';
-import { E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, PhoneInput } from './common';
+import { E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, OneTimeCodeInput, PhoneInput } from './common';
 
 export const PaymentKind = z.enum(['card', 'wallet', 'transfer-out', 'transfer-in', 'promised', 'promised-repayment', 'promised-write-off']);
 export type PaymentKind = z.infer<typeof PaymentKind>;
@@ -217,7 +217,7 @@ export const payments = {
   }),
   confirmTransfer: method({
     access: 'session',
-    input: z.strictObject({ paymentId: PaymentId, code: z.string({ error: 'expected the 4 digits from the SMS' }).regex(/^\d{4}$/, 'expected the 4 digits from the SMS') }),
+    input: z.strictObject({ paymentId: PaymentId, code: OneTimeCodeInput('SMS') }),
     output: Payment,
   }),
   promisedOffer: method({ access: 'session', input: NoInput, output: PromisedOffer }),

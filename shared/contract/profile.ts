@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { E164Schema, Instant, Kopecks, NoInput } from './common';
+import { E164Schema, Instant, Kopecks, NoInput, OneTimeCodeInput } from './common';
 import { SocialProvider } from './auth';
 import { PackageKind } from './account';
 
@@ -45,7 +45,7 @@ const Email = z
   .max(254, 'expected an e-mail address of at most 254 characters')
   .pipe(z.email('expected an e-mail address like name@example.ru'));
 const Address = z.string({ error: 'expected an address' }).trim().max(300, 'expected an address of at most 300 characters');
-const Code = z.string({ error: 'expected the 4 digits from the letter' }).regex(/^\d{4}$/, 'expected the 4 digits from the letter');
+const Code = OneTimeCodeInput('letter');
 
 /** An alert about a line, raised by the subscriber's notification preferences; the window words it, the OS shows it. */
 export const LineAlert = z.discriminatedUnion('kind', [

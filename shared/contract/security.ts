@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, PhoneInput } from './common';
+import { E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, OneTimeCodeInput, PhoneInput } from './common';
 import { SessionInfo, SignInWay } from './auth';
 import { LineStatus } from './account';
 
@@ -60,7 +60,7 @@ export const ProfileNumberView = z.object({
 });
 export type ProfileNumberView = z.infer<typeof ProfileNumberView>;
 
-const Code = z.string({ error: 'expected the 4 digits from the SMS' }).regex(/^\d{4}$/, 'expected the 4 digits from the SMS');
+const Code = OneTimeCodeInput('SMS');
 
 /**
  * Several numbers in one profile. Methods that act on a number of the profile take it as `msisdn`, and a

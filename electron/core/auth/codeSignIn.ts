@@ -1,7 +1,7 @@
 import type { E164 } from '../../../shared/phone';
 import { DomainError, requireConfigured } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
-import type { OneTimeCodes } from './oneTimeCodes';
+import type { CodeDigits, OneTimeCodes } from './oneTimeCodes';
 import type { CodePurpose, LineCredential, SignInWay, SmsGateway } from './ports';
 import type { Session } from './sessions';
 import type { SignInRecorder } from './signInRecorder';
@@ -26,14 +26,14 @@ export class CodeSignIn {
     private readonly recorder: SignInRecorder,
   ) {}
 
-  async requestCode(msisdn: E164, purpose: CodePurpose): Promise<{ expiresAt: number; resendAvailableAt: number }> {
+  async requestCode(msisdn: E164, purpose: CodePurpose): Promise<{ expiresAt: number; resendAvailableAt: number; codeLength: CodeDigits }> {
     requireConfigured(this.sms, 'sms');
     const { code, challenge } = await this.uow.write(async (repos) => {
       requireCodeMayBeSent(await repos.credentials.forNumber(msisdn), purpose);
       return this.codes.issue(repos, msisdn, purpose);
     });
     await this.sms.send(msisdn, smsText[purpose](code));
-    return { expiresAt: challenge.expiresAt, resendAvailableAt: challenge.createdAt + 60_000 };
+    return { expiresAt: challenge.expiresAt, resendAvailableAt: challenge.createdAt + 60_000, codeLength: this.codes.digits };
   }
 
   async signIn(msisdn: E164, purpose: CodePurpose, code: string, device: string): Promise<Session> {

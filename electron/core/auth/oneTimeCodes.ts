@@ -8,15 +8,22 @@ import type { OtpPurpose, OtpChallenge } from './ports';
 import type { SecretHasher } from './secretHash';
 
 export const CODE_RULES = {
-  digits: 4,
   lifetimeMs: 10 * 60_000,
   triesPerCode: 3,
   resendAfterMs: 60_000,
   codesPerHour: 5,
   codesPerDay: 10,
+  /** After a code is voided by wrong tries, the next one of its family waits this long, doubling per void, … */
+  firstLockoutMs: 60 * 60_000,
+  /** … up to a day; a code used rightly, or 30 days without one, starts the ladder again. */
+  maxLockoutMs: 24 * 60 * 60_000,
+  ladderMemoryMs: 30 * 24 * 60 * 60_000,
 } as const;
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
+
+/** The operator's code length (codes.json): 4 digits as the operator sends today, or 6. */
+export type CodeDigits = 4 | 6;
 
 export interface IssuedCode {
   code: string;
@@ -41,10 +48,11 @@ const WAYS_IN: ReadonlySet<OtpPurpose> = new Set(['sign-in', 'register', 'recove
 const budgetOf = (purpose: OtpPurpose) => (WAYS_IN.has(purpose) ? 'way-in' : purpose);
 
 /**
- * One-time SMS codes: 4 digits, 10 minutes, single use, void after 3 wrong tries. A code is issued for
+ * One-time SMS codes: 4 or 6 digits as the operator data says, 10 minutes, single use, void after 3 wrong tries. A code is issued for
  * (number, purpose, subject): a new one voids only the earlier one for the same three, so a recovery code
  * asked for by anyone leaves a pending transfer's code alone. A new code for the same subject after 60 s;
- * at most 5 an hour and 10 a day per number and budget. Only a keyed hash is stored. Both calls run inside the
+ * at most 5 an hour and 10 a day per number and budget. Each code voided by wrong tries makes the next
+ * one of its budget wait (1 h, 2 h, 4 h … up to a day), counted from the stored codes in the same transaction. Only a keyed hash is stored. Both calls run inside the
  * caller's unit of work, so a check and its consequence are one transaction.
  */
 export class OneTimeCodes {
@@ -52,11 +60,17 @@ export class OneTimeCodes {
     private readonly hasher: SecretHasher,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    readonly digits: CodeDigits = 4,
   ) {}
 
   async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<IssuedCode> {
     const now = this.clock.now();
-    const today = (await repos.otps.createdSince(msisdn, now - DAY + 1)).filter((earlier) => budgetOf(earlier.purpose) === budgetOf(purpose));
+    const remembered = (await repos.otps.createdSince(msisdn, now - CODE_RULES.ladderMemoryMs + 1)).filter(
+      (earlier) => budgetOf(earlier.purpose) === budgetOf(purpose),
+    );
+    const lockedFor = lockoutLeft(remembered, now);
+    if (lockedFor > 0) throw rateLimited(lockedFor, 'too many wrong codes for this number, the next code waits longer each time');
+    const today = remembered.filter((earlier) => earlier.createdAt > now - DAY);
     if (today.length >= CODE_RULES.codesPerDay) {
       throw rateLimited(today[0]!.createdAt + DAY - now, 'at most 10 codes a day');
     }
@@ -70,7 +84,7 @@ export class OneTimeCodes {
     }
     await repos.otps.voidActive(msisdn, purpose, subject.id);
     const id = this.ids.next('otp');
-    const code = String(randomInt(0, 10 ** CODE_RULES.digits)).padStart(CODE_RULES.digits, '0');
+    const code = String(randomInt(0, 10 ** this.digits)).padStart(this.digits, '0');
     const challenge: OtpChallenge = {
       id,
       msisdn,
@@ -97,6 +111,12 @@ export class OneTimeCodes {
    * what to do next.
    */
   async redeem(repos: Repositories, msisdn: E164, purpose: OtpPurpose, code: string, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<DomainError | null> {
+    if (code.length !== this.digits) {
+      // Not a try: a code of the other length cannot be right, and counting it would void codes by typos.
+      return new DomainError('VALIDATION', `code: expected the ${this.digits} digits of the code`, {
+        fields: [{ field: 'code', expected: `the ${this.digits} digits of the code` }],
+      });
+    }
     const challenge = await repos.otps.latestFor(msisdn, purpose, subject.id);
     if (!challenge) {
       return new DomainError('OTP_INVALID', 'no code was sent for this; ask for a code', { triesLeft: 0 });
@@ -114,6 +134,20 @@ export class OneTimeCodes {
     await repos.otps.update(challenge.id, { failedAttempts: challenge.failedAttempts, state: 'used' });
     return null;
   }
+}
+
+/**
+ * What is left of the wait the ladder puts on the next code: the codes voided by wrong tries since the last one
+ * used rightly count; the k-th waits firstLockoutMs·2^(k−1), at most maxLockoutMs, from the end of its life (a void
+ * happens before then, so the wait is never shorter than the ladder says).
+ */
+function lockoutLeft(remembered: readonly OtpChallenge[], now: number): number {
+  const lastUsed = remembered.findLastIndex((earlier) => earlier.state === 'used');
+  const voided = remembered.slice(lastUsed + 1).filter((earlier) => earlier.state === 'void' && earlier.failedAttempts >= CODE_RULES.triesPerCode);
+  const last = voided.at(-1);
+  if (!last) return 0;
+  const wait = Math.min(CODE_RULES.maxLockoutMs, CODE_RULES.firstLockoutMs * 2 ** (voided.length - 1));
+  return last.expiresAt + wait - now;
 }
 
 function hashContext(challengeId: string, purpose: OtpPurpose, subject: CodeSubject): string {

@@ -3,6 +3,7 @@ import tariffs from '../../data/operator/tariffs.json' with { type: 'json' };
 import services from '../../data/operator/services.json' with { type: 'json' };
 import demoSubscribers from '../../data/operator/demo-subscribers.json' with { type: 'json' };
 import payments from '../../data/operator/payments.json' with { type: 'json' };
+import codes from '../../data/operator/codes.json' with { type: 'json' };
 import { OperatorData } from './operatorData';
 
 const fileOf: Record<string, string> = {
@@ -11,6 +12,7 @@ const fileOf: Record<string, string> = {
   services: 'services.json',
   demoSubscribers: 'demo-subscribers.json',
   payments: 'payments.json',
+  codes: 'codes.json',
 };
 
 /** Checks operator data; a mistake names the file and the field. */
@@ -28,5 +30,5 @@ export function parseOperatorData(raw: unknown): OperatorData {
 
 /** The operator data files in electron/data/operator, bundled into the app at build time. */
 export function bundledOperatorData(): OperatorData {
-  return parseOperatorData({ regions, tariffs, services, demoSubscribers, payments });
+  return parseOperatorData({ regions, tariffs, services, demoSubscribers, payments, codes });
 }

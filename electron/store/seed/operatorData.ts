@@ -130,12 +130,19 @@ export const MoneyRulesData = z.strictObject({
 });
 export type MoneyRules = z.infer<typeof MoneyRulesData>;
 
+/** codes.json: the length of every one-time code the operator sends (SMS and letters): 4 as today, or 6. */
+export const CodeRulesData = z.strictObject({
+  digits: z.union([z.literal(4), z.literal(6)], { error: 'expected 4 or 6 digits' }),
+});
+
 export const OperatorData = z.strictObject({
   regions: z.array(RegionData).min(1),
   tariffs: z.array(TariffData).min(1),
   services: z.array(ServiceData),
   demoSubscribers: z.array(DemoSubscriberData),
   payments: MoneyRulesData,
+  /** Absent in older data: 4 digits, as the operator sends today. */
+  codes: CodeRulesData.default({ digits: 4 }),
 });
 export type OperatorData = z.infer<typeof OperatorData>;
 
