@@ -338,6 +338,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, new PasswordAttempts(database, clock)),
       codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, recorder),
+      codeLength: data.codes.digits,
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),
       confirmationSignIn,
       passwordSetting: new PasswordSetting(database, hasher, clock),

@@ -1,3 +1,4 @@
+import type { CodeLength } from '../../shared/contract/common';
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { VaultStatus } from '../../shared/contract/vault';
 import type { AppInfo } from '../../shared/contract/settings';
@@ -38,6 +39,8 @@ import { createKioskHandlers, refuseInKiosk, type KioskDependencies } from './ki
 export interface CoreServices extends SupportServices {
   passwordSignIn: PasswordSignIn;
   codeSignIn: CodeSignIn;
+  /** The digits of every one-time code (operator data, codes.json); told with each code sent so the fields follow it. */
+  codeLength: CodeLength;
   pukSignIn: PukSignIn;
   confirmationSignIn: ConfirmationSignIn;
   passwordSetting: PasswordSetting;
@@ -246,7 +249,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'payments.previewTransfer': async ({ to, amountKopecks }, context) => requireCore().transfers.preview(readySession(context).lineId, to, amountKopecks),
     'payments.startTransfer': async ({ to, amountKopecks, idempotencyKey }, context) => {
       const started = await requireCore().transfers.start(readySession(context).lineId, to, amountKopecks, idempotencyKey);
-      return { payment: toPayment(started.payment), codeExpiresAt: iso(started.codeExpiresAt) };
+      return { payment: toPayment(started.payment), codeExpiresAt: iso(started.codeExpiresAt), codeLength: requireCore().codeLength };
     },
     'payments.confirmTransfer': async ({ paymentId, code }, context) => {
       const session = readySession(context);
@@ -311,7 +314,10 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return status;
     },
     'numbers.list': async (_input, context) => requireCore().profileNumbers.list(readySession(context)),
-    'numbers.requestAttach': async ({ number }, context) => ({ expiresAt: iso((await requireCore().profileNumbers.requestAttach(readySession(context), number)).expiresAt) }),
+    'numbers.requestAttach': async ({ number }, context) => ({
+      expiresAt: iso((await requireCore().profileNumbers.requestAttach(readySession(context), number)).expiresAt),
+      codeLength: requireCore().codeLength,
+    }),
     'numbers.confirmAttach': async ({ number, code }, context) => requireCore().profileNumbers.confirmAttach(readySession(context), number, code),
     'numbers.switch': async ({ msisdn }, context) => {
       const session = readySession(context);
@@ -327,7 +333,10 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'profile.get': async (_input, context) => requireCore().profileSettings.get(readySession(context)),
     'profile.update': async (change, context) => requireCore().profileSettings.update(readySession(context), change),
-    'profile.requestEmailCode': async ({ email }, context) => ({ expiresAt: iso((await requireCore().profileSettings.requestEmail(readySession(context), email)).expiresAt) }),
+    'profile.requestEmailCode': async ({ email }, context) => ({
+      expiresAt: iso((await requireCore().profileSettings.requestEmail(readySession(context), email)).expiresAt),
+      codeLength: requireCore().codeLength,
+    }),
     'profile.confirmEmail': async ({ code }, context) => requireCore().profileSettings.confirmEmail(readySession(context), code),
     'profile.setNotifications': async (notifications, context) => {
       const session = readySession(context);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CARD_EXPECTED, cardProblems } from '../card';
 import { method } from './method';
-import { E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, OneTimeCodeInput, PhoneInput } from './common';
+import { CodeLength, E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, OneTimeCodeInput, PhoneInput } from './common';
 
 export const PaymentKind = z.enum(['card', 'wallet', 'transfer-out', 'transfer-in', 'promised', 'promised-repayment', 'promised-write-off']);
 export type PaymentKind = z.infer<typeof PaymentKind>;
@@ -213,7 +213,7 @@ export const payments = {
   startTransfer: method({
     access: 'session',
     input: z.strictObject({ to: PhoneInput, amountKopecks: Amount, idempotencyKey: IdempotencyKey }),
-    output: z.object({ payment: Payment, codeExpiresAt: Instant }),
+    output: z.object({ payment: Payment, codeExpiresAt: Instant, codeLength: CodeLength }),
   }),
   confirmTransfer: method({
     access: 'session',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { E164Schema, Instant, Kopecks, NoInput, OneTimeCodeInput } from './common';
+import { CodeLength, E164Schema, Instant, Kopecks, NoInput, OneTimeCodeInput } from './common';
 import { SocialProvider } from './auth';
 import { PackageKind } from './account';
 
@@ -61,7 +61,7 @@ export const profile = {
   get: method({ access: 'session', input: NoInput, output: ProfileView }),
   update: method({ access: 'session', input: z.strictObject({ name: Name.optional(), contactAddress: Address.optional() }), output: ProfileView }),
   /** Sends a code to the new address; it becomes the profile's once the code comes back. */
-  requestEmailCode: method({ access: 'session', input: z.strictObject({ email: Email }), output: z.object({ expiresAt: Instant }) }),
+  requestEmailCode: method({ access: 'session', input: z.strictObject({ email: Email }), output: z.object({ expiresAt: Instant, codeLength: CodeLength }) }),
   confirmEmail: method({ access: 'session', input: z.strictObject({ code: Code }), output: ProfileView }),
   setNotifications: method({ access: 'session', input: NotificationPreferences, output: ProfileView }),
   /** Links VK ID / OK / Facebook through the same OAuth flow as sign-in; the end comes as `social.resolved`. */

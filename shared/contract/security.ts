@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, OneTimeCodeInput, PhoneInput } from './common';
+import { CodeLength, E164Schema, Instant, Kopecks, LocalDate, LocalizedText, NoInput, OneTimeCodeInput, PhoneInput } from './common';
 import { SessionInfo, SignInWay } from './auth';
 import { LineStatus } from './account';
 
@@ -68,7 +68,7 @@ const Code = OneTimeCodeInput('SMS');
  */
 export const numbers = {
   list: method({ access: 'session', input: NoInput, output: z.array(ProfileNumberView) }),
-  requestAttach: method({ access: 'session', input: z.strictObject({ number: PhoneInput }), output: z.object({ expiresAt: Instant }) }),
+  requestAttach: method({ access: 'session', input: z.strictObject({ number: PhoneInput }), output: z.object({ expiresAt: Instant, codeLength: CodeLength }) }),
   confirmAttach: method({ access: 'session', input: z.strictObject({ number: PhoneInput, code: Code }), output: z.array(ProfileNumberView) }),
   /** Points this window at another number of the profile: every section follows it. */
   switch: method({ access: 'session', input: z.strictObject({ msisdn: PhoneInput }), output: SessionInfo }),

@@ -13,6 +13,8 @@ export const useProfileStore = defineStore('profile', () => {
   const profile = ref<ProfileView | null>(null);
   const working = ref(false);
   const emailCodeSentTo = ref<string | null>(null);
+  /** The digits of the e-mail code, as requestEmailCode's answer says. */
+  const emailCodeLength = ref<4 | 6>(4);
   const link = ref<{ provider: SocialProvider; state: LinkState } | null>(null);
   const alerts = ref<Array<LineAlert & { id: number }>>([]);
   let alertCounter = 0;
@@ -42,6 +44,7 @@ export const useProfileStore = defineStore('profile', () => {
       const result = await cabinet.profile.requestEmailCode({ email });
       if (!result.ok) return result.error;
       emailCodeSentTo.value = email.trim().toLowerCase();
+      emailCodeLength.value = result.value.codeLength;
       await load();
       return null;
     } finally {
@@ -93,6 +96,7 @@ export const useProfileStore = defineStore('profile', () => {
     profile,
     working,
     emailCodeSentTo,
+    emailCodeLength,
     link,
     alerts,
     load,
