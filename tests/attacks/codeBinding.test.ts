@@ -28,7 +28,7 @@ function call(method: string, input: unknown, window = 'subscriber'): Promise<Re
   return cabinet.dispatcher.dispatch(cabinet.window(window), method, input);
 }
 const newestSms = () => cabinet.handset!.inbox(from as never)[0]?.text ?? '';
-const codeIn = (text: string) => /Код: (\d{4})\b/.exec(text)?.[1] ?? /\b(\d{4})\b/.exec(text)?.[1] ?? '';
+const codeIn = (text: string) => /Код: (\d{6})\b/.exec(text)?.[1] ?? /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 const balanceOf = async (msisdn: string) =>
   cabinet.database.read(async (repos) => repos.account.balanceKopecks((await repos.credentials.forNumber(msisdn as never))!.lineId));
 
@@ -41,7 +41,7 @@ async function startTransfer(to: string, amountKopecks: number, key = randomUUID
 describe('a transfer code is bound to its transfer', () => {
   it('the SMS says the amount and the masked recipient with the code', async () => {
     const { sms } = await startTransfer(friend, 300_000);
-    expect(sms).toMatch(/^Перевод 3 000 ₽ на \+7 913 \*\*\*-\*\*-43\. Код: \d{4}\. Никому не сообщайте\.$/);
+    expect(sms).toMatch(/^Перевод 3 000 ₽ на \+7 913 \*\*\*-\*\*-43\. Код: \d{6}\. Никому не сообщайте\.$/);
   });
 
   it('a code asked for 10 ₽ to a friend does not confirm 3,000 ₽ to a stranger', async () => {

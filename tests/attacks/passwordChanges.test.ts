@@ -29,7 +29,7 @@ afterEach(async () => {
 function call(method: string, input: unknown, window = 'owner'): Promise<Result<unknown>> {
   return cabinet.dispatcher.dispatch(cabinet.window(window), method, input);
 }
-const lastCode = () => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(demoLine.msisdn as never)[0]?.text ?? '')?.[1] ?? '';
+const lastCode = () => /\b(\d{6})\b/.exec(cabinet.handset!.inbox(demoLine.msisdn as never)[0]?.text ?? '')?.[1] ?? '';
 const signedIn = async (window: string) => ((await call('auth.currentSession', {}, window)) as { value: unknown }).value !== null;
 
 describe('setting a password', () => {

@@ -47,7 +47,7 @@ test('no code, PUK, password, hash or session token reaches the cabinet page', a
   await page.getByRole('button', { name: 'Получить код' }).click();
   await phone.getByLabel('SIM-карта').selectOption(demo.line.msisdn);
   const sms = (await phone.getByRole('listitem').first().textContent()) ?? '';
-  const code = /\b(\d{4})\b/.exec(sms)![1]!;
+  const code = /\b(\d{6})\b/.exec(sms)![1]!;
   await page.getByLabel('Код из SMS').fill(code);
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();

@@ -27,8 +27,8 @@ async function tapDigits(page: Page, digits: string): Promise<void> {
 async function newestCode(phone: Page, msisdn: string): Promise<string> {
   await phone.getByLabel('SIM-карта').selectOption(msisdn);
   const newest = phone.getByRole('listitem').first();
-  await expect(newest).toContainText(/\b\d{4}\b/);
-  return /\b(\d{4})\b/.exec((await newest.textContent()) ?? '')![1]!;
+  await expect(newest).toContainText(/\b\d{6}\b/);
+  return /\b(\d{6})\b/.exec((await newest.textContent()) ?? '')![1]!;
 }
 
 // Idle ends and axe checks on a shared, busy CI machine: generous limits (nothing here asserts a duration).

@@ -36,7 +36,7 @@ test('the profile: name and address saved, an e-mail confirmed with the code fro
   await phone.goto(harness.handsetUrl);
   const letter = phone.getByRole('region', { name: 'Почта' }).getByRole('listitem').first();
   await expect(letter).toContainText('Кому: anna.orlova@example.ru');
-  const code = /: (\d{4})\./.exec((await letter.textContent()) ?? '')![1]!;
+  const code = /: (\d{6})\./.exec((await letter.textContent()) ?? '')![1]!;
   await page.getByLabel('Код из письма').fill(code);
   await page.getByRole('button', { name: 'Подтвердить адрес' }).click();
   await expect(page.getByText('Адрес: anna.orlova@example.ru')).toBeVisible();

@@ -8,7 +8,7 @@ async function newestCode(phone: Page, msisdn: string, about: RegExp): Promise<s
   await phone.getByLabel('SIM-карта').selectOption(msisdn);
   const newest = phone.getByRole('listitem').first();
   await expect(newest).toContainText(about);
-  return /: (\d{4})\./.exec((await newest.textContent()) ?? '')![1]!;
+  return /: (\d{6})\./.exec((await newest.textContent()) ?? '')![1]!;
 }
 
 test('the password is changed with the current one, and the next sign-in takes only the new one', async ({ page, harness }) => {

@@ -6,8 +6,8 @@ import { expect, openCabinet, test } from './fixtures';
 async function codeFromPhone(phone: Page, msisdn: string): Promise<string> {
   await phone.getByLabel('SIM-карта').selectOption(msisdn);
   const newest = phone.getByRole('listitem').first();
-  await expect(newest).toContainText(/\b\d{4}\b/);
-  return /\b(\d{4})\b/.exec((await newest.textContent()) ?? '')![1]!;
+  await expect(newest).toContainText(/\b\d{6}\b/);
+  return /\b(\d{6})\b/.exec((await newest.textContent()) ?? '')![1]!;
 }
 
 async function chooseWay(page: Page, name: string): Promise<void> {
@@ -25,7 +25,7 @@ test('a one-time code from the phone signs in («Вход по коду»)', asy
   await expect(page.getByRole('status')).toContainText('Код отправлен');
   await expect(page.getByText(/Новый код можно запросить через \d+ с/)).toBeVisible();
 
-  await page.getByLabel('Код из SMS').fill('0000' === (await codeFromPhone(phone, demo.line.msisdn)) ? '1111' : '0000');
+  await page.getByLabel('Код из SMS').fill('000000' === (await codeFromPhone(phone, demo.line.msisdn)) ? '111111' : '000000');
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('alert')).toHaveText('Неверный код. Осталось попыток: 2');
 

@@ -91,7 +91,7 @@ describe('in demo mode', () => {
     expect(await value(opened, 'settings.appInfo', {})).toEqual({ demo: true, demoRefused: null, services: { sms: true, cardPayments: true, wallets: true } });
     expect(opened.handset).not.toBeNull();
     await value(opened, 'auth.requestCode', { phone: demoLine.msisdn, purpose: 'sign-in' });
-    expect(opened.handset!.inbox(demoLine.msisdn as never)[0]?.text).toMatch(/\d{4}/);
+    expect(opened.handset!.inbox(demoLine.msisdn as never)[0]?.text).toMatch(/\b\d{6}\b/);
     await value(opened, 'auth.signInWithPassword', { phone: demoLine.msisdn, password: demo.password });
     const before = await balance(opened);
     expect((await value<{ testCards: unknown[] }>(opened, 'payments.options', {})).testCards.length).toBeGreaterThan(0);

@@ -85,12 +85,12 @@ describe('profile and settings', () => {
     expect(sent.ok).toBe(true);
     const letter = cabinet.handset!.mailbox()[0]!;
     expect(letter.to).toBe('anna.petrova@example.ru');
-    const code = /: (\d{4})\./.exec(letter.text)![1]!;
+    const code = /: (\d{6})\./.exec(letter.text)![1]!;
     expect(JSON.stringify(sent)).not.toContain(code);
     const pending = await call('a', 'profile.get', {});
     expect(pending.value).toMatchObject({ email: null, emailConfirmed: false, pendingEmail: 'anna.petrova@example.ru' });
 
-    const wrong = code === '0000' ? '1111' : '0000';
+    const wrong = code === '000000' ? '111111' : '000000';
     expect((await call('a', 'profile.confirmEmail', { code: wrong })).error).toMatchObject({ code: 'OTP_INVALID', details: { triesLeft: 2 } });
     const confirmed = await call('a', 'profile.confirmEmail', { code });
     expect(confirmed.value).toMatchObject({ email: 'anna.petrova@example.ru', emailConfirmed: true, pendingEmail: null });

@@ -17,7 +17,7 @@ afterEach(async () => {
 const anna = operatorData.demoSubscribers.find((s) => s.id === 'anna-petrova')!;
 const dmitry = operatorData.demoSubscribers.find((s) => s.id === 'dmitry-sokolov')!;
 const marina = operatorData.demoSubscribers.find((s) => s.id === 'marina-itelmen')!;
-const lastCode = (msisdn: string) => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(msisdn as E164)[0]?.text ?? '')?.[1] ?? '';
+const lastCode = (msisdn: string) => /\b(\d{6})\b/.exec(cabinet.handset!.inbox(msisdn as E164)[0]?.text ?? '')?.[1] ?? '';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Answer = { ok: boolean; value: any; error: any };
 const call = (window: string, method: string, input: unknown) => cabinet.dispatcher.dispatch(cabinet.window(window), method, input) as Promise<Answer>;
@@ -94,7 +94,7 @@ describe('several numbers in one profile', () => {
     const other = marina.lines[0]!.msisdn;
     expect((await call('a', 'numbers.switch', { msisdn: other })).error.code).toBe('FORBIDDEN');
     expect((await call('a', 'numbers.requestAttach', { number: other })).ok).toBe(true);
-    expect((await call('a', 'numbers.confirmAttach', { number: other, code: lastCode(other) === '0000' ? '1111' : '0000' })).error.code).toBe('OTP_INVALID');
+    expect((await call('a', 'numbers.confirmAttach', { number: other, code: lastCode(other) === '000000' ? '111111' : '000000' })).error.code).toBe('OTP_INVALID');
     const attached = (await call('a', 'numbers.confirmAttach', { number: other, code: lastCode(other) })).value as Array<{ msisdn: string; relation: string }>;
     expect(attached.find((n) => n.msisdn === other)).toMatchObject({ relation: 'attached' });
 

@@ -58,7 +58,7 @@ async function call(method: string, input: unknown, window = 'window-1'): Promis
   sent.push(result);
   return result;
 }
-const lastCode = (msisdn: string) => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(msisdn as never)[0]?.text ?? '')?.[1];
+const lastCode = (msisdn: string) => /\b(\d{6})\b/.exec(cabinet.handset!.inbox(msisdn as never)[0]?.text ?? '')?.[1];
 const requestCode = (msisdn: string, purpose = 'sign-in') => call('auth.requestCode', { phone: msisdn, purpose });
 const codeSignIn = (msisdn: string, code: string, purpose = 'sign-in') => call('auth.signInWithCode', { phone: msisdn, purpose, code });
 
@@ -85,7 +85,7 @@ describe('one-time codes', () => {
   it('counts down the tries and refuses even the right code on the 4th', async () => {
     await requestCode(demoLine.msisdn);
     const code = lastCode(demoLine.msisdn)!;
-    const wrong = code === '0000' ? '1111' : '0000';
+    const wrong = code === '000000' ? '111111' : '000000';
     expect(await codeSignIn(demoLine.msisdn, wrong)).toMatchObject({ error: { code: 'OTP_INVALID', details: { triesLeft: 2 } } });
     expect(await codeSignIn(demoLine.msisdn, wrong)).toMatchObject({ error: { code: 'OTP_INVALID', details: { triesLeft: 1 } } });
     expect(await codeSignIn(demoLine.msisdn, wrong)).toMatchObject({ error: { code: 'OTP_INVALID', details: { triesLeft: 0 } } });
@@ -113,8 +113,8 @@ describe('one-time codes', () => {
   it('10,000 guesses through the dispatcher sign nobody in', async () => {
     await requestCode(demoLine.msisdn);
     const real = lastCode(demoLine.msisdn)!;
-    // Every 4-digit code, the real one last: only 3 tries are ever checked.
-    const guesses = Array.from({ length: 10_000 }, (_, n) => String(n).padStart(4, '0')).filter((guess) => guess !== real);
+    // 10,000 6-digit codes, the real one last: only 3 tries are ever checked.
+    const guesses = Array.from({ length: 10_000 }, (_, n) => String(n).padStart(6, '0')).filter((guess) => guess !== real);
     guesses.push(real);
     let signedIn = 0;
     for (const guess of guesses) {
@@ -269,7 +269,7 @@ describe('secrets', () => {
     await call('auth.signInWithPassword', { phone: demoLine.msisdn, password: 'Wrong-Secret-99' });
     await requestCode(demoLine.msisdn);
     const code = lastCode(demoLine.msisdn)!;
-    await codeSignIn(demoLine.msisdn, code === '9999' ? '9998' : '9999');
+    await codeSignIn(demoLine.msisdn, code === '999999' ? '999998' : '999999');
     await codeSignIn(demoLine.msisdn, code);
     await call('auth.signInWithPuk', { phone: demoLine.msisdn, puk: demoLine.puk });
     await call('auth.setPassword', { password: 'Brand-New-Secret-1' });

@@ -68,7 +68,7 @@ try {
         refused(started.error.code);
         continue;
       }
-      const code = /\b(\d{4})\b/.exec(cabinet.handset!.inbox(from as never)[0]?.text ?? '')?.[1] ?? '0000';
+      const code = /\b(\d{6})\b/.exec(cabinet.handset!.inbox(from as never)[0]?.text ?? '')?.[1] ?? '000000';
       const paymentId = (started.value as { payment: { id: string } }).payment.id;
       // Confirmed twice at once (a double click): the money moves once, and both answers say so.
       const [confirmed, again] = await Promise.all([

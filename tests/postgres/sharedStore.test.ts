@@ -103,7 +103,7 @@ describe('kiosks of a store chain on one database', () => {
   it('a code sent from one kiosk signs in at another, and wrong tries count across kiosks', async () => {
     const url = await freshDatabase('codes');
     const [first, second] = [await kiosk(url), await kiosk(url)];
-    const codeIn = (cabinet: Cabinet) => /\b(\d{4})\b/.exec(cabinet.handset!.inbox(demoLine.msisdn as never)[0]?.text ?? '')?.[1];
+    const codeIn = (cabinet: Cabinet) => /\b(\d{6})\b/.exec(cabinet.handset!.inbox(demoLine.msisdn as never)[0]?.text ?? '')?.[1];
 
     await call(first, 'a', 'auth.requestCode', { phone: demoLine.msisdn, purpose: 'sign-in' });
     const code = codeIn(first)!;
@@ -115,7 +115,7 @@ describe('kiosks of a store chain on one database', () => {
     const third = await kiosk(url, later);
     await call(third, 'c', 'auth.requestCode', { phone: demoLine.msisdn, purpose: 'sign-in' });
     const fresh = codeIn(third)!;
-    const wrong = fresh === '0000' ? '1111' : '0000';
+    const wrong = fresh === '000000' ? '111111' : '000000';
     for (const [cabinet, id] of [[first, 'a2'], [second, 'b2'], [third, 'c2']] as const) {
       expect(await cabinet.dispatcher.dispatch(window(id), 'auth.signInWithCode', { phone: demoLine.msisdn, purpose: 'sign-in', code: wrong })).toMatchObject({ ok: false });
     }
