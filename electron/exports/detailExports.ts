@@ -87,7 +87,7 @@ export class DetailExports {
     this.running.set(windowId, running);
     try {
       // The range is checked (and its rows read) before anyone is asked where to save.
-      const detail = await this.deps.usageDetail.forLine(request.lineId, request.from, request.to, request.kind);
+      const detail = await this.deps.usageDetail.whole(request.lineId, request.from, request.to, request.kind);
       const line = await this.deps.uow.read((repos) => repos.account.line(request.lineId));
       if (!line) throw new DomainError('NOT_FOUND', `line ${request.lineId} does not exist`);
       const file = await this.deps.saveTarget.choose(windowId, `detail-${detail.from}-${detail.to}.${request.format}`, request.format);

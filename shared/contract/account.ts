@@ -161,21 +161,28 @@ export const UsageDetail = z.object({
 });
 export type UsageDetail = z.infer<typeof UsageDetail>;
 
+/** The detail of a range without its rows: totals, a bucket per day, and how many rows the kind asked for has. */
+export const DetailSummary = UsageDetail.omit({ rows: true }).extend({ rowCount: z.number().int().nonnegative() });
+export type DetailSummary = z.infer<typeof DetailSummary>;
+
 /** One page of the detail's rows, oldest first; `nextCursor` asks for the next page (null: this was the last). */
 export const DetailPage = z.object({ rows: z.array(DetailRow), nextCursor: z.string().nullable() });
 export type DetailPage = z.infer<typeof DetailPage>;
 
 export const account = {
   overview: method({ access: 'session', input: NoInput, output: AccountOverview }),
-  /** «Детализация»: every usage event and money movement of the line in a range of days (at most a year). */
-  detail: method({
+  /**
+   * «Детализация» of a range of days (at most a year): its totals, a bucket per day and its row count — the rows
+   * themselves come a page at a time from `detailPage`, so a year of usage is never one read or one message.
+   */
+  detailSummary: method({
     access: 'session',
     input: z.strictObject({ from: LocalDate, to: LocalDate, kind: DetailKind.default('all') }),
-    output: UsageDetail,
+    output: DetailSummary,
   }),
   /**
-   * The detail's rows a page at a time, read from the store page by page (a year of usage never in one read):
-   * the same rows, in the same order, as `detail`. `cursor` is the previous page's `nextCursor`.
+   * The detail's rows a page at a time, oldest first (usage before money at the same instant), read from the store
+   * page by page. `cursor` is the previous page's `nextCursor`.
    */
   detailPage: method({
     access: 'session',

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { UsageDetail } from '../../shared/contract/account';
+import type { DetailSummary, UsageDetail } from '../../shared/contract/account';
 import { UsageDetailService } from '../../electron/core/account/usageDetail';
 import { silentLogger } from '../../electron/core/logger';
 import type { UnitOfWork } from '../../electron/core/unitOfWork';
@@ -33,7 +33,7 @@ function yearOfDetail(rows = 50_000): UsageDetail {
 
 /** DetailExports over a fixed detail, saving into `folder`, the way the cabinet wires it (a real worker thread). */
 function exportsOf(folder: string, detail: UsageDetail, progress: number[] = []) {
-  const usageDetail = { forLine: async () => detail } as unknown as UsageDetailService;
+  const usageDetail = { whole: async () => detail } as unknown as UsageDetailService;
   const uow = { read: async () => ({ region: { timeZone: 'Europe/Moscow' } }) } as unknown as UnitOfWork;
   return new DetailExports({
     uow,
@@ -120,11 +120,11 @@ describe('account.exportDetail through the dispatcher', () => {
   it('needs a session; saves the shown range under the name the page is told, without the folder and without secrets', async () => {
     expect(await call('account.exportDetail', { from: '2026-11-01', to: '2026-11-24', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     await call('auth.signInWithPassword', { phone: demoLine.msisdn, password: demo.password });
-    const detail = (await call('account.detail', { from: '2026-11-01', to: '2026-11-24' })).value as UsageDetail;
+    const detail = (await call('account.detailSummary', { from: '2026-11-01', to: '2026-11-24' })).value as DetailSummary;
     const answer = await call('account.exportDetail', { from: '2026-11-01', to: '2026-11-24', format: 'csv' });
-    expect(answer).toEqual({ ok: true, value: { outcome: 'saved', fileName: 'detail-2026-11-01-2026-11-24.csv', rows: detail.rows.length } });
+    expect(answer).toEqual({ ok: true, value: { outcome: 'saved', fileName: 'detail-2026-11-01-2026-11-24.csv', rows: detail.rowCount } });
     const csv = await readFile(join(dir.path, 'detail-2026-11-01-2026-11-24.csv'), 'utf8');
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(detail.rows.length + 1);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(detail.rowCount + 1);
     expect(csv).not.toContain(demo.password);
     const pdfAnswer = await call('account.exportDetail', { from: '2026-11-01', to: '2026-11-24', format: 'pdf' });
     expect(pdfAnswer).toMatchObject({ ok: true, value: { outcome: 'saved', fileName: 'detail-2026-11-01-2026-11-24.pdf' } });

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
-import type { DetailPage, DetailRow, PackageKind, UsageDetail } from '../../../shared/contract/account';
+import type { DetailPage, DetailRow, DetailSummary, PackageKind, UsageDetail } from '../../../shared/contract/account';
 import { DomainError } from '../errors';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { billedUnits, inPackageUnits } from './usageBilling';
 
 export type DetailKind = 'all' | 'voice' | 'sms' | 'data' | 'money';
 const MAX_DAYS = 366;
+/** Rows per read when the summary or an export walks a range: short enough that no read holds the main process long. */
+const SUMMARY_CHUNK = 2000;
 
 type Position = { at: string; id: string } | null;
 const field = (name: string, expected: string) => new DomainError('VALIDATION', `${name}: ${expected}`, { fields: [{ field: name, expected }] });
@@ -77,47 +79,73 @@ export class UsageDetailService {
     });
   }
 
-  async forLine(lineId: string, from: string, to: string, kind: DetailKind): Promise<UsageDetail> {
-    return this.uow.read(async (repos) => {
-      const { zone, start, end, fromIso, toIso } = await lineRange(repos, lineId, from, to);
+  /**
+   * The range's totals, a bucket per day of the region's calendar and how many rows `kind` has — without the rows.
+   * Read a chunk at a time, each chunk its own short read, so a year of usage never holds the main process in one
+   * read (the rows themselves come from {@link page}).
+   */
+  async summary(lineId: string, from: string, to: string, kind: DetailKind): Promise<DetailSummary> {
+    const { start, end, fromIso, toIso } = await this.uow.read((repos) => lineRange(repos, lineId, from, to));
+    const days: Array<{ date: string; startsAt: number; voiceMinutes: number; sms: number; dataKb: number }> = [];
+    for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push({ date: day.toISODate()!, startsAt: day.toMillis(), voiceMinutes: 0, sms: 0, dataKb: 0 });
+    const totals = { voiceMinutes: 0, sms: 0, dataKb: 0, chargedKopecks: 0, paidKopecks: 0 };
+    const counter: Record<PackageKind, 'voiceMinutes' | 'sms' | 'dataKb'> = { voice: 'voiceMinutes', sms: 'sms', data: 'dataKb' };
+    let rowCount = 0;
 
-      const [usage, money] = await Promise.all([
-        repos.account.usageEvents(lineId, fromIso, toIso),
-        repos.account.balanceMovements(lineId, fromIso, toIso),
-      ]);
-      const rows: DetailRow[] = [
-        ...usage.map((event) => ({ at: event.occurredAt, kind: event.kind, what: event.kind, quantity: event.quantity, amountKopecks: 0 })),
-        ...money.map((movement) => ({ at: movement.at, kind: 'money' as const, what: movement.kind, quantity: 0, amountKopecks: movement.amountKopecks })),
-      ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-
-      const days = new Map<string, { date: string; voiceMinutes: number; sms: number; dataKb: number }>();
-      for (let day = start; day <= end; day = day.plus({ days: 1 })) days.set(day.toISODate()!, { date: day.toISODate()!, voiceMinutes: 0, sms: 0, dataKb: 0 });
-      const totals = { voiceMinutes: 0, sms: 0, dataKb: 0, chargedKopecks: 0, paidKopecks: 0 };
-      const counter: Record<'voice' | 'sms' | 'data', 'voiceMinutes' | 'sms' | 'dataKb'> = { voice: 'voiceMinutes', sms: 'sms', data: 'dataKb' };
-      for (const event of usage) {
+    // Usage comes oldest first, so the day bucket only moves forward.
+    let bucket = 0;
+    for (let after: Position = null; ; ) {
+      const chunk = await this.uow.read((repos) => repos.account.usageEventsPage(lineId, fromIso, toIso, null, after, SUMMARY_CHUNK));
+      for (const event of chunk) {
         const billed = billedUnits(event.kind, event.quantity);
         const key = counter[event.kind];
         totals[key] += billed;
-        const bucket = days.get(DateTime.fromISO(event.occurredAt, { zone }).toISODate()!);
-        if (bucket) bucket[key] += billed;
+        const at = Date.parse(event.occurredAt);
+        while (bucket + 1 < days.length && days[bucket + 1]!.startsAt <= at) bucket += 1;
+        days[bucket]![key] += billed;
+        if (kind === 'all' || kind === event.kind) rowCount += 1;
       }
-      for (const movement of money) {
+      if (chunk.length < SUMMARY_CHUNK) break;
+      after = { at: chunk.at(-1)!.occurredAt, id: chunk.at(-1)!.id };
+    }
+    for (let after: Position = null; ; ) {
+      const chunk = await this.uow.read((repos) => repos.account.balanceMovementsPage(lineId, fromIso, toIso, after, SUMMARY_CHUNK));
+      for (const movement of chunk) {
         if (movement.amountKopecks < 0) totals.chargedKopecks += -movement.amountKopecks;
         else totals.paidKopecks += movement.amountKopecks;
+        if (kind === 'all' || kind === 'money') rowCount += 1;
       }
-      return {
-        from: start.toISODate()!,
-        to: end.toISODate()!,
-        rows: kind === 'all' ? rows : rows.filter((row) => row.kind === kind),
-        totals: {
-          voiceMinutes: totals.voiceMinutes,
-          sms: totals.sms,
-          dataMb: inPackageUnits('data', totals.dataKb),
-          chargedKopecks: totals.chargedKopecks,
-          paidKopecks: totals.paidKopecks,
-        },
-        daily: [...days.values()].map((day) => ({ date: day.date, voiceMinutes: day.voiceMinutes, sms: day.sms, dataMb: inPackageUnits('data', day.dataKb) })),
-      };
-    });
+      if (chunk.length < SUMMARY_CHUNK) break;
+      after = { at: chunk.at(-1)!.at, id: chunk.at(-1)!.id };
+    }
+    return {
+      from: start.toISODate()!,
+      to: end.toISODate()!,
+      rowCount,
+      totals: {
+        voiceMinutes: totals.voiceMinutes,
+        sms: totals.sms,
+        dataMb: inPackageUnits('data', totals.dataKb),
+        chargedKopecks: totals.chargedKopecks,
+        paidKopecks: totals.paidKopecks,
+      },
+      daily: days.map((day) => ({ date: day.date, voiceMinutes: day.voiceMinutes, sms: day.sms, dataMb: inPackageUnits('data', day.dataKb) })),
+    };
+  }
+
+  /**
+   * The summary and every row of the range, the rows read page by page (for an export, which needs them all). Usage
+   * recorded while it is read may show in the rows and not yet in the totals.
+   */
+  async whole(lineId: string, from: string, to: string, kind: DetailKind): Promise<UsageDetail> {
+    const { rowCount: _counted, ...summary } = await this.summary(lineId, from, to, kind);
+    const rows: DetailRow[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const next = await this.page(lineId, from, to, kind, cursor, SUMMARY_CHUNK);
+      rows.push(...next.rows);
+      if (!next.nextCursor) break;
+      cursor = next.nextCursor;
+    }
+    return { ...summary, rows };
   }
 }

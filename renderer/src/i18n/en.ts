@@ -303,6 +303,7 @@ export const en: Messages = {
     chartTable: 'Daily usage as a table',
     date: 'Date',
     rowCount: 'Operations in all: {n}',
+    rowLoading: 'Loading…',
     what_: {
       'card-top-up': 'Card top-up',
       'wallet-top-up': 'E-wallet top-up',

@@ -301,6 +301,7 @@ export const ru = {
     chartTable: 'Расход по дням таблицей',
     date: 'Дата',
     rowCount: 'Всего операций: {n}',
+    rowLoading: 'Загружаем…',
     what_: {
       'card-top-up': 'Пополнение картой',
       'wallet-top-up': 'Пополнение кошельком',
