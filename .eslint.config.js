@@ -3,6 +3,7 @@
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
+import layers from './.eslint.layers.js';
 
 const noElectron = {
   name: 'electron',
@@ -29,6 +30,16 @@ export default tseslint.config(
       'vue/html-indent': 'off',
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    // Layers by zone (.eslint.layers.js): core ← store ← adapters ← ipc ← composition root; renderer ← shared.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.vue'],
+    plugins: { layers },
+    rules: {
+      'layers/zones': 'error',
+      // Not yet: 35 core files still take their types from shared/contract (issue 20 item 1 moves them).
+      'layers/core-owns-its-types': 'warn',
     },
   },
   {

@@ -8,7 +8,7 @@ import { startCabinet, type Cabinet } from './cabinet';
 import { decideDemoMode, staffApprovedDemo } from './demoMode';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { CallerWindows } from './ipc/callGate';
-import { APP_ORIGIN, APP_SCHEME, trustedRendererOrigin } from './desktop/origins';
+import { APP_ORIGIN, APP_SCHEME, trustedRendererOrigin } from './ipc/origins';
 import { guardWebContents } from './desktop/navigationPolicy';
 import { createRendererProtocolHandler } from './desktop/rendererProtocol';
 import { relaunchOptions } from './desktop/relaunch';
@@ -39,7 +39,7 @@ import { saveDialogTarget } from './desktop/saveDialogTarget';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-// app://cabinet, or the dev server's http://localhost:port (electron/desktop/origins.ts: never `URL.origin`, "null" for app:).
+// app://cabinet, or the dev server's http://localhost:port (electron/ipc/origins.ts: never `URL.origin`, "null" for app:).
 const trustedOrigin = trustedRendererOrigin(devServerUrl);
 /** The windows made for the cabinet: only their main frames may call the core, whatever a page's URL says. */
 const cabinetWindows = new CallerWindows();

@@ -1,4 +1,4 @@
-import { isSameOrigin, originOf } from './origins';
+import { isSameOrigin, originOf } from '../ipc/origins';
 
 /**
  * What a window of ours may navigate to and open. In-app navigation stays within the renderer's origin

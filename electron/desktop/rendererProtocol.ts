@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
-import { APP_HOST } from './origins';
+import { APP_HOST } from '../ipc/origins';
 
 /**
  * The Content-Security-Policy of our pages, sent as a response header by the app:// handler (a header covers

@@ -1,5 +1,5 @@
 import { fail, type Result } from '../../shared/contract/errors';
-import { originOf } from '../desktop/origins';
+import { originOf } from './origins';
 import type { Dispatcher } from './dispatcher';
 
 /** The parts of Electron's IpcMainInvokeEvent the gate reads (real events in the app, shaped alike in the conformance suite). */

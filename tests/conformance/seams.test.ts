@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, originOf, trustedRendererOrigin } from '../../electron/desktop/origins';
+import { APP_ORIGIN, originOf, trustedRendererOrigin } from '../../electron/ipc/origins';
 import { guardWebContents, navigationAllowed, windowOpenDecision } from '../../electron/desktop/navigationPolicy';
 import { createRendererProtocolHandler, RENDERER_CSP } from '../../electron/desktop/rendererProtocol';
 import { relaunchOptions } from '../../electron/desktop/relaunch';
@@ -25,7 +25,7 @@ const frameUrls = {
   web: 'https://example.com/',
 };
 
-describe('origins (electron/desktop/origins.ts)', () => {
+describe('origins (electron/ipc/origins.ts)', () => {
   it("gives app:// its scheme + host, where Node's URL says \"null\" for every non-special scheme", () => {
     expect(new URL('app://cabinet/index.html').origin).toBe('null');
     expect(originOf(frameUrls.index)).toBe(APP_ORIGIN);
