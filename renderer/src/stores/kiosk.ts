@@ -4,22 +4,15 @@ import type { CabinetError, Result } from '../../../shared/contract/errors';
 import type { InputOf } from '../../../shared/contract/index';
 import type { KioskStatus, StaffPanel } from '../../../shared/contract/kiosk';
 import { cabinet } from '../api';
+import { usePending } from '../composables/useCall';
 
 /** The kiosk profile of this computer and its staff panel. Per computer: a subscriber's sign-out keeps it. */
 export const useKioskStore = defineStore('kiosk', () => {
   const status = ref<KioskStatus | null>(null);
   const panel = ref<StaffPanel | null>(null);
-  const working = ref(false);
   const enabled = computed(() => status.value?.enabled === true);
 
-  async function guarded<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-    working.value = true;
-    try {
-      return await call();
-    } finally {
-      working.value = false;
-    }
-  }
+  const { pending: working, run: guarded } = usePending();
 
   async function load(): Promise<void> {
     const result = await cabinet.kiosk.status({});

@@ -4,6 +4,7 @@ import type { CabinetError, Result } from '../../../shared/contract/errors';
 import type { InputOf } from '../../../shared/contract/index';
 import type { AutopayRule, Payment, PaymentOptions, PromisedOffer, Receipt, TransferPreview } from '../../../shared/contract/payments';
 import { cabinet } from '../api';
+import { usePending } from '../composables/useCall';
 
 type HistoryQuery = InputOf<'payments.history'>;
 
@@ -15,17 +16,9 @@ export const usePaymentsStore = defineStore('payments', () => {
   const history = ref<Payment[]>([]);
   const historyQuery = ref<HistoryQuery>({ filter: 'all' });
   const loading = ref(false);
-  const working = ref(false);
   const error = ref<CabinetError | null>(null);
 
-  async function guarded<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-    working.value = true;
-    try {
-      return await call();
-    } finally {
-      working.value = false;
-    }
-  }
+  const { pending: working, run: guarded, reset: resetWorking } = usePending();
 
   async function loadOptions(): Promise<void> {
     loading.value = true;
@@ -116,7 +109,7 @@ export const usePaymentsStore = defineStore('payments', () => {
     history.value = [];
     historyQuery.value = { filter: 'all' };
     loading.value = false;
-    working.value = false;
+    resetWorking();
     error.value = null;
   }
 

@@ -4,6 +4,7 @@ import type { SocialProvider } from '../../../shared/contract/auth';
 import type { CabinetError, Result } from '../../../shared/contract/errors';
 import type { LineAlert, NotificationPreferences, ProfileView } from '../../../shared/contract/profile';
 import { cabinet } from '../api';
+import { usePending } from '../composables/useCall';
 import { useSessionStore } from './session';
 
 export type LinkState = 'waiting' | 'linked' | 'already-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled' | 'not-linked' | 'signed-in';
@@ -11,7 +12,7 @@ export type LinkState = 'waiting' | 'linked' | 'already-linked' | 'state-mismatc
 /** «Профиль и настройки», and the alerts the subscriber asked for while the window is open. */
 export const useProfileStore = defineStore('profile', () => {
   const profile = ref<ProfileView | null>(null);
-  const working = ref(false);
+  const { pending: working, run, reset: resetWorking } = usePending();
   const emailCodeSentTo = ref<string | null>(null);
   /** The digits of the e-mail code, as requestEmailCode's answer says. */
   const emailCodeLength = ref<4 | 6>(4);
@@ -20,15 +21,10 @@ export const useProfileStore = defineStore('profile', () => {
   let alertCounter = 0;
 
   async function keep(call: () => Promise<Result<ProfileView>>): Promise<CabinetError | null> {
-    working.value = true;
-    try {
-      const result = await call();
-      if (!result.ok) return result.error;
-      profile.value = result.value;
-      return null;
-    } finally {
-      working.value = false;
-    }
+    const result = await run(call);
+    if (!result.ok) return result.error;
+    profile.value = result.value;
+    return null;
   }
 
   const load = () => keep(() => cabinet.profile.get({}));
@@ -39,17 +35,14 @@ export const useProfileStore = defineStore('profile', () => {
     return error;
   }
   async function requestEmailCode(email: string): Promise<CabinetError | null> {
-    working.value = true;
-    try {
+    return run(async () => {
       const result = await cabinet.profile.requestEmailCode({ email });
       if (!result.ok) return result.error;
       emailCodeSentTo.value = email.trim().toLowerCase();
       emailCodeLength.value = result.value.codeLength;
       await load();
       return null;
-    } finally {
-      working.value = false;
-    }
+    });
   }
   async function confirmEmail(code: string): Promise<CabinetError | null> {
     const error = await keep(() => cabinet.profile.confirmEmail({ code }));
@@ -86,7 +79,7 @@ export const useProfileStore = defineStore('profile', () => {
 
   function $reset(): void {
     profile.value = null;
-    working.value = false;
+    resetWorking();
     emailCodeSentTo.value = null;
     link.value = null;
     alerts.value = [];

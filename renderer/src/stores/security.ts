@@ -4,6 +4,7 @@ import type { CabinetError, Result } from '../../../shared/contract/errors';
 import type { OutputOf } from '../../../shared/contract/index';
 import type { ProfileNumberView, SimBlockStatus } from '../../../shared/contract/security';
 import { cabinet } from '../api';
+import { usePending } from '../composables/useCall';
 import { useSessionStore } from './session';
 
 type Sessions = OutputOf<'security.sessions'>;
@@ -15,18 +16,10 @@ export const useSecurityStore = defineStore('security', () => {
   const history = ref<History>([]);
   const simBlock = ref<SimBlockStatus | null>(null);
   const numbers = ref<ProfileNumberView[]>([]);
-  const working = ref(false);
   /** The last thing done on «Мои номера», said once more after the view remounts for another number. */
   const notice = ref('');
 
-  async function guarded<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-    working.value = true;
-    try {
-      return await call();
-    } finally {
-      working.value = false;
-    }
-  }
+  const { pending: working, run: guarded, reset: resetWorking } = usePending();
   const keep = <T>(target: { value: T }) => (result: Result<T>): CabinetError | null => {
     if (!result.ok) return result.error;
     target.value = result.value;
@@ -71,7 +64,7 @@ export const useSecurityStore = defineStore('security', () => {
     history.value = [];
     simBlock.value = null;
     numbers.value = [];
-    working.value = false;
+    resetWorking();
     notice.value = '';
   }
 

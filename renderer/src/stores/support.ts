@@ -4,6 +4,7 @@ import type { CabinetError, Result } from '../../../shared/contract/errors';
 import type { OutputOf } from '../../../shared/contract/index';
 import type { KbArticle, SupportRequestSummary, SupportThread } from '../../../shared/contract/support';
 import { cabinet } from '../api';
+import { usePending } from '../composables/useCall';
 
 type Topic = OutputOf<'support.topics'>[number];
 export interface PickedScreenshot {
@@ -20,7 +21,6 @@ export const useSupportStore = defineStore('support', () => {
   const suggestions = ref<KbArticle[]>([]);
   const loading = ref(false);
   const searching = ref(false);
-  const working = ref(false);
   const error = ref<CabinetError | null>(null);
   /** Screenshots already fetched, as data: URLs, by attachment id. */
   const images = ref<Record<string, string>>({});
@@ -28,14 +28,7 @@ export const useSupportStore = defineStore('support', () => {
   let searchTurn = 0;
   let suggestTurn = 0;
 
-  async function guarded<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-    working.value = true;
-    try {
-      return await call();
-    } finally {
-      working.value = false;
-    }
-  }
+  const { pending: working, run: guarded, reset: resetWorking } = usePending();
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -115,7 +108,7 @@ export const useSupportStore = defineStore('support', () => {
     images.value = {};
     loading.value = false;
     searching.value = false;
-    working.value = false;
+    resetWorking();
     error.value = null;
     searchTurn += 1;
     suggestTurn += 1;
