@@ -121,6 +121,8 @@ export const PromisedOffer = z.object({
   /** The operator's fee rule (see shared/promisedFee.ts). */
   fee: z.object({ freeUpToKopecks: Kopecks, percentAbove: z.number(), percentOf: z.enum(['whole-amount', 'part-above']) }),
   lineAgeDays: z.number().int(),
+  /** The operator's rules the reasons refer to, so that the words about them come from the operator data. */
+  rules: z.object({ minLineAgeDays: z.number().int().nonnegative(), cooldownDays: z.number().int().nonnegative(), lowestBalanceKopecks: z.number().int() }),
   /** The open promised payment, if there is one. */
   open: z.object({ amountKopecks: Kopecks, feeKopecks: Kopecks, owedKopecks: Kopecks, takenAt: Instant, dueAt: Instant }).nullable(),
   /** When the next one may be taken, if the last one was too recent. */

@@ -29,7 +29,7 @@ async function take(data: OperatorData, kopecks: number) {
   const taken = await call('payments.takePromised', { amountKopecks: kopecks, idempotencyKey: randomUUID() });
   expect(taken.ok, JSON.stringify(taken.error)).toBe(true);
   const after = (await call('account.overview')).value.balanceKopecks as number;
-  return { credited: after - before, open: taken.value.open as { amountKopecks: number; feeKopecks: number }, offerFee: taken.value.fee };
+  return { credited: after - before, open: taken.value.open as { amountKopecks: number; feeKopecks: number }, offerFee: taken.value.fee, offer: taken.value };
 }
 
 describe('the promised payment’s fee is what the operator data says (issue 17 finding 9)', () => {
@@ -52,5 +52,16 @@ describe('the promised payment’s fee is what the operator data says (issue 17 
 
   it('up to the free amount there is no fee either way', async () => {
     expect((await take(operatorData, 10_000)).credited).toBe(10_000);
+  });
+});
+
+describe('the promised payment’s other rules come from the operator data too', () => {
+  it('the offer tells the line age, pause and lowest balance the reasons refer to, as the data says them', async () => {
+    const data = structuredClone(operatorData);
+    Object.assign(data.payments.promisedPayment, { cooldownDays: 11, lowestBalanceKopecks: -5_000 });
+    data.payments.promisedPayment.scale = data.payments.promisedPayment.scale.map((step) => ({ ...step, minLineAgeDays: step.minLineAgeDays + 5 }));
+    const { offer } = await take(data, 10_000);
+    expect(offer.rules).toEqual({ minLineAgeDays: 65, cooldownDays: 11, lowestBalanceKopecks: -5_000 });
+    expect(offer.reasons).toContain('already-open');
   });
 });

@@ -148,6 +148,11 @@ export class PromisedPayments {
       termDays: this.rules.termDays,
       fee: this.rules.fee,
       lineAgeDays: ageDays,
+      rules: {
+        minLineAgeDays: Math.min(...this.rules.scale.filter((step) => step.maxKopecks > 0).map((step) => step.minLineAgeDays)),
+        cooldownDays: this.rules.cooldownDays,
+        lowestBalanceKopecks: this.rules.lowestBalanceKopecks,
+      },
       open: open ? { amountKopecks: open.amountKopecks, feeKopecks: open.feeKopecks, owedKopecks: open.owedKopecks, takenAt: open.takenAt, dueAt: open.dueAt } : null,
       availableFrom: !open && availableFrom !== null && availableFrom > now ? new Date(availableFrom).toISOString() : null,
     };

@@ -415,10 +415,10 @@ export const en: Messages = {
       eligible: 'You can take up to {max}.',
       notEligible: 'A promised payment is not available now:',
       reason: {
-        'line-too-young': 'the number is less than 60 days old',
+        'line-too-young': 'the number is less than {days} days old',
         'already-open': 'a promised payment is still open',
-        'taken-recently': 'a promised payment was taken less than 7 days ago',
-        'balance-too-low': 'the balance is below −30 ₽',
+        'taken-recently': 'a promised payment was taken less than {cooldown} days ago',
+        'balance-too-low': 'the balance is below {balance}',
         'line-restricted': 'the line is restricted for debt',
         'sim-blocked': 'the SIM is blocked',
       },

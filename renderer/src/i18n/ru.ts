@@ -413,10 +413,10 @@ export const ru = {
       eligible: 'Вам доступно до {max}.',
       notEligible: 'Сейчас обещанный платёж недоступен:',
       reason: {
-        'line-too-young': 'номеру меньше 60 дней',
+        'line-too-young': 'номеру меньше {days} дней',
         'already-open': 'уже есть непогашенный обещанный платёж',
-        'taken-recently': 'обещанный платёж брали меньше 7 дней назад',
-        'balance-too-low': 'баланс ниже −30 ₽',
+        'taken-recently': 'обещанный платёж брали меньше {cooldown} дней назад',
+        'balance-too-low': 'баланс ниже {balance}',
         'line-restricted': 'связь ограничена из-за долга',
         'sim-blocked': 'SIM-карта заблокирована',
       },
