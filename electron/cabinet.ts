@@ -51,6 +51,7 @@ import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import type { DemoRefusal } from './demoMode';
 import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } from './network/notConfigured';
+import { chainNoticesHealth, describePort, DiagnosticsBoard, notYetOpen, storeHealth } from './network/adapterHealth';
 import { hkdfSync } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
@@ -195,6 +196,17 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       wallets: wallets.configured !== false,
     },
   };
+  // Each adapter's state for the diagnostics screen, in the order the screen lists them.
+  const diagnostics = new DiagnosticsBoard(() => new Date(clock.now()));
+  let supportDeskPort: unknown = null;
+  diagnostics.add('store', () => storeHealth(database, options.sharedStore !== undefined));
+  if (options.sharedStore) diagnostics.add('chainNotices', () => chainNoticesHealth(database));
+  diagnostics.add('sms', () => describePort('sms', network.sms, !options.network && handset !== null));
+  diagnostics.add('confirmations', () => describePort('confirmations', network.confirmations, !options.network && handset !== null));
+  diagnostics.add('mail', () => describePort('mail', mail, mail === handset));
+  diagnostics.add('cardPayments', () => describePort('cardPayments', acquirer, !options.acquirer && options.demo));
+  diagnostics.add('wallets', () => describePort('wallets', wallets, !options.wallets && options.demo));
+  diagnostics.add('supportDesk', () => (supportDeskPort ? describePort('supportDesk', supportDeskPort, false) : notYetOpen('supportDesk')));
   // What a kiosk visit leaves in this process, wiped when it ends (the acquirer is added once it is built).
   const visitEnd = new KioskVisitEnd(() => staff.enabled, logger);
   const kioskHost = options.kiosk?.host;
@@ -214,6 +226,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       storeReady: () => ready,
       lineLooked: (msisdn) => void raiseAlerts(msisdn),
       kiosk: { staff, host: options.kiosk?.host ?? null, logger, visitEnded: () => visitEnd.ended() },
+      diagnostics: () => diagnostics.snapshot(),
     }),
     sessions,
     trustedOrigins: options.trustedOrigins,
@@ -323,14 +336,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const supportData = options.supportData ?? bundledSupportData();
     const knowledgeBase = new KnowledgeBase(database);
     await knowledgeBase.sync(supportData.articles);
-    const supportRequests = new SupportRequests(
-      database,
-      clock,
-      ids,
-      supportData.topics,
-      options.supportDesk ?? new EmbeddedSupportDesk((text, limit) => knowledgeBase.search(text, limit)),
-      logger,
-    );
+    const supportDesk: SupportDesk = options.supportDesk ?? new EmbeddedSupportDesk((text, limit) => knowledgeBase.search(text, limit));
+    supportDeskPort = supportDesk;
+    const supportRequests = new SupportRequests(database, clock, ids, supportData.topics, supportDesk, logger);
     const usageDetail = new UsageDetailService(database);
     core = {
       knowledgeBase,

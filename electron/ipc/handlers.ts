@@ -1,7 +1,7 @@
 import type { CodeLength } from '../../shared/contract/common';
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { VaultStatus } from '../../shared/contract/vault';
-import type { AppInfo } from '../../shared/contract/settings';
+import type { AppInfo, Diagnostics } from '../../shared/contract/settings';
 import type { AccountOverviewService } from '../core/account/accountOverview';
 import type { CodeSignIn } from '../core/auth/codeSignIn';
 import type { ConfirmationSignIn } from '../core/auth/confirmationSignIn';
@@ -76,6 +76,8 @@ export interface HandlerDependencies {
   lineLooked?: (msisdn: string) => void;
   /** The kiosk profile's staff panel and host (a computer that is not a kiosk has a disabled one). */
   kiosk: KioskDependencies;
+  /** Each adapter's state for the diagnostics screen. */
+  diagnostics: () => Diagnostics;
 }
 
 /** Each contract method, answered by the core. Handlers translate; they decide nothing. */
@@ -356,6 +358,11 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     ...supportHandlers(requireCore, readySession),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.appInfo': async () => structuredClone(deps.appInfo),
+    'settings.diagnostics': async (_input, context) => {
+      // On a kiosk the connections are staff's business: the panel must be unlocked in this window.
+      if (deps.kiosk.staff.enabled) deps.kiosk.staff.requireStaff(context.windowId);
+      return deps.diagnostics();
+    },
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);
       context.broadcast('preferences.changed', preferences);

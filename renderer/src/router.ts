@@ -19,6 +19,7 @@ export const router = createRouter({
     { path: '/unlock', name: 'unlock', component: () => import('./views/UnlockView.vue') },
     { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue') },
     { path: '/staff', name: 'kiosk-staff', component: () => import('./views/KioskStaffView.vue') },
+    { path: '/diagnostics', name: 'diagnostics', component: () => import('./views/DiagnosticsView.vue') },
     { path: '/set-password', name: 'set-password', component: () => import('./views/SetPasswordView.vue'), meta: { requiresSession: true } },
     {
       path: '/',
@@ -54,6 +55,8 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   const kiosk = useKioskStore();
   if (kiosk.enabled && !kiosk.status?.pinSet) return to.name === 'kiosk-staff' ? true : { name: 'kiosk-staff' };
   if (to.name === 'kiosk-staff' && !kiosk.enabled) return { name: 'home' };
+  // On a kiosk the connections are shown inside the staff panel, behind its PIN.
+  if (to.name === 'diagnostics' && kiosk.enabled) return { name: 'kiosk-staff' };
 
   const session = useSessionStore();
   if (!session.restored) await session.restore();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { NoInput } from './common';
+import { Instant, NoInput } from './common';
 
 export const Language = z.enum(['ru', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -26,9 +26,37 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The services the app talks to, each behind its own adapter. */
+export const AdapterId = z.enum(['store', 'chainNotices', 'sms', 'confirmations', 'mail', 'cardPayments', 'wallets', 'supportDesk']);
+export type AdapterId = z.infer<typeof AdapterId>;
+
+/**
+ * One adapter as a maintainer needs to see it: whether it is the real thing, the demo double or missing; whether
+ * it is working now; the last thing that went wrong (our own words, never a secret); what waits to be sent.
+ */
+export const AdapterHealth = z.object({
+  adapter: AdapterId,
+  mode: z.enum(['live', 'demo', 'not-configured']),
+  state: z.enum(['ready', 'connected', 'connecting', 'down', 'not-configured']),
+  /** Where it connects (host and port, or "embedded"); never a user name or a password. */
+  endpoint: z.string().max(200).nullable(),
+  lastError: z.object({ at: Instant, message: z.string().max(300) }).nullable(),
+  /** Messages, payments or requests waiting to go out; null where the adapter keeps no queue. */
+  queueLength: z.number().int().nonnegative().nullable(),
+});
+export type AdapterHealth = z.infer<typeof AdapterHealth>;
+
+export const Diagnostics = z.object({ checkedAt: Instant, adapters: z.array(AdapterHealth) });
+export type Diagnostics = z.infer<typeof Diagnostics>;
+
 export const settings = {
   appInfo: method({ access: 'public', input: NoInput, output: AppInfo }),
   preferences: method({ access: 'public', input: NoInput, output: Preferences }),
+  /**
+   * Each adapter's state, for whoever maintains this computer. On a store kiosk staff only (an unlocked staff
+   * panel in this window): a walk-in subscriber has no business with the operator's connections.
+   */
+  diagnostics: method({ access: 'public', input: NoInput, output: Diagnostics }),
   updatePreferences: method({
     access: 'public',
     input: z.strictObject({

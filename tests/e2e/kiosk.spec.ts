@@ -225,6 +225,8 @@ test.describe('a store kiosk', () => {
     await tapDigits(page, STAFF_PIN);
     await page.getByRole('button', { name: 'Открыть панель' }).click();
     await expect(page.getByRole('heading', { name: 'Настройки киоска' })).toBeVisible();
+    // The kiosk's connections are shown to staff here (and nowhere a walk-in can reach them).
+    await expect(page.getByRole('table', { name: 'Подключения' }).getByRole('row', { name: /SMS-центр/ })).toContainText('Демо');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Предупреждение после бездействия, секунд').fill('5');

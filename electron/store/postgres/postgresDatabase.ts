@@ -162,6 +162,9 @@ export class PostgresDatabase implements CabinetStore {
   private relistenTimer: NodeJS.Timeout | null = null;
   private readonly channels = new Map<string, ChannelSubscriber>();
   private readonly logger: Logger;
+  /** The last connection failure, for the diagnostics screen: when, and the driver's message. */
+  private lastFailure: { at: Date; message: string } | null = null;
+  private lastSuccess: Date | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -175,6 +178,7 @@ export class PostgresDatabase implements CabinetStore {
     // An idle connection the server dropped must not crash the app; the next checkout opens another.
     pool.on('error', (error) => (options.logger ?? silentLogger).warn('a pooled database connection failed', { error: error.message }));
     const store = new PostgresDatabase(pool, options);
+    pool.on('error', (error) => store.noteFailure(error));
     try {
       await store.migrateAndPrepare(options.migrations ?? allMigrations);
     } catch (error) {
@@ -207,6 +211,22 @@ export class PostgresDatabase implements CabinetStore {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
       }
     }
+  }
+
+  /** How the connection looks to whoever maintains the kiosk: where it goes, what failed last, who waits, LISTEN's state. */
+  connectionHealth(): { endpoint: string; lastFailure: { at: Date; message: string } | null; lastSuccess: Date | null; waiting: number; listening: 'off' | 'up' | 'down' } {
+    const target = parseConnectionUrl(this.options.url);
+    return {
+      endpoint: `${target.host}:${target.port}/${target.database}`,
+      lastFailure: this.lastFailure,
+      lastSuccess: this.lastSuccess,
+      waiting: this.pool.waitingCount,
+      listening: this.listenState,
+    };
+  }
+
+  private noteFailure(error: unknown): void {
+    this.lastFailure = { at: new Date(), message: error instanceof Error ? error.message : String(error) };
   }
 
   get isClosed(): boolean {
@@ -270,6 +290,7 @@ export class PostgresDatabase implements CabinetStore {
     const lose = (error: Error) => {
       if (gone) return;
       gone = true;
+      this.noteFailure(error);
       this.listenerLost(client, error);
     };
     client.on('error', lose);
@@ -346,6 +367,7 @@ export class PostgresDatabase implements CabinetStore {
     try {
       client = await this.pool.connect();
     } catch (error) {
+      this.noteFailure(error);
       throw unavailableOr(error);
     }
     // The pool takes its own error listener off a client it lends: without ours, a connection lost while this
@@ -363,6 +385,7 @@ export class PostgresDatabase implements CabinetStore {
       await client.query(begin);
       const result = await work(sql);
       await client.query('COMMIT');
+      this.lastSuccess = new Date();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {
@@ -370,6 +393,7 @@ export class PostgresDatabase implements CabinetStore {
       });
       if (lost) {
         broken = true;
+        this.noteFailure(lost);
         throw unavailableOr(lost, true);
       }
       const cause = sql.firstFailure ?? error;
