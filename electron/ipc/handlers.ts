@@ -34,6 +34,7 @@ import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type 
 import type { HandlerContext, Handlers } from './dispatcher';
 import { supportHandlers, type SupportServices } from './supportHandlers';
 import { createKioskHandlers, refuseInKiosk, type KioskDependencies } from './kioskHandlers';
+import { AdapterSettingsError } from '../settings/adapterSettings';
 
 /** The core's services, there once the store is open. */
 export interface CoreServices extends SupportServices {
@@ -362,6 +363,21 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       // On a kiosk the connections are staff's business: the panel must be unlocked in this window.
       if (deps.kiosk.staff.enabled) deps.kiosk.staff.requireStaff(context.windowId);
       return deps.diagnostics();
+    },
+    'settings.adapterSettings': async (_input, context) => {
+      if (deps.kiosk.staff.enabled) deps.kiosk.staff.requireStaff(context.windowId);
+      return deps.settings.adapterSettings().view();
+    },
+    'settings.updateAdapterSettings': async ({ adapter, values }, context) => {
+      if (deps.kiosk.staff.enabled) deps.kiosk.staff.requireStaff(context.windowId);
+      try {
+        const view = deps.settings.adapterSettings().update(adapter, values);
+        deps.kiosk.logger.info('connection settings changed', { adapter, fields: Object.keys(values).join(', ') });
+        return view;
+      } catch (error) {
+        if (error instanceof AdapterSettingsError) throw new DomainError('VALIDATION', error.message, { fields: [{ field: error.field, expected: error.expected }] });
+        throw error;
+      }
     },
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);

@@ -5,6 +5,16 @@ import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
 import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
+import { AdapterSettings, type SecretSealer } from './adapterSettings';
+
+/** Electron's safeStorage as the keyring: not available where it would fall back to a clear-text "basic" store. */
+export const safeStorageSealer: SecretSealer = {
+  get available() {
+    return safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+  },
+  seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+};
 
 interface Schema {
   preferences: Preferences;
@@ -18,6 +28,8 @@ interface Schema {
   sharedStore?: unknown;
   /** `true` asks for demo mode (electron/demoMode.ts decides whether it is granted). */
   demoMode?: unknown;
+  /** The operator's connections (adapterSettings.ts): SMS centre, mail, acquirer; secrets sealed. */
+  adapters?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -34,6 +46,15 @@ export class ElectronSettingsStore implements SettingsStore {
     name: 'settings',
     defaults: { preferences: defaultPreferences, windowBounds: null, socialProviders: {}, sessionIdleMinutes: 15 },
   });
+
+  private readonly adapters = new AdapterSettings(
+    { get: () => this.store.get('adapters'), set: (_key, value) => this.store.set('adapters', value) },
+    safeStorageSealer,
+  );
+
+  adapterSettings(): AdapterSettings {
+    return this.adapters;
+  }
 
   preferences(): Preferences {
     const parsed = Preferences.safeParse(this.store.get('preferences'));

@@ -49,6 +49,31 @@ export type AdapterHealth = z.infer<typeof AdapterHealth>;
 export const Diagnostics = z.object({ checkedAt: Instant, adapters: z.array(AdapterHealth) });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 
+/** The connections whose settings are typed on the diagnostics screen (on a kiosk, in the staff panel). */
+export const ConfigurableAdapter = z.enum(['sms', 'mail', 'cardPayments']);
+export type ConfigurableAdapter = z.infer<typeof ConfigurableAdapter>;
+export const SettingValue = z.union([z.string().max(2048), z.number(), z.boolean()]).nullable();
+export type SettingValue = z.infer<typeof SettingValue>;
+
+/** One field as the window sees it: a secret's value is never sent, only whether one is set. */
+export const AdapterSettingField = z.object({
+  key: z.string(),
+  kind: z.enum(['text', 'number', 'secret', 'boolean']),
+  required: z.boolean(),
+  value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  set: z.boolean(),
+});
+export type AdapterSettingField = z.infer<typeof AdapterSettingField>;
+
+export const AdapterSettingsView = z.object({
+  /** This computer can seal secrets (an OS keyring); without one no password or key can be kept. */
+  sealing: z.boolean(),
+  /** A change was saved in this run: it applies when the app starts again. */
+  restartNeeded: z.boolean(),
+  adapters: z.array(z.object({ adapter: ConfigurableAdapter, complete: z.boolean(), fields: z.array(AdapterSettingField) })),
+});
+export type AdapterSettingsView = z.infer<typeof AdapterSettingsView>;
+
 export const settings = {
   appInfo: method({ access: 'public', input: NoInput, output: AppInfo }),
   preferences: method({ access: 'public', input: NoInput, output: Preferences }),
@@ -57,6 +82,14 @@ export const settings = {
    * panel in this window): a walk-in subscriber has no business with the operator's connections.
    */
   diagnostics: method({ access: 'public', input: NoInput, output: Diagnostics }),
+  /** The connections' settings (secrets only as set or not); on a kiosk staff only, like diagnostics. */
+  adapterSettings: method({ access: 'public', input: NoInput, output: AdapterSettingsView }),
+  /** One connection's values: a secret left empty keeps the one set; null clears a field. Applies at the next start. */
+  updateAdapterSettings: method({
+    access: 'public',
+    input: z.strictObject({ adapter: ConfigurableAdapter, values: z.record(z.string().max(40), SettingValue) }),
+    output: AdapterSettingsView,
+  }),
   updatePreferences: method({
     access: 'public',
     input: z.strictObject({

@@ -30,6 +30,25 @@ async function diagnostics(opened: TestCabinet, window = opened.window()): Promi
 
 const onPostgres = process.env.CABINET_TEST_STORE === 'postgres';
 
+describe('the connection settings', () => {
+  it('on a computer that is not a kiosk: saved, the secret never answered back or logged, a bad field named', async () => {
+    const logged: string[] = [];
+    const sink = (message: string, fields?: unknown) => void logged.push(`${message} ${JSON.stringify(fields ?? {})}`);
+    const opened = await open({ demo: false, logger: { info: sink, warn: sink, error: sink } });
+    const bad = await opened.dispatcher.dispatch(opened.window(), 'settings.updateAdapterSettings', { adapter: 'mail', values: { host: 'smtp.operator.test', port: 0, from: 'cabinet@operator.test' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ field: 'mail.port', expected: 'a port from 1 to 65535' }] } } });
+    const saved = await opened.dispatcher.dispatch(opened.window(), 'settings.updateAdapterSettings', {
+      adapter: 'mail',
+      values: { host: 'smtp.operator.test', port: 587, user: 'cabinet', password: 'pa55-w0rd', from: 'cabinet@operator.test' },
+    });
+    expect(saved.ok).toBe(true);
+    const view = await opened.dispatcher.dispatch(opened.window(), 'settings.adapterSettings', {});
+    expect(view).toMatchObject({ ok: true, value: { adapters: expect.arrayContaining([expect.objectContaining({ adapter: 'mail', complete: true })]) } });
+    for (const text of [JSON.stringify(saved), JSON.stringify(view), ...logged]) expect(text).not.toContain('pa55-w0rd');
+    expect(logged.some((line) => line.includes('connection settings changed'))).toBe(true);
+  });
+});
+
 describe('the diagnostics screen', () => {
   it('in demo mode shows the store at work and the test doubles as demo, ready', async () => {
     const opened = await open({ demo: true });
@@ -85,6 +104,13 @@ describe('the diagnostics screen', () => {
     expect(await opened.dispatcher.dispatch(window, 'kiosk.setPin', { pin: '482915', repeat: '482915' })).toMatchObject({ ok: true });
     expect(await opened.dispatcher.dispatch(window, 'kiosk.unlockPanel', { pin: '482915' })).toMatchObject({ ok: true });
     expect((await diagnostics(opened, window)).sms).toMatchObject({ mode: 'demo', state: 'ready' });
+    // The connection settings too: staff only.
+    const smpp = { host: 'smsc.operator.test', port: 2775, systemId: 'cabinet', password: 's3cr3t', sourceAddress: 'Tele2' };
+    expect(await opened.dispatcher.dispatch(opened.window('window-2'), 'settings.updateAdapterSettings', { adapter: 'sms', values: smpp })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await opened.dispatcher.dispatch(opened.window('window-2'), 'settings.adapterSettings', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const saved = await opened.dispatcher.dispatch(window, 'settings.updateAdapterSettings', { adapter: 'sms', values: smpp });
+    expect(saved).toMatchObject({ ok: true, value: { restartNeeded: true } });
+    expect(JSON.stringify(saved)).not.toContain('s3cr3t');
     // Another window on the same kiosk has not unlocked the panel.
     expect(await opened.dispatcher.dispatch(opened.window('window-2'), 'settings.diagnostics', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
