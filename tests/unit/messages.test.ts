@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
+import { diagnosticsMessages } from '../../renderer/src/components/diagnostics/messages';
+
+/** Screens that bring their own messages (merged in when their code loads). */
+const screens = { diagnostics: diagnosticsMessages };
 
 /** Every leaf key of a message tree, as "a.b.c". */
 function keys(tree: unknown, prefix = ''): string[] {
@@ -14,7 +18,18 @@ describe('the window’s words', () => {
     expect(keys(en).sort()).toEqual(keys(ru).sort());
   });
 
-  for (const [language, messages] of [['ru', ru], ['en', en]] as const) {
+  for (const [screen, bundle] of Object.entries(screens)) {
+    it(`the ${screen} screen's own messages: the same in both languages, none shadowing the main ones`, () => {
+      expect(keys(bundle.en).sort()).toEqual(keys(bundle.ru).sort());
+      const main = new Set(keys(ru).map((key) => key.split('.')[0]));
+      expect(Object.keys(bundle.ru).filter((top) => main.has(top))).toEqual([]);
+    });
+  }
+
+  for (const [language, messages] of [
+    ['ru', { ...ru, ...screens.diagnostics.ru }],
+    ['en', { ...en, ...screens.diagnostics.en }],
+  ] as const) {
     it(`every ${language} message compiles (an unescaped @ or brace would break it on screen)`, () => {
       const problems: string[] = [];
       const i18n = createI18n({ legacy: false, locale: language, messages: { [language]: messages }, missingWarn: false, fallbackWarn: false });

@@ -17,6 +17,16 @@ const loaders: Record<Language, (() => Promise<Messages>) | null> = {
 
 /** The last language asked for: a slower load of an earlier choice must not win over it. */
 let latest = 0;
+/** Languages whose main messages are here (a screen's own messages may be merged in before them). */
+const loaded = new Set<Language>(['ru']);
+
+/**
+ * A screen's own messages, in both languages, merged in when its code loads: the first screen does not carry the
+ * words of screens few people open. Merging, not replacing, so the main messages loaded later keep them.
+ */
+export function addMessages(bundle: Record<Language, Record<string, unknown>>): void {
+  for (const language of Object.keys(bundle) as Language[]) i18n.global.mergeLocaleMessage(language, bundle[language] as never);
+}
 
 export function setLanguage(language: Language): Promise<void> {
   const asked = ++latest;
@@ -26,12 +36,13 @@ export function setLanguage(language: Language): Promise<void> {
     document.documentElement.lang = language;
   };
   const load = loaders[language];
-  if (!load || i18n.global.availableLocales.includes(language)) {
+  if (!load || loaded.has(language)) {
     show();
     return Promise.resolve();
   }
   return load().then((messages) => {
-    i18n.global.setLocaleMessage(language, messages);
+    i18n.global.mergeLocaleMessage(language, messages);
+    loaded.add(language);
     show();
   });
 }
