@@ -11,6 +11,7 @@ import { afterMoneyArrived } from './moneyArrival';
 import { requireWithin, type MoneyRules } from './moneyRules';
 import { AcquirerTimeoutError, type Acquirer, type AcquirerAnswer, type PaymentRecord, type WalletGateway } from './ports';
 import { transferredInZone } from './transferLimits';
+import { queueMailNotice } from '../mail/mailNotices';
 
 export interface CardTopUp {
   amountKopecks: number;
@@ -213,6 +214,8 @@ export class TopUps {
           await repos.savedCards.save({ id: this.ids.next('card'), lineId: payment.lineId, savedAt: at, ...answer.token });
         }
         await afterMoneyArrived(repos, this.ids, this.fees, { lineId: payment.lineId, kopecks: payment.amountKopecks, paymentId, at });
+        // The receipt is written with the payment: a crash loses both or neither.
+        await queueMailNotice(repos, { lineId: payment.lineId }, { kind: 'top-up-receipt', paymentId, amountKopecks: payment.amountKopecks, method: payment.method, at }, { clock: this.clock, ids: this.ids });
       }
       return (await repos.payments.byId(paymentId))!;
     });
