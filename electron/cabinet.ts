@@ -71,6 +71,9 @@ import type { PassphraseVault } from './store/passphraseVault';
 import { bundledOperatorData } from './store/seed/bundledOperatorData';
 import type { OperatorData } from './store/seed/operatorData';
 import { seedOperatorData } from './store/seed/seedOperatorData';
+import { OutboxSender } from './network/smtp/outboxSender';
+import type { SmtpSettings } from './network/smtp/smtpSettings';
+import { SmtpTransport } from './network/smtp/smtpTransport';
 
 export interface CabinetOptions {
   /** Folder of the encrypted store (the user-data folder in the app, a temp folder in tests). */
@@ -130,6 +133,13 @@ export interface CabinetOptions {
   saveTarget?: SaveTarget;
   /** The kiosk profile: its state (kiosk.json in the app) and what the host does for it (printing, wiping a window). */
   kiosk?: { config: KioskConfigStore; host: KioskHost; pinCost?: ScryptCost };
+  /**
+   * The operator's SMTP server for receipts and security notices (settings.json's `smtp`). Without it — and always
+   * in demo mode — letters wait in the outbox and the windows say mail is not set up.
+   */
+  smtp?: SmtpSettings | null;
+  /** How often the mail outbox is drained; 0 turns the timer off (tests drain by hand). */
+  mailIntervalMs?: number;
 }
 
 export interface Cabinet {
@@ -140,6 +150,8 @@ export interface Cabinet {
   /** Usage made on the virtual handset: rated, then the line's windows are told. */
   usage: HandsetUsage;
   close(): Promise<void>;
+  /** Drains the mail outbox (receipts, notices) through SMTP; says «not configured» without it. */
+  mail: OutboxSender;
 }
 
 /** What the windows are told about this computer's services (settings.appInfo). */
@@ -183,7 +195,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const notConfigured = new NotConfiguredNetwork();
   const network: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway } =
     options.network ?? (handset ? { sms: handset, confirmations: handset } : { sms: notConfigured, confirmations: notConfigured });
-  const mail: EmailGateway = network.mail ?? handset ?? notConfigured;
+  // Demo mode sends no real mail: its letters stay in the outbox, and the windows say mail is not set up.
+  const smtp = options.smtp && !options.demo ? new SmtpTransport(options.smtp) : null;
+  const mail: EmailGateway = network.mail ?? handset ?? smtp ?? notConfigured;
+  let mailSender: OutboxSender | null = null;
   const acquirer: Acquirer = options.acquirer ?? (options.demo ? new TestAcquirer() : new NotConfiguredAcquirer());
   const wallets: WalletGateway = options.wallets ?? (options.demo ? new TestWallets() : new NotConfiguredWallets());
   const services: CabinetServices = {
@@ -193,6 +208,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       sms: network.sms.configured !== false && network.confirmations.configured !== false,
       cardPayments: acquirer.configured !== false,
       wallets: wallets.configured !== false,
+      mail: smtp !== null,
     },
   };
   // What a kiosk visit leaves in this process, wiped when it ends (the acquirer is added once it is built).
@@ -270,7 +286,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       secrets = await secretsOf();
       await seedOnce(database, secrets);
     }
-    const recorder = new SignInRecorder(database, sessions, clock, ids);
+    const recorder = new SignInRecorder(database, sessions, clock, ids, () => options.settings.preferences().language);
     const confirmationSignIn = new ConfirmationSignIn(
       database,
       network.confirmations,
@@ -341,7 +357,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       codeLength: data.codes.digits,
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),
       confirmationSignIn,
-      passwordSetting: new PasswordSetting(database, hasher, clock),
+      passwordSetting: new PasswordSetting(database, hasher, clock, ids),
       accountOverview,
       tariffChange: new TariffChange(database, accountOverview, clock, ids),
       serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
@@ -359,7 +375,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       promisedPayments,
       paymentHistory: new PaymentHistory(database, data.payments.operator),
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
-      passwordChange: new PasswordChange(database, hasher, clock),
+      passwordChange: new PasswordChange(database, hasher, clock, ids),
       simBlocking,
       profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), mail, clock),
       profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, clock, data.payments.profile.maxNumbers),
@@ -411,7 +427,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         return { chargedKopecks: rated.chargedKopecks, balanceAfterKopecks: rated.balanceAfterKopecks, freeBy: rated.freeBy };
       },
     };
-    return { dispatcher, database, handset, usage, close };
+    mailSender = new OutboxSender(database, smtp, clock, logger);
+    mailSender.start(options.mailIntervalMs ?? 15_000);
+    if (smtp && (options.mailIntervalMs ?? 15_000) > 0) void mailSender.drain().catch((error: unknown) => logger.warn('the mail outbox could not be drained', { error: String(error) }));
+    return { dispatcher, database, handset, usage, close, mail: mailSender };
   })();
   ready.catch(() => undefined);
 
@@ -453,6 +472,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   async function close(): Promise<void> {
     if (sweeper) clearInterval(sweeper);
     if (autopayTimer) clearInterval(autopayTimer);
+    mailSender?.stop();
     await database?.close();
   }
 

@@ -359,6 +359,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'settings.updatePreferences': async (patch, context) => {
       const preferences = deps.settings.updatePreferences(patch);
       context.broadcast('preferences.changed', preferences);
+      // The subscriber's letters are written in the language they use the cabinet in.
+      if (patch.language && context.session) await deps.core()?.profileSettings.setLanguage(context.session.subscriberId, patch.language);
       return preferences;
     },
     'vault.status': vaultStatus,
