@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
@@ -7,6 +9,7 @@ import { OutboxSender, retryDelay, defaultRetryPolicy } from '../../electron/net
 import { MailSendError, type MailTransport, type OutgoingMail } from '../../electron/network/smtp/smtpTransport';
 import type { E164 } from '../../shared/phone';
 import { openTestCabinet, operatorData, TEST_ORIGIN, tempDir, type TestCabinet } from './support';
+import { freshDatabase, onPostgres } from './testStore';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let cabinet: TestCabinet;
@@ -208,5 +211,56 @@ describe('mail notices are queued with the event, in the subscriber\'s language'
     clock.advance(defaultRetryPolicy.leaseMs);
     expect(await next.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect((await outbox(anna.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('a crash between the event and the send', () => {
+  it('loses nothing: the receipt written with the payment is sent by the next start, once', { timeout: 60_000 }, async () => {
+    // A mail server that takes the connection and never says a word: the sender is stuck mid-send when the kill comes.
+    const connections: Socket[] = [];
+    const silent = createServer((socket) => connections.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const crashDir = await tempDir();
+    const store = onPostgres ? await freshDatabase('mailcrash') : crashDir.path;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/mailCrashChild.ts', store, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      let errors = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await expect.poll(() => (/paid (\S+)/.test(output) ? 'paid' : errors.slice(0, 400)), { timeout: 45_000, interval: 100 }).toBe('paid');
+      await expect.poll(() => connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      child.kill('SIGKILL');
+      await exited;
+      const paymentId = /paid (\S+)/.exec(output)![1]!;
+
+      const reopened = await openTestCabinet(crashDir.path, onPostgres ? { sharedStore: { url: store, poolSize: 2 } } : {});
+      try {
+        const letters = await reopened.database.read((repos) => repos.mailOutbox.ofSubscriber(anna.id));
+        expect(letters).toHaveLength(1);
+        expect(letters[0]).toMatchObject({ kind: 'top-up-receipt', eventKey: `receipt:${paymentId}`, status: 'sending', attempts: 1 });
+        const payment = await reopened.database.read((repos) => repos.payments.byId(paymentId));
+        expect(payment?.status).toBe('succeeded');
+        const transport = recordingTransport();
+        // The killed sender's lease runs out; then the letter is sent, once.
+        const clock = new ManualClock(Date.now());
+        const sender = new OutboxSender(reopened.database, transport, clock, silentLogger);
+        expect(await sender.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+        clock.advance(defaultRetryPolicy.leaseMs + 1_000);
+        expect(await sender.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+        expect(await sender.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+        expect(transport.sent).toHaveLength(1);
+        expect(transport.sent[0]!.messageId).toBe(`<${letters[0]!.id}@subscriber-cabinet.invalid>`);
+        expect((await reopened.database.read((repos) => repos.mailOutbox.byId(letters[0]!.id)))?.status).toBe('sent');
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      for (const socket of connections) socket.destroy();
+      silent.close();
+      await crashDir.remove();
+    }
   });
 });
