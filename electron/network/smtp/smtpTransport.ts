@@ -89,9 +89,9 @@ function asSendError(error: unknown): MailSendError {
   if (error instanceof MailSendError) return error;
   const failure = error as { code?: string; responseCode?: number; message?: string };
   const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : null;
-  // 5xx is the server's final word on this letter; an authentication failure (535) is the settings' fault and
-  // may be fixed, so it is tried again like a network fault.
-  const permanent = responseCode !== null && responseCode >= 500 && responseCode < 600 && failure.code !== 'EAUTH';
+  // A 5xx refusal of this letter's envelope or content is the server's final word on it. Anything else — the
+  // network, TLS, a refused password — is the link's or the settings' fault, may be fixed, and is tried again.
+  const permanent = responseCode !== null && responseCode >= 500 && responseCode < 600 && (failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE');
   const reason = [failure.code, responseCode === null ? null : String(responseCode), (failure.message ?? String(error)).slice(0, 160)].filter(Boolean).join(' ');
   return new MailSendError(reason, permanent);
 }
