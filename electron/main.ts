@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session, she
 import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
+import type { SmtpSettings } from './network/smtp/smtpSettings';
 import { decideDemoMode, staffApprovedDemo } from './demoMode';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { CallerWindows } from './ipc/callGate';
@@ -140,6 +141,8 @@ async function start(): Promise<void> {
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
     },
+    // Receipts and security notices by e-mail (settings.json's `smtp`); a bad entry leaves mail not set up, said in the log and the profile.
+    smtp: smtpSettingsOrNone(),
   });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, cabinetWindows);
@@ -267,4 +270,14 @@ function fatal(error: unknown): void {
     `${english ? 'Details are in the log' : 'Подробности — в журнале'}: ${app.getPath('logs')}\n\n${(error as Error)?.message ?? String(error)}`,
   );
   app.exit(1);
+}
+
+/** settings.json's `smtp`, or null: a bad entry is logged with the fields it names, and the windows say mail is not set up. */
+function smtpSettingsOrNone(): SmtpSettings | null {
+  try {
+    return settings.smtp();
+  } catch (error) {
+    logger.error('e-mail is not set up: settings.json smtp is not valid', { fields: (error as { fields?: string[] }).fields?.join(', ') ?? '', error: (error as Error).message });
+    return null;
+  }
 }
