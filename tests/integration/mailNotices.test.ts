@@ -92,6 +92,16 @@ describe('mail notices are queued with the event, in the subscriber\'s language'
     expect(await outbox(anna.id)).toHaveLength(1);
   });
 
+  it('an e-wallet top-up names the wallet in the receipt', async () => {
+    await signIn('a', anna);
+    await confirmEmail('a', 'anna.petrova@example.ru');
+    const started = await call('a', 'payments.topUpByWallet', { walletId: 'yoomoney', amountKopecks: 30_000, idempotencyKey: randomUUID() });
+    expect((await call('a', 'payments.confirmWallet', { paymentId: started.value.id, approve: true })).value.status).toBe('succeeded');
+    const [receipt] = await outbox(anna.id);
+    expect(receipt).toMatchObject({ kind: 'top-up-receipt', language: 'ru' });
+    expect(receipt!.text).toContain('Способ: ЮMoney');
+  });
+
   it('a transfer queues a receipt to the sender with the commission; the code that confirmed it is not in it', async () => {
     await signIn('a', anna);
     await confirmEmail('a', 'anna.petrova@example.ru');

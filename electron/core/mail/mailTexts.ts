@@ -4,7 +4,7 @@ import type { MailLanguage } from './ports';
 
 /** What a letter tells, with only what the subscriber may read in a mailbox: no codes, card numbers or passwords. */
 export type MailNotice =
-  | { kind: 'top-up-receipt'; paymentId: string; amountKopecks: number; method: string; msisdn: string; at: string }
+  | { kind: 'top-up-receipt'; paymentId: string; amountKopecks: number; method: string | Record<MailLanguage, string>; msisdn: string; at: string }
   | { kind: 'transfer-receipt'; paymentId: string; amountKopecks: number; feeKopecks: number; recipient: string; msisdn: string; at: string }
   | { kind: 'new-sign-in'; signInId: string; way: string; device: string; msisdn: string; at: string }
   | { kind: 'password-changed'; eventId: string; msisdn: string; at: string }
@@ -75,7 +75,7 @@ function letter(notice: MailNotice, language: MailLanguage, timeZone: string): L
         lines: [
           { label: ru ? 'Номер' : 'Number', value: number },
           { label: ru ? 'Сумма' : 'Amount', value: money(notice.amountKopecks) },
-          { label: ru ? 'Способ' : 'Paid with', value: notice.method },
+          { label: ru ? 'Способ' : 'Paid with', value: typeof notice.method === 'string' ? notice.method : notice.method[language] },
           { label: ru ? 'Время' : 'Time', value: when },
           { label: ru ? 'Номер платежа' : 'Payment id', value: notice.paymentId },
         ],

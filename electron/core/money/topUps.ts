@@ -215,10 +215,15 @@ export class TopUps {
         }
         await afterMoneyArrived(repos, this.ids, this.fees, { lineId: payment.lineId, kopecks: payment.amountKopecks, paymentId, at });
         // The receipt is written with the payment: a crash loses both or neither.
-        await queueMailNotice(repos, { lineId: payment.lineId }, { kind: 'top-up-receipt', paymentId, amountKopecks: payment.amountKopecks, method: payment.method, at }, { clock: this.clock, ids: this.ids });
+        await queueMailNotice(repos, { lineId: payment.lineId }, { kind: 'top-up-receipt', paymentId, amountKopecks: payment.amountKopecks, method: this.methodName(payment), at }, { clock: this.clock, ids: this.ids });
       }
       return (await repos.payments.byId(paymentId))!;
     });
+  }
+
+  /** A card as its label (`Visa •• 1111`), a wallet by its name in both languages. */
+  private methodName(payment: PaymentRecord): string | { ru: string; en: string } {
+    return payment.kind === 'wallet' ? (this.rules.wallets.find((wallet) => wallet.id === payment.method)?.name ?? payment.method) : payment.method;
   }
 
   /** Calls the acquirer with a deadline; no answer (a timeout or a fault) leaves the payment pending. */
