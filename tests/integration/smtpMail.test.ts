@@ -144,10 +144,29 @@ describe('letters through a real SMTP server', () => {
     expect(letters.every((mail) => mail.status === 'sent')).toBe(true);
   });
 
+  it('implicit TLS (the port 465 way) delivers as well', async () => {
+    const { port, inbox } = await mailServer({ secure: true });
+    const opened = await open(settingsFor(port, { tls: 'implicit' }));
+    await queueSignInNotice(opened);
+    expect(await opened.mail.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(inbox.map((letter) => ({ secure: letter.secure, user: letter.user, subject: letter.mail.subject }))).toEqual([
+      { secure: true, user: SMTP_USER, subject: 'Вход в личный кабинет +7 900 ***-**-67' },
+    ]);
+  });
+
+  it('a certificate the computer does not trust is refused: nothing is sent', async () => {
+    const { port, inbox } = await mailServer();
+    const opened = await open(settingsFor(port, { ca: undefined }));
+    await queueSignInNotice(opened);
+    expect(await opened.mail.drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(inbox).toEqual([]);
+    expect((await opened.mail.state()).lastError).toMatch(/certificate/i);
+  });
+
   it('a server that offers no TLS never gets the password: the letter waits and the state says why', async () => {
     const { port, inbox } = await mailServer({ disabledCommands: ['STARTTLS'] });
     const opened = await open(settingsFor(port));
-    await queueReceipt(opened);
+    await queueSignInNotice(opened);
     expect(await opened.mail.drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
     expect(inbox).toEqual([]);
     const state = await opened.mail.state();
@@ -159,7 +178,7 @@ describe('letters through a real SMTP server', () => {
   it('a wrong password is tried again later, never called sent, and never written down', async () => {
     const { port, inbox } = await mailServer();
     const opened = await open(settingsFor(port, { password: 'not-the-password' }));
-    await queueReceipt(opened);
+    await queueSignInNotice(opened);
     expect(await opened.mail.drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
     expect(inbox).toEqual([]);
     const [letter] = await outbox(opened);
@@ -171,7 +190,7 @@ describe('letters through a real SMTP server', () => {
   it("a mailbox the server refuses for good (550) is marked failed at once", async () => {
     const { port } = await mailServer();
     const opened = await open(settingsFor(port));
-    await queueReceipt(opened, 'gone@example.ru');
+    await queueSignInNotice(opened, 'gone@example.ru');
     expect(await opened.mail.drain()).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect((await outbox(opened))[0]).toMatchObject({ status: 'failed', attempts: 1 });
   });
@@ -206,8 +225,8 @@ describe('SMTP settings', () => {
   });
 });
 
-/** Puts a receipt in the outbox as a top-up would, to the given address. */
-async function queueReceipt(opened: TestCabinet, email = 'anna.petrova@example.ru'): Promise<void> {
+/** Gives Anna a confirmed address and signs her in: the sign-in notice waits in the outbox. */
+async function queueSignInNotice(opened: TestCabinet, email = 'anna.petrova@example.ru'): Promise<void> {
   await opened.database.write(async (repos) => {
     const profile = await repos.profiles.get(anna.id, new Date(opened.clock.now()).toISOString());
     await repos.profiles.save({ ...profile, email, emailConfirmedAt: new Date(opened.clock.now()).toISOString() });
