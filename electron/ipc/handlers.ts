@@ -357,10 +357,11 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.appInfo': async () => structuredClone(deps.appInfo),
     'settings.updatePreferences': async (patch, context) => {
+      // The subscriber's letters are written in the language they use the cabinet in (first: a store that cannot
+      // take it fails the call before the windows change).
+      if (patch.language && context.session) await deps.core()?.profileSettings.setLanguage(context.session.subscriberId, patch.language);
       const preferences = deps.settings.updatePreferences(patch);
       context.broadcast('preferences.changed', preferences);
-      // The subscriber's letters are written in the language they use the cabinet in.
-      if (patch.language && context.session) await deps.core()?.profileSettings.setLanguage(context.session.subscriberId, patch.language);
       return preferences;
     },
     'vault.status': vaultStatus,
