@@ -151,6 +151,23 @@ describe('mail notices are queued with the event, in the subscriber\'s language'
     expect(letters.map((mail) => mail.kind).sort()).toEqual(['new-sign-in', 'password-changed', 'sim-blocked']);
   });
 
+  it('a recovery by SMS tells of the sign-in and of the new password, and the letters hold neither the code nor the password', async () => {
+    await signIn('a', anna);
+    await confirmEmail('a', 'anna.petrova@example.ru');
+    expect((await call('r', 'auth.requestCode', { phone: annaNumber, purpose: 'recover' })).ok).toBe(true);
+    const code = lastSmsCode(annaNumber);
+    expect((await call('r', 'auth.signInWithCode', { phone: annaNumber, purpose: 'recover', code })).value).toMatchObject({ way: 'recovery', mustSetPassword: true });
+    const password = 'Novyi-Parol-Posle-Poteri-7';
+    expect((await call('r', 'auth.setPassword', { password })).ok).toBe(true);
+    const letters = await outbox(anna.id);
+    expect(letters.map((mail) => mail.kind).sort()).toEqual(['new-sign-in', 'password-changed']);
+    expect(letters.find((mail) => mail.kind === 'new-sign-in')!.text).toContain('Способ: восстановление пароля');
+    for (const letter of letters) {
+      expect(wholeLetter(letter)).not.toContain(code);
+      expect(wholeLetter(letter)).not.toContain(password);
+    }
+  });
+
   it('without SMTP the outbox is kept and says so: nothing is sent, nothing is called sent', async () => {
     await signIn('a', anna);
     await confirmEmail('a', 'anna.petrova@example.ru');
