@@ -51,7 +51,7 @@ import type { Acquirer, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import type { DemoRefusal } from './demoMode';
 import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } from './network/notConfigured';
-import { chainNoticesHealth, describePort, DiagnosticsBoard, notYetOpen, storeHealth } from './network/adapterHealth';
+import { chainNoticesHealth, describePort, DiagnosticsBoard, mailHealth, notYetOpen, storeHealth } from './network/adapterHealth';
 import { hkdfSync } from 'node:crypto';
 import type { KioskConfigStore, KioskHost } from './core/kiosk/ports';
 import { KioskStaffPanel } from './core/kiosk/staffPanel';
@@ -72,6 +72,9 @@ import type { PassphraseVault } from './store/passphraseVault';
 import { bundledOperatorData } from './store/seed/bundledOperatorData';
 import type { OperatorData } from './store/seed/operatorData';
 import { seedOperatorData } from './store/seed/seedOperatorData';
+import { OutboxSender } from './network/smtp/outboxSender';
+import type { SmtpSettings } from './network/smtp/smtpSettings';
+import { SmtpTransport } from './network/smtp/smtpTransport';
 
 export interface CabinetOptions {
   /** Folder of the encrypted store (the user-data folder in the app, a temp folder in tests). */
@@ -131,6 +134,13 @@ export interface CabinetOptions {
   saveTarget?: SaveTarget;
   /** The kiosk profile: its state (kiosk.json in the app) and what the host does for it (printing, wiping a window). */
   kiosk?: { config: KioskConfigStore; host: KioskHost; pinCost?: ScryptCost };
+  /**
+   * The operator's SMTP server for receipts and security notices (settings.json's `smtp`). Without it — and always
+   * in demo mode — letters wait in the outbox and the windows say mail is not set up.
+   */
+  smtp?: SmtpSettings | null;
+  /** How often the mail outbox is drained; 0 turns the timer off (tests drain by hand). */
+  mailIntervalMs?: number;
 }
 
 export interface Cabinet {
@@ -141,6 +151,8 @@ export interface Cabinet {
   /** Usage made on the virtual handset: rated, then the line's windows are told. */
   usage: HandsetUsage;
   close(): Promise<void>;
+  /** Drains the mail outbox (receipts, notices) through SMTP; says «not configured» without it. */
+  mail: OutboxSender;
 }
 
 /** What the windows are told about this computer's services (settings.appInfo). */
@@ -184,7 +196,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   const notConfigured = new NotConfiguredNetwork();
   const network: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway } =
     options.network ?? (handset ? { sms: handset, confirmations: handset } : { sms: notConfigured, confirmations: notConfigured });
-  const mail: EmailGateway = network.mail ?? handset ?? notConfigured;
+  // Demo mode sends no real mail: its letters stay in the outbox, and the windows say mail is not set up.
+  const smtp = options.smtp && !options.demo ? new SmtpTransport(options.smtp) : null;
+  const mail: EmailGateway = network.mail ?? handset ?? smtp ?? notConfigured;
+  let mailSender: OutboxSender | null = null;
   const acquirer: Acquirer = options.acquirer ?? (options.demo ? new TestAcquirer() : new NotConfiguredAcquirer());
   const wallets: WalletGateway = options.wallets ?? (options.demo ? new TestWallets() : new NotConfiguredWallets());
   const services: CabinetServices = {
@@ -194,6 +209,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       sms: network.sms.configured !== false && network.confirmations.configured !== false,
       cardPayments: acquirer.configured !== false,
       wallets: wallets.configured !== false,
+      mail: smtp !== null,
     },
   };
   // Each adapter's state for the diagnostics screen, in the order the screen lists them.
@@ -203,7 +219,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   if (options.sharedStore) diagnostics.add('chainNotices', () => chainNoticesHealth(database));
   diagnostics.add('sms', () => describePort('sms', network.sms, !options.network && handset !== null));
   diagnostics.add('confirmations', () => describePort('confirmations', network.confirmations, !options.network && handset !== null));
-  diagnostics.add('mail', () => describePort('mail', mail, mail === handset));
+  diagnostics.add('mail', async () =>
+    mailSender && !options.network?.mail ? mailHealth(await mailSender.state(), mail === handset, options.smtp ? `${options.smtp.host}:${options.smtp.port}` : null) : describePort('mail', mail, mail === handset),
+  );
   diagnostics.add('cardPayments', () => describePort('cardPayments', acquirer, !options.acquirer && options.demo));
   diagnostics.add('wallets', () => describePort('wallets', wallets, !options.wallets && options.demo));
   diagnostics.add('supportDesk', () => (supportDeskPort ? describePort('supportDesk', supportDeskPort, false) : notYetOpen('supportDesk')));
@@ -283,7 +301,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       secrets = await secretsOf();
       await seedOnce(database, secrets);
     }
-    const recorder = new SignInRecorder(database, sessions, clock, ids);
+    const recorder = new SignInRecorder(database, sessions, clock, ids, () => options.settings.preferences().language);
     const confirmationSignIn = new ConfirmationSignIn(
       database,
       network.confirmations,
@@ -349,7 +367,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       codeLength: data.codes.digits,
       pukSignIn: new PukSignIn(database, secrets, recorder, clock),
       confirmationSignIn,
-      passwordSetting: new PasswordSetting(database, hasher, clock),
+      passwordSetting: new PasswordSetting(database, hasher, clock, ids),
       accountOverview,
       tariffChange: new TariffChange(database, accountOverview, clock, ids),
       serviceSubscriptions: new ServiceSubscriptions(database, clock, ids),
@@ -367,7 +385,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       promisedPayments,
       paymentHistory: new PaymentHistory(database, data.payments.operator),
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
-      passwordChange: new PasswordChange(database, hasher, clock),
+      passwordChange: new PasswordChange(database, hasher, clock, ids),
       simBlocking,
       profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), mail, clock),
       profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, clock, data.payments.profile.maxNumbers),
@@ -419,7 +437,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         return { chargedKopecks: rated.chargedKopecks, balanceAfterKopecks: rated.balanceAfterKopecks, freeBy: rated.freeBy };
       },
     };
-    return { dispatcher, database, handset, usage, close };
+    mailSender = new OutboxSender(database, smtp, clock, logger);
+    mailSender.start(options.mailIntervalMs ?? 15_000);
+    if (smtp && (options.mailIntervalMs ?? 15_000) > 0) void mailSender.drain().catch((error: unknown) => logger.warn('the mail outbox could not be drained', { error: String(error) }));
+    return { dispatcher, database, handset, usage, close, mail: mailSender };
   })();
   ready.catch(() => undefined);
 
@@ -461,6 +482,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   async function close(): Promise<void> {
     if (sweeper) clearInterval(sweeper);
     if (autopayTimer) clearInterval(autopayTimer);
+    mailSender?.stop();
     await database?.close();
   }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { hostname, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,6 +6,7 @@ import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session, she
 import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
+import { parseSmtpSettings, type SmtpSettings } from './network/smtp/smtpSettings';
 import { decideDemoMode, staffApprovedDemo } from './demoMode';
 import { bindDispatcherToIpc } from './ipc/electronBinding';
 import { CallerWindows } from './ipc/callGate';
@@ -140,6 +142,8 @@ async function start(): Promise<void> {
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
     },
+    // Receipts and security notices by e-mail (settings.json's `smtp`); a bad entry leaves mail not set up, said in the log and the profile.
+    smtp: smtpSettingsOrNone(),
   });
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, cabinetWindows);
@@ -267,4 +271,18 @@ function fatal(error: unknown): void {
     `${english ? 'Details are in the log' : 'Подробности — в журнале'}: ${app.getPath('logs')}\n\n${(error as Error)?.message ?? String(error)}`,
   );
   app.exit(1);
+}
+
+/** settings.json's `smtp`, or null: a bad entry is logged with the fields it names, and the windows say mail is not set up. */
+function smtpSettingsOrNone(): SmtpSettings | null {
+  try {
+    const handWritten = settings.smtp();
+    if (handWritten) return handWritten;
+    // Typed on «Состояние подключений»: the same checks (TLS off only for this computer), the password already unsealed.
+    const typed = settings.adapterSettings().resolved('mail');
+    return typed ? parseSmtpSettings(typed, undefined, (path) => readFileSync(path, 'utf8')) : null;
+  } catch (error) {
+    logger.error('e-mail is not set up: settings.json smtp is not valid', { fields: (error as { fields?: string[] }).fields?.join(', ') ?? '', error: (error as Error).message });
+    return null;
+  }
 }

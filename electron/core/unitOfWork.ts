@@ -1,6 +1,7 @@
 import type { AccountRepository, BillingRepository, LedgerRepository, ServiceRepository, TariffRepository, UsageRepository } from './account/ports';
 import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCardRepository } from './money/ports';
 import type { ProfileRepository } from './profile/ports';
+import type { MailOutboxRepository } from './mail/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly profiles: ProfileRepository;
   readonly supportRequests: SupportRequestRepository;
   readonly knowledgeBase: KnowledgeBaseRepository;
+  readonly mailOutbox: MailOutboxRepository;
 }
 
 /**

@@ -78,7 +78,7 @@ export interface HandlerDependencies {
   /** The kiosk profile's staff panel and host (a computer that is not a kiosk has a disabled one). */
   kiosk: KioskDependencies;
   /** Each adapter's state for the diagnostics screen. */
-  diagnostics: () => Diagnostics;
+  diagnostics: () => Promise<Diagnostics>;
 }
 
 /** Each contract method, answered by the core. Handlers translate; they decide nothing. */
@@ -380,6 +380,9 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       }
     },
     'settings.updatePreferences': async (patch, context) => {
+      // The subscriber's letters are written in the language they use the cabinet in (first: a store that cannot
+      // take it fails the call before the windows change).
+      if (patch.language && context.session) await deps.core()?.profileSettings.setLanguage(context.session.subscriberId, patch.language);
       const preferences = deps.settings.updatePreferences(patch);
       context.broadcast('preferences.changed', preferences);
       return preferences;

@@ -84,23 +84,25 @@ export function describePort(adapter: AdapterId, port: unknown, demoDouble: bool
 
 /** The ports of one running cabinet, asked in a fixed order each time the screen looks. */
 export class DiagnosticsBoard {
-  private readonly sources: Array<{ adapter: AdapterId; report: () => AdapterHealth }> = [];
+  private readonly sources: Array<{ adapter: AdapterId; report: () => AdapterHealth | Promise<AdapterHealth> }> = [];
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  add(adapter: AdapterId, report: () => AdapterHealth): void {
+  add(adapter: AdapterId, report: () => AdapterHealth | Promise<AdapterHealth>): void {
     this.sources.push({ adapter, report });
   }
 
-  snapshot(): Diagnostics {
-    const adapters = this.sources.map(({ adapter, report }): AdapterHealth => {
-      try {
-        return { ...report(), adapter };
-      } catch (error) {
-        // A report that throws says so instead of hiding the others.
-        return { adapter, mode: 'live', state: 'down', endpoint: null, lastError: { at: this.now().toISOString(), message: healthMessage(error) }, queueLength: null };
-      }
-    });
+  async snapshot(): Promise<Diagnostics> {
+    const adapters = await Promise.all(
+      this.sources.map(async ({ adapter, report }): Promise<AdapterHealth> => {
+        try {
+          return { ...(await report()), adapter };
+        } catch (error) {
+          // A report that fails says so instead of hiding the others.
+          return { adapter, mode: 'live', state: 'down', endpoint: null, lastError: { at: this.now().toISOString(), message: healthMessage(error) }, queueLength: null };
+        }
+      }),
+    );
     return { checkedAt: this.now().toISOString(), adapters };
   }
 }
@@ -149,4 +151,24 @@ export function chainNoticesHealth(store: unknown): AdapterHealth {
   const health = store.connectionHealth();
   const state = health.listening === 'up' ? 'connected' : health.listening === 'down' ? 'down' : 'connecting';
   return { adapter: 'chainNotices', mode: 'live', state, endpoint: health.endpoint, lastError: health.listening === 'down' ? lastErrorOf(health.lastFailure) : null, queueLength: null };
+}
+
+/** The mail outbox's sender as it tells itself: letters waiting are its queue, in every mode. */
+export interface MailDeliveryReport {
+  state: 'not-configured' | 'ready' | 'failing';
+  lastError: string | null;
+  lastErrorAt: string | null;
+  outbox: { queued: number; sending: number };
+}
+
+/** Mail: the SMTP sender's state (or demo/not set up), with the letters waiting in the outbox as its queue. */
+export function mailHealth(report: MailDeliveryReport, demo: boolean, endpoint: string | null): AdapterHealth {
+  const queueLength = report.outbox.queued + report.outbox.sending;
+  const lastError = report.lastError ? { at: report.lastErrorAt ?? new Date().toISOString(), message: healthMessage(report.lastError) } : null;
+  if (report.state === 'not-configured') {
+    return demo
+      ? { adapter: 'mail', mode: 'demo', state: 'ready', endpoint: 'embedded', lastError: null, queueLength }
+      : { adapter: 'mail', mode: 'not-configured', state: 'not-configured', endpoint: null, lastError: null, queueLength };
+  }
+  return { adapter: 'mail', mode: 'live', state: report.state === 'failing' ? 'down' : 'ready', endpoint, lastError, queueLength };
 }

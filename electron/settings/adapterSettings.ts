@@ -41,6 +41,7 @@ export const ADAPTER_FIELDS: Record<ConfigurableAdapter, FieldSpec[]> = {
     { key: 'user', kind: 'text', required: false, schema: z.string().trim().max(254, 'a user name of at most 254 characters') },
     { key: 'password', kind: 'secret', required: false, schema: secret },
     { key: 'from', kind: 'text', required: true, schema: z.string().trim().email('an e-mail address, like cabinet@operator.ru') },
+    { key: 'tls', kind: 'text', required: false, schema: z.enum(['starttls', 'implicit', 'none'], { error: 'starttls (port 587), implicit (port 465) or none (a server on this computer only)' }) },
   ],
   cardPayments: [
     { key: 'apiUrl', kind: 'text', required: true, schema: z.url({ protocol: /^https$/, error: 'an https:// address of the acquirer API' }) },

@@ -4,6 +4,8 @@ import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
 import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
+import { readFileSync } from 'node:fs';
+import { parseSmtpSettings, sealSmtpPassword, type SmtpSettings } from '../network/smtp/smtpSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 import { AdapterSettings, type SecretSealer } from './adapterSettings';
 
@@ -30,6 +32,8 @@ interface Schema {
   demoMode?: unknown;
   /** The operator's connections (adapterSettings.ts): SMS centre, mail, acquirer; secrets sealed. */
   adapters?: unknown;
+  /** The operator's mail server for receipts and notices (see electron/network/smtp/smtpSettings.ts); absent: mail not set up. */
+  smtp?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -116,5 +120,16 @@ export class ElectronSettingsStore implements SettingsStore {
       if (parsed.success) out[id] = parsed.data;
     }
     return out;
+  }
+
+  /** The mail server, or null when mail is not set up; throws SmtpSettingsError naming each bad field. */
+  smtp(): SmtpSettings | null {
+    const keystore = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+    if (keystore) {
+      // A password written by hand is sealed with the OS keystore and leaves the file.
+      const sealed = sealSmtpPassword(this.store.get('smtp'), (password) => safeStorage.encryptString(password).toString('base64'));
+      if (sealed) this.store.set('smtp', sealed);
+    }
+    return parseSmtpSettings(this.store.get('smtp'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined, (path) => readFileSync(path, 'utf8'));
   }
 }

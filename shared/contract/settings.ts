@@ -17,12 +17,13 @@ export type Preferences = z.infer<typeof Preferences>;
 
 /**
  * What this computer runs: demo mode (the test acquirer and the virtual handset; every screen shows a badge),
- * why demo mode was refused if it was asked for, and which of the operator's services are set up.
+ * why demo mode was refused if it was asked for, and which of the operator's services are set up (`mail`: receipts
+ * and notices go out by SMTP; false: «почта не настроена», they wait in the outbox).
  */
 export const AppInfo = z.object({
   demo: z.boolean(),
   demoRefused: z.enum(['shared-store', 'staff-pin-required']).nullable(),
-  services: z.object({ sms: z.boolean(), cardPayments: z.boolean(), wallets: z.boolean() }),
+  services: z.object({ sms: z.boolean(), cardPayments: z.boolean(), wallets: z.boolean(), mail: z.boolean() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -165,7 +165,7 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
       ['account.overview', 'ok'],
       ['payments.topUpByCard', 'NOT_CONFIGURED'],
     ]);
-    expect(record.steps[0]!.answer.value).toEqual({ demo: false, demoRefused: null, services: { sms: false, cardPayments: false, wallets: false } });
+    expect(record.steps[0]!.answer.value).toEqual({ demo: false, demoRefused: null, services: { sms: false, cardPayments: false, wallets: false, mail: false } });
   });
 
   it('packaged with --demo: refused without the staff PIN — no phone window, and the window is told why', async () => {

@@ -41,6 +41,8 @@ test('the profile: name and address saved, an e-mail confirmed with the code fro
   await page.getByRole('button', { name: 'Подтвердить адрес' }).click();
   await expect(page.getByText('Адрес: anna.orlova@example.ru')).toBeVisible();
   await expect(page.getByText('подтверждён', { exact: true })).toBeVisible();
+  // Demo mode sends no real mail, and says so: receipts and notices wait in the outbox.
+  await expect(page.getByTestId('mail-not-configured')).toHaveText(/^Почта не настроена: квитанции и уведомления о безопасности ждут в очереди/);
 });
 
 test('a low-balance threshold above the balance raises an alert in the window at once', async ({ page, harness }) => {

@@ -71,7 +71,7 @@ describe('without demo mode and without a configured acquirer or SMS gateway', (
 
   it('tells the windows: no demo mode, no SMS, no card payments, no e-wallets', async () => {
     const opened = await open(false);
-    expect(await value(opened, 'settings.appInfo', {})).toEqual({ demo: false, demoRefused: null, services: { sms: false, cardPayments: false, wallets: false } });
+    expect(await value(opened, 'settings.appInfo', {})).toEqual({ demo: false, demoRefused: null, services: { sms: false, cardPayments: false, wallets: false, mail: false } });
   });
 
   it('a configured acquirer is used as it is, demo mode or not', async () => {
@@ -88,7 +88,7 @@ describe('without demo mode and without a configured acquirer or SMS gateway', (
 describe('in demo mode', () => {
   it('the test acquirer charges a test card, the handset gets the SMS codes, and the windows are told', async () => {
     const opened = await open(true);
-    expect(await value(opened, 'settings.appInfo', {})).toEqual({ demo: true, demoRefused: null, services: { sms: true, cardPayments: true, wallets: true } });
+    expect(await value(opened, 'settings.appInfo', {})).toEqual({ demo: true, demoRefused: null, services: { sms: true, cardPayments: true, wallets: true, mail: false } });
     expect(opened.handset).not.toBeNull();
     await value(opened, 'auth.requestCode', { phone: demoLine.msisdn, purpose: 'sign-in' });
     expect(opened.handset!.inbox(demoLine.msisdn as never)[0]?.text).toMatch(/\b\d{6}\b/);

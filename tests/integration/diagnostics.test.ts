@@ -66,8 +66,10 @@ describe('the diagnostics screen', () => {
     const opened = await open({ demo: false });
     const seen = await diagnostics(opened);
     for (const adapter of ['sms', 'confirmations', 'mail', 'cardPayments', 'wallets'] as const) {
-      expect(seen[adapter], adapter).toMatchObject({ mode: 'not-configured', state: 'not-configured', endpoint: null, queueLength: null });
+      expect(seen[adapter], adapter).toMatchObject({ mode: 'not-configured', state: 'not-configured', endpoint: null });
     }
+    // Letters wait in the outbox until mail is set up: that is mail's queue.
+    expect(seen.mail!.queueLength).toBe(0);
   });
 
   it('shows a live adapter’s own report: its endpoint, queue and last failure — without the number in the failure', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainNoticesHealth, DiagnosticsBoard, describePort, HealthTracker, healthMessage, storeHealth } from '../../electron/network/adapterHealth';
+import { chainNoticesHealth, DiagnosticsBoard, describePort, HealthTracker, healthMessage, mailHealth, storeHealth } from '../../electron/network/adapterHealth';
 
 const at = (iso: string) => new Date(iso);
 const shared = (health: { lastFailure: { at: Date; message: string } | null; lastSuccess: Date | null; waiting?: number; listening?: 'off' | 'up' | 'down' }) => ({
@@ -38,6 +38,19 @@ describe('the store as the diagnostics screen shows it', () => {
   });
 });
 
+describe('mail as its outbox sender tells it', () => {
+  const report = (state: 'not-configured' | 'ready' | 'failing', lastError: string | null = null) => ({ state, lastError, lastErrorAt: lastError ? '2026-12-03T07:00:00.000Z' : null, outbox: { queued: 3, sending: 1 } });
+  it('letters waiting are the queue in every mode; a failing server is down with its reason', () => {
+    expect(mailHealth(report('not-configured'), false, null)).toMatchObject({ mode: 'not-configured', queueLength: 4 });
+    expect(mailHealth(report('not-configured'), true, null)).toMatchObject({ mode: 'demo', state: 'ready', queueLength: 4 });
+    expect(mailHealth(report('ready'), false, 'smtp.operator.test:587')).toMatchObject({ mode: 'live', state: 'ready', endpoint: 'smtp.operator.test:587' });
+    expect(mailHealth(report('failing', '535 authentication failed'), false, 'smtp.operator.test:587')).toMatchObject({
+      state: 'down',
+      lastError: { at: '2026-12-03T07:00:00.000Z', message: '535 authentication failed' },
+    });
+  });
+});
+
 describe('ports and their own reports', () => {
   it('a port without an adapter is not configured; a demo double is demo; a live one without a report is ready', () => {
     expect(describePort('sms', { configured: false }, false)).toMatchObject({ mode: 'not-configured', state: 'not-configured' });
@@ -61,13 +74,13 @@ describe('ports and their own reports', () => {
     expect(text.length).toBeLessThanOrEqual(300);
   });
 
-  it('a report that throws is shown as that adapter down, and the others still show', () => {
+  it('a report that throws is shown as that adapter down, and the others still show', async () => {
     const board = new DiagnosticsBoard(() => at('2026-12-03T07:00:00Z'));
     board.add('sms', () => {
       throw new Error('socket closed');
     });
     board.add('mail', () => describePort('mail', { configured: false }, false));
-    expect(board.snapshot().adapters).toEqual([
+    expect((await board.snapshot()).adapters).toEqual([
       { adapter: 'sms', mode: 'live', state: 'down', endpoint: null, lastError: { at: '2026-12-03T07:00:00.000Z', message: 'socket closed' }, queueLength: null },
       expect.objectContaining({ adapter: 'mail', state: 'not-configured' }),
     ]);

@@ -2,6 +2,8 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import { passwordOwnerOf, requireProfilePassword } from '../security/profilePassword';
 import type { UnitOfWork } from '../unitOfWork';
+import { randomIds, type IdGenerator } from '../ids';
+import { queueMailNotice } from '../mail/mailNotices';
 import type { PasswordHasher } from './passwordHasher';
 import { requireAcceptablePassword } from './passwordPolicy';
 import type { Session } from './sessions';
@@ -19,6 +21,7 @@ export class PasswordSetting {
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly ids: IdGenerator = randomIds,
   ) {}
 
   async set(session: Session, password: string, current?: string): Promise<void> {
@@ -38,6 +41,7 @@ export class PasswordSetting {
     await this.uow.write(async (repos) => {
       await repos.credentials.setPasswordHash(session.subscriberId, hash, new Date(this.clock.now()).toISOString());
       await repos.passwordFailures.clear(session.msisdn);
+      await queueMailNotice(repos, { subscriberId: session.subscriberId }, { kind: 'password-changed', eventId: this.ids.next('password'), at: new Date(this.clock.now()).toISOString() }, { clock: this.clock, ids: this.ids });
     });
     session.mustSetPassword = false;
   }

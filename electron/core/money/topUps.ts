@@ -11,6 +11,7 @@ import { afterMoneyArrived } from './moneyArrival';
 import { requireWithin, type MoneyRules } from './moneyRules';
 import { AcquirerTimeoutError, type Acquirer, type AcquirerAnswer, type PaymentRecord, type WalletGateway } from './ports';
 import { transferredInZone } from './transferLimits';
+import { queueMailNotice } from '../mail/mailNotices';
 
 export interface CardTopUp {
   amountKopecks: number;
@@ -213,9 +214,16 @@ export class TopUps {
           await repos.savedCards.save({ id: this.ids.next('card'), lineId: payment.lineId, savedAt: at, ...answer.token });
         }
         await afterMoneyArrived(repos, this.ids, this.fees, { lineId: payment.lineId, kopecks: payment.amountKopecks, paymentId, at });
+        // The receipt is written with the payment: a crash loses both or neither.
+        await queueMailNotice(repos, { lineId: payment.lineId }, { kind: 'top-up-receipt', paymentId, amountKopecks: payment.amountKopecks, method: this.methodName(payment), at }, { clock: this.clock, ids: this.ids });
       }
       return (await repos.payments.byId(paymentId))!;
     });
+  }
+
+  /** A card as its label (`Visa •• 1111`), a wallet by its name in both languages. */
+  private methodName(payment: PaymentRecord): string | { ru: string; en: string } {
+    return payment.kind === 'wallet' ? (this.rules.wallets.find((wallet) => wallet.id === payment.method)?.name ?? payment.method) : payment.method;
   }
 
   /** Calls the acquirer with a deadline; no answer (a timeout or a fault) leaves the payment pending. */

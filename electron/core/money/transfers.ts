@@ -13,6 +13,7 @@ import { afterMoneyArrived } from './moneyArrival';
 import { amountExpected, type MoneyRules } from './moneyRules';
 import type { PaymentRecord } from './ports';
 import { transferredInZone } from './transferLimits';
+import { queueMailNotice } from '../mail/mailNotices';
 
 type Reason = NonNullable<TransferPreview['reason']>;
 
@@ -123,6 +124,12 @@ export class Transfers {
         updatedAt: at,
       });
       await afterMoneyArrived(repos, this.ids, this.fees, { lineId: recipient.lineId, kopecks: payment.amountKopecks, paymentId: incomingId, at });
+      await queueMailNotice(
+        repos,
+        { lineId },
+        { kind: 'transfer-receipt', paymentId, amountKopecks: payment.amountKopecks, feeKopecks: payment.feeKopecks, recipient: recipient.msisdn, at },
+        { clock: this.clock, ids: this.ids },
+      );
       return { payment: (await repos.payments.byId(paymentId))!, recipient: recipient.msisdn };
     });
     if ('refusal' in outcome) throw outcome.refusal;

@@ -1,3 +1,5 @@
+import type { MailLanguage } from '../mail/ports';
+
 /** What the subscriber keeps in the profile besides the name: contacts and what to be told about. */
 export interface ProfileRecord {
   subscriberId: string;
@@ -8,6 +10,8 @@ export interface ProfileRecord {
   contactAddress: string;
   notifications: NotificationPreferences;
   updatedAt: string;
+  /** The language the subscriber last used the cabinet in: letters are written in it (null: never seen, Russian). */
+  language: MailLanguage | null;
 }
 
 export interface NotificationPreferences {

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { DomainError, requireConfigured } from '../errors';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import type { EmailGateway, NotificationPreferences, ProfileRecord } from './ports';
+import type { MailLanguage } from '../mail/ports';
 
 export interface ProfileView {
   name: string;
@@ -78,6 +79,14 @@ export class ProfileSettings {
     });
     if (outcome instanceof DomainError) throw outcome;
     return outcome;
+  }
+
+  /** The language the subscriber now uses the cabinet in: their letters are written in it. */
+  async setLanguage(subscriberId: string, language: MailLanguage): Promise<void> {
+    await this.uow.write(async (repos) => {
+      const record = await repos.profiles.get(subscriberId, this.now());
+      if (record.language !== language) await repos.profiles.save({ ...record, language, updatedAt: this.now() });
+    });
   }
 
   async setNotifications(session: Session, notifications: NotificationPreferences): Promise<ProfileView> {

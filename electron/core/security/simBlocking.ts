@@ -9,6 +9,7 @@ import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { requireProfilePassword } from './profilePassword';
+import { queueMailNotice } from '../mail/mailNotices';
 
 /** What a blocked SIM pays: nothing for the first `freeDays` days, then `dailyFeeKopecks` a day (0: nothing at all). */
 export interface SimBlockRules {
@@ -47,8 +48,10 @@ export class SimBlocking implements Upkeep {
       const line = await repos.account.line(session.lineId);
       if (!line) throw new DomainError('NOT_FOUND', 'no such line');
       if (line.status !== 'blocked') {
-        await repos.simBlocks.add({ id: this.ids.next('block'), lineId: line.lineId, blockedAt: this.nowIso(), unblockedAt: null, feesPaidThrough: null });
+        const block = { id: this.ids.next('block'), lineId: line.lineId, blockedAt: this.nowIso(), unblockedAt: null, feesPaidThrough: null };
+        await repos.simBlocks.add(block);
         await repos.usage.setLineStatus(line.lineId, 'blocked');
+        await queueMailNotice(repos, { lineId: line.lineId }, { kind: 'sim-blocked', blockId: block.id, at: block.blockedAt }, { clock: this.clock, ids: this.ids });
       }
       return this.statusIn(repos, line.lineId);
     });

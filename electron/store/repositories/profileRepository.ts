@@ -12,6 +12,7 @@ interface Row {
   notify_promised_due: number;
   notify_payment_arrived: number;
   updated_at: string;
+  language: string | null;
 }
 
 export class SqlProfileRepository implements ProfileRepository {
@@ -19,7 +20,7 @@ export class SqlProfileRepository implements ProfileRepository {
 
   async get(subscriberId: string, now: string): Promise<ProfileRecord> {
     const row = await this.sql.one<Row>('SELECT * FROM subscriber_profiles WHERE subscriber_id = $subscriberId', { subscriberId });
-    if (!row) return { subscriberId, email: null, emailConfirmedAt: null, pendingEmail: null, contactAddress: '', notifications: { ...defaultNotifications }, updatedAt: now };
+    if (!row) return { subscriberId, email: null, emailConfirmedAt: null, pendingEmail: null, contactAddress: '', notifications: { ...defaultNotifications }, updatedAt: now, language: null };
     return {
       subscriberId,
       email: row.email,
@@ -33,6 +34,7 @@ export class SqlProfileRepository implements ProfileRepository {
         paymentArrived: row.notify_payment_arrived === 1,
       },
       updatedAt: row.updated_at,
+      language: row.language === 'en' || row.language === 'ru' ? row.language : null,
     };
   }
 
@@ -48,15 +50,17 @@ export class SqlProfileRepository implements ProfileRepository {
       promisedDue: record.notifications.promisedDue ? 1 : 0,
       paymentArrived: record.notifications.paymentArrived ? 1 : 0,
       at: record.updatedAt,
+      language: record.language,
     };
     await this.sql.run(
       `INSERT INTO subscriber_profiles (subscriber_id, email, email_confirmed_at, pending_email, contact_address, notify_low_balance_kopecks,
-         notify_package_percent, notify_promised_due, notify_payment_arrived, updated_at)
-       VALUES ($subscriberId, $email, $confirmedAt, $pending, $address, $lowBalance, $packagePercent, $promisedDue, $paymentArrived, $at)
+         notify_package_percent, notify_promised_due, notify_payment_arrived, updated_at, language)
+       VALUES ($subscriberId, $email, $confirmedAt, $pending, $address, $lowBalance, $packagePercent, $promisedDue, $paymentArrived, $at, $language)
        ON CONFLICT (subscriber_id) DO UPDATE SET email = excluded.email, email_confirmed_at = excluded.email_confirmed_at,
          pending_email = excluded.pending_email, contact_address = excluded.contact_address,
          notify_low_balance_kopecks = excluded.notify_low_balance_kopecks, notify_package_percent = excluded.notify_package_percent,
-         notify_promised_due = excluded.notify_promised_due, notify_payment_arrived = excluded.notify_payment_arrived, updated_at = excluded.updated_at`,
+         notify_promised_due = excluded.notify_promised_due, notify_payment_arrived = excluded.notify_payment_arrived, updated_at = excluded.updated_at,
+         language = excluded.language`,
       params,
     );
   }

@@ -601,6 +601,7 @@ export const en: Messages = {
       code: 'Code from the letter',
       confirm: 'Confirm the address',
       confirmed: 'The address {email} is confirmed',
+      letters: 'Receipts for payments and notices of sign-ins, password changes and SIM blocks come to the confirmed address, in the language of the cabinet.',
     },
     interface: {
       title: 'Language and appearance',
@@ -670,6 +671,7 @@ export const en: Messages = {
     cardPayments: 'Card payments are not set up on this computer: no payment will be taken',
     wallets: 'E-wallet payments are not set up on this computer',
     mail: 'Sending e-mail is not set up on this computer',
+    mailLetters: 'E-mail is not set up: receipts and security notices wait in the queue and go out once sending e-mail is set up',
   },
   errors: {
     VALIDATION: 'Check what you entered',

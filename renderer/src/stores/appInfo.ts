@@ -11,6 +11,7 @@ export const useAppInfoStore = defineStore('appInfo', () => {
   const sms = computed(() => info.value?.services.sms === true);
   const cardPayments = computed(() => info.value?.services.cardPayments === true);
   const wallets = computed(() => info.value?.services.wallets === true);
+  const mail = computed(() => info.value?.services.mail === true);
   const demoRefused = computed(() => info.value?.demoRefused ?? null);
 
   async function load(): Promise<void> {
@@ -18,5 +19,5 @@ export const useAppInfoStore = defineStore('appInfo', () => {
     if (result.ok) info.value = result.value;
   }
 
-  return { info, demo, sms, cardPayments, wallets, demoRefused, load };
+  return { info, demo, sms, cardPayments, wallets, mail, demoRefused, load };
 });

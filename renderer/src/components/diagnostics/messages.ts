@@ -20,7 +20,7 @@ const ru = {
     saved: 'Сохранено',
     field: {
       sms: { host: 'Адрес SMS-центра (SMPP)', port: 'Порт', systemId: 'System ID', password: 'Пароль SMPP', sourceAddress: 'Отправитель' },
-      mail: { host: 'Адрес почтового сервера (SMTP)', port: 'Порт', user: 'Пользователь', password: 'Пароль', from: 'Адрес отправителя' },
+      mail: { host: 'Адрес почтового сервера (SMTP)', port: 'Порт', user: 'Пользователь', password: 'Пароль', from: 'Адрес отправителя', tls: 'Шифрование (starttls, implicit или none)' },
       cardPayments: { apiUrl: 'Адрес API эквайера (https://)', shopId: 'Идентификатор магазина', secretKey: 'Секретный ключ' },
     },
   },
@@ -68,7 +68,7 @@ const en: DiagnosticsMessages = {
     saved: 'Saved',
     field: {
       sms: { host: 'SMS centre address (SMPP)', port: 'Port', systemId: 'System ID', password: 'SMPP password', sourceAddress: 'Sender' },
-      mail: { host: 'Mail server address (SMTP)', port: 'Port', user: 'User', password: 'Password', from: 'Sender address' },
+      mail: { host: 'Mail server address (SMTP)', port: 'Port', user: 'User', password: 'Password', from: 'Sender address', tls: 'Encryption (starttls, implicit or none)' },
       cardPayments: { apiUrl: 'Acquirer API address (https://)', shopId: 'Shop ID', secretKey: 'Secret key' },
     },
   },

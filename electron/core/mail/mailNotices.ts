@@ -1,0 +1,60 @@
+import type { Clock } from '../clock';
+import type { IdGenerator } from '../ids';
+import type { Repositories } from '../unitOfWork';
+import { mailText, type MailNotice } from './mailTexts';
+import type { MailKind } from './ports';
+
+/** A notice as an event names it; the number is the line's own. */
+export type NoticeEvent = MailNotice extends infer N ? (N extends MailNotice ? Omit<N, 'msisdn'> : never) : never;
+
+/** Where a letter's time and ids come from: the same clock and ids as the event it tells of. */
+export interface MailContext {
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** The event a notice tells of, as the key that makes queueing it twice add one letter. */
+function eventKeyOf(notice: MailNotice): string {
+  switch (notice.kind) {
+    case 'top-up-receipt':
+    case 'transfer-receipt':
+      return `receipt:${notice.paymentId}`;
+    case 'new-sign-in':
+      return `sign-in:${notice.signInId}`;
+    case 'password-changed':
+      return `password:${notice.eventId}`;
+    case 'sim-blocked':
+      return `sim-block:${notice.blockId}`;
+  }
+}
+
+/**
+ * Queues the letter for an event in the caller's unit of work, so the letter and the event are written
+ * together or not at all. It goes to the profile of the line's subscriber (or to the subscriber named, about
+ * their own first number), to the address they
+ * confirmed, in the language they last used; a profile without a confirmed address gets no letter.
+ * Returns the letter's id, or null when there is nobody to write to.
+ */
+export async function queueMailNotice(repos: Repositories, about: { lineId: string } | { subscriberId: string }, notice: NoticeEvent, context: MailContext): Promise<string | null> {
+  const lineId = 'lineId' in about ? about.lineId : (await repos.profileLines.numbersOf(about.subscriberId)).find((number) => number.relation === 'own')?.lineId;
+  const line = lineId ? await repos.account.line(lineId) : null;
+  if (!line) return null;
+  const now = context.clock.now();
+  const profile = await repos.profiles.get(line.subscriberId, new Date(now).toISOString());
+  if (!profile.email || !profile.emailConfirmedAt) return null;
+  const full = { ...notice, msisdn: line.msisdn } as MailNotice;
+  const language = profile.language ?? 'ru';
+  const id = context.ids.next('mail');
+  const added = await repos.mailOutbox.enqueue({
+    id,
+    eventKey: eventKeyOf(full),
+    subscriberId: line.subscriberId,
+    kind: full.kind satisfies MailKind,
+    to: profile.email,
+    language,
+    ...mailText(full, language, line.region.timeZone),
+    createdAt: new Date(now).toISOString(),
+    nextAttemptAt: now,
+  });
+  return added ? id : null;
+}
