@@ -3,7 +3,7 @@ import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCar
 import type { ProfileRepository } from './profile/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
-import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
+import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInGuardRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
@@ -24,6 +24,7 @@ export interface Repositories {
   readonly otps: OtpRepository;
   readonly passwordFailures: PasswordFailureRepository;
   readonly puks: PukRepository;
+  readonly signInGuard: SignInGuardRepository;
   readonly socialIdentities: SocialIdentityRepository;
   readonly profiles: ProfileRepository;
   readonly supportRequests: SupportRequestRepository;

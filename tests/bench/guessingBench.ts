@@ -31,7 +31,7 @@ function dataWith(count: number): { data: OperatorData; phones: string[] } {
     socialIdentities: [],
   }));
   const demoSubscribers = [first, ...extra];
-  return { data: { ...bundled, codes: { digits }, demoSubscribers }, phones: demoSubscribers.map((s) => s.lines[0]!.msisdn) };
+  return { data: { ...bundled, codes: { ...bundled.codes, digits }, demoSubscribers }, phones: demoSubscribers.map((s) => s.lines[0]!.msisdn) };
 }
 
 async function simulate(count: number): Promise<{ codes: number; checked: number }> {
