@@ -67,7 +67,8 @@ export class SignInGuard {
       if (waitMs > 0 && waitMs > (refusal?.waitMs ?? 0)) refusal = { limit, waitMs };
     }
     if (refusal) throw limitReached(kind, refusal.limit, now, refusal.waitMs);
-    await repos.signInGuard.forgetCountedBefore(now - 2 * DAY);
+    // Old counts are swept with each message admitted (at most a few hundred a day per device), not with each try.
+    if (kind === 'message') await repos.signInGuard.forgetCountedBefore(now - 2 * DAY);
     await repos.signInGuard.add({ kind, msisdn, device, at: now });
   }
 }
