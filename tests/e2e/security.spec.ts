@@ -35,7 +35,7 @@ test('the password is changed with the current one, and the next sign-in takes o
   await signInAs(page, demo.line.msisdn, 'Baikal-Omul-2031');
 });
 
-test('a lost phone: the SIM is blocked with the password, the phone loses service and SMS sign-in refuses, then it is unblocked', async ({ page, harness, context }) => {
+test('a lost phone: the SIM is blocked with the password, the phone loses service and gets no SMS code, then it is unblocked', async ({ page, harness, context }) => {
   const demo = demoSubscriber(4);
   await openCabinet(page, harness);
   await signInAs(page, demo.line.msisdn, demo.subscriber.password);
