@@ -8,6 +8,7 @@ import { PasswordAttempts } from './core/auth/passwordAttempts';
 import { PasswordSignIn } from './core/auth/passwordSignIn';
 import type { ConfirmationGateway, SmsGateway } from './core/auth/ports';
 import { PukSignIn } from './core/auth/pukSignIn';
+import { SignInGuard, type SignInLimits } from './core/auth/signInGuard';
 import { SecretHasher } from './core/auth/secretHash';
 import { SignInRecorder } from './core/auth/signInRecorder';
 import { SocialSignIn, type OAuthPorts } from './core/auth/socialSignIn';
@@ -302,6 +303,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       await seedOnce(database, secrets);
     }
     const recorder = new SignInRecorder(database, sessions, clock, ids, () => options.settings.preferences().language);
+    const data = options.operatorData ?? bundledOperatorData();
+    const signInGuard = new SignInGuard(clock, signInLimitsOf(data));
     const confirmationSignIn = new ConfirmationSignIn(
       database,
       network.confirmations,
@@ -313,6 +316,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         dispatcher.notify(windowId, 'confirmation.resolved', { outcome });
       },
       logger,
+      signInGuard,
       options.schedule ?? realSchedule,
     );
     if (handset) handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
@@ -331,7 +335,6 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       logger,
       clock,
     );
-    const data = options.operatorData ?? bundledOperatorData();
     const monthlyFees = new MonthlyFees(clock, ids);
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
     const rollovers = new RolloverMemo();
@@ -363,9 +366,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       supportRequests,
       socialSignIn,
       passwordSignIn: new PasswordSignIn(database, hasher, recorder, new PasswordAttempts(database, clock)),
-      codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, recorder),
+      codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, recorder, signInGuard, logger),
       codeLength: data.codes.digits,
-      pukSignIn: new PukSignIn(database, secrets, recorder, clock),
+      pukSignIn: new PukSignIn(database, secrets, recorder, clock, signInGuard),
       confirmationSignIn,
       passwordSetting: new PasswordSetting(database, hasher, clock, ids),
       accountOverview,
@@ -504,3 +507,11 @@ const noSaveTarget: SaveTarget = {
     throw new DomainError('NOT_ELIGIBLE', 'this app has no place to save exports configured', { reason: 'no-save-target' });
   },
 };
+
+/** The sign-in guard's limits from the operator data, the day region's time zone looked up. */
+function signInLimitsOf(data: OperatorData): SignInLimits {
+  const { dayRegion, messages, verifies } = data.codes.signInLimits;
+  const dayTimeZone = data.regions.find((region) => region.id === dayRegion)?.timeZone;
+  if (!dayTimeZone) throw new Error(`operator data: codes.json: signInLimits.dayRegion: no region "${dayRegion}"`);
+  return { dayTimeZone, messages, verifies };
+}

@@ -4,7 +4,7 @@ import type { ProfileRepository } from './profile/ports';
 import type { MailOutboxRepository } from './mail/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
-import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
+import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInGuardRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
@@ -25,6 +25,7 @@ export interface Repositories {
   readonly otps: OtpRepository;
   readonly passwordFailures: PasswordFailureRepository;
   readonly puks: PukRepository;
+  readonly signInGuard: SignInGuardRepository;
   readonly socialIdentities: SocialIdentityRepository;
   readonly profiles: ProfileRepository;
   readonly supportRequests: SupportRequestRepository;

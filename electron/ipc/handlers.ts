@@ -133,8 +133,8 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     ...createKioskHandlers(deps.kiosk, deps.core),
     'auth.signInWithPassword': async ({ phone, password }, context) =>
       signedIn(await requireCore().passwordSignIn.signIn(phone, password, context.device), context),
-    'auth.requestCode': async ({ phone, purpose }) => {
-      const sent = await requireCore().codeSignIn.requestCode(phone, purpose);
+    'auth.requestCode': async ({ phone, purpose }, context) => {
+      const sent = await requireCore().codeSignIn.requestCode(phone, purpose, context.device);
       return { expiresAt: iso(sent.expiresAt), resendAvailableAt: iso(sent.resendAvailableAt), codeLength: sent.codeLength };
     },
     'auth.signInWithCode': async ({ phone, purpose, code }, context) => {

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function open(digits: 4 | 6): Promise<TestCabinet> {
   dir = await tempDir();
-  cabinet = await openTestCabinet(dir.path, { operatorData: { ...operatorData, codes: { digits } } });
+  cabinet = await openTestCabinet(dir.path, { operatorData: { ...operatorData, codes: { ...operatorData.codes, digits } } });
   return cabinet;
 }
 

@@ -31,7 +31,7 @@ function dataWith(count: number): { data: OperatorData; phones: string[] } {
     socialIdentities: [],
   }));
   const demoSubscribers = [first, ...extra];
-  return { data: { ...bundled, codes: { digits }, demoSubscribers }, phones: demoSubscribers.map((s) => s.lines[0]!.msisdn) };
+  return { data: { ...bundled, codes: { ...bundled.codes, digits }, demoSubscribers }, phones: demoSubscribers.map((s) => s.lines[0]!.msisdn) };
 }
 
 async function simulate(count: number): Promise<{ codes: number; checked: number }> {
@@ -62,13 +62,17 @@ async function simulate(count: number): Promise<{ codes: number; checked: number
     for (;;) {
       let i = 0;
       for (let j = 1; j < nextAt.length; j += 1) if (nextAt[j]! < nextAt[i]!) i = j;
-      if (nextAt[i]! >= end) break;
+      // The clock may have run past a number's turn while the device waited: the run ends at `end` whatever the turns say.
+      if (Math.max(nextAt[i]!, clock.now()) >= end) break;
       if (nextAt[i]! > clock.now()) clock.advance(nextAt[i]! - clock.now());
       const phone = phones[i]!;
       const asked = await cabinet.dispatcher.dispatch(attacker, 'auth.requestCode', { phone, purpose: 'sign-in' });
       if (!asked.ok) {
-        const wait = Number((asked.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60);
-        nextAt[i] = clock.now() + wait * 1000;
+        const refusal = asked.error.details as { retryAfterSeconds?: number; limit?: string } | undefined;
+        const until = clock.now() + Number(refusal?.retryAfterSeconds ?? 60) * 1000;
+        // The device's own limit holds every number back: the attacker waits it out instead of asking for each.
+        if (refusal?.limit?.startsWith('device')) for (let j = 0; j < nextAt.length; j += 1) nextAt[j] = Math.max(nextAt[j]!, until);
+        else nextAt[i] = until;
         continue;
       }
       codes += 1;
@@ -79,7 +83,14 @@ async function simulate(count: number): Promise<{ codes: number; checked: number
         if (candidate === real) continue;
         const answer = await cabinet.dispatcher.dispatch(attacker, 'auth.signInWithCode', { phone, purpose: 'sign-in', code: candidate });
         if (answer.ok) throw new Error('the bench signed in: it must only guess wrong codes');
-        const triesLeft = (answer.error.details as { triesLeft?: number } | undefined)?.triesLeft;
+        const refusal = answer.error.details as { triesLeft?: number; retryAfterSeconds?: number; limit?: string } | undefined;
+        if (answer.error.code === 'RATE_LIMITED' && refusal?.limit?.startsWith('device')) {
+          // The device may try no more for now: it waits, then goes on with the same code while it lives.
+          clock.advance(Number(refusal.retryAfterSeconds ?? 60) * 1000);
+          guess -= 1;
+          continue;
+        }
+        const triesLeft = refusal?.triesLeft;
         if (answer.error.code !== 'OTP_INVALID' || triesLeft === undefined) break;
         checked += 1;
         if (triesLeft === 0) break;

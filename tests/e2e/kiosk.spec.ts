@@ -43,7 +43,7 @@ async function signInWithKeypad(page: Page, phone: Page, msisdn: string): Promis
   await tapDigits(page, typedDigits(msisdn));
   await expect(page.getByLabel('Номер телефона')).toHaveValue(formatRussianNumber(msisdn).replace(/^\+7 (\d{3}) /, '+7 ($1) '));
   await page.getByRole('button', { name: 'Получить код по SMS' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Код отправлен' })).toContainText(formatRussianNumber(msisdn));
+  await expect(page.getByRole('status').filter({ hasText: 'обслуживается, на него придёт код' })).toContainText(formatRussianNumber(msisdn));
   await tapDigits(page, await newestCode(phone, msisdn));
   await page.getByRole('button', { name: 'Войти', exact: true }).click();
   await expect(remainders(page)).toBeVisible();

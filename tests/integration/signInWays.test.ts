@@ -110,7 +110,8 @@ describe('one-time codes', () => {
     expect(await requestCode(demoLine.msisdn)).toMatchObject({ ok: true });
   });
 
-  it('10,000 guesses through the dispatcher sign nobody in', async () => {
+  // 10,000 transactions: on the shared store of a busy CI machine that is about half a minute.
+  it('10,000 guesses through the dispatcher sign nobody in', { timeout: 120_000 }, async () => {
     await requestCode(demoLine.msisdn);
     const real = lastCode(demoLine.msisdn)!;
     // 10,000 6-digit codes, the real one last: only 3 tries are ever checked.
@@ -126,8 +127,10 @@ describe('one-time codes', () => {
     expect(await call('auth.currentSession', {}, 'attacker')).toEqual({ ok: true, value: null });
   });
 
-  it('a number that is not ours is told so', async () => {
-    expect(await requestCode('+79990001122')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { reason: 'not-a-subscriber' } } });
+  it('a number that is not ours is answered as ours is, and gets no SMS (issue 17: nobody can list our numbers)', async () => {
+    const ours = await requestCode(demoLine.msisdn);
+    expect(await requestCode('+79990001122')).toEqual(ours);
+    expect(cabinet.handset!.inbox('+79990001122' as never)).toEqual([]);
   });
 });
 
@@ -183,13 +186,17 @@ describe('passwords', () => {
 describe('registration, PUK, blocked SIM, passwordless', () => {
   it('a number without a password registers by SMS code and sets one', async () => {
     const line = unregistered.lines[0]!;
-    expect(await requestCode(line.msisdn, 'sign-in')).toMatchObject({ error: { code: 'NOT_ELIGIBLE', details: { reason: 'not-registered' } } });
+    // A sign-in code for a number without a password: the same answer as any, but no SMS.
+    expect(await requestCode(line.msisdn, 'sign-in')).toMatchObject({ ok: true });
+    expect(lastCode(line.msisdn)).toBeUndefined();
     expect(await requestCode(line.msisdn, 'register')).toMatchObject({ ok: true });
     expect(await codeSignIn(line.msisdn, lastCode(line.msisdn)!, 'register')).toMatchObject({ ok: true, value: { way: 'registration', mustSetPassword: true } });
     expect(await call('auth.setPassword', { password: 'Ural-Mountains-7' })).toMatchObject({ ok: true });
     expect(await call('auth.signInWithPassword', { phone: line.msisdn, password: 'Ural-Mountains-7' }, 'window-2')).toMatchObject({ ok: true });
     cabinet.clock.advance(MINUTE);
-    expect(await requestCode(line.msisdn, 'register')).toMatchObject({ error: { code: 'NOT_ELIGIBLE', details: { reason: 'already-registered' } } });
+    const sms = cabinet.handset!.inbox(line.msisdn as never).length;
+    expect(await requestCode(line.msisdn, 'register')).toMatchObject({ ok: true });
+    expect(cabinet.handset!.inbox(line.msisdn as never)).toHaveLength(sms);
   });
 
   it('three wrong PUKs switch PUK sign-in off for the line', async () => {
@@ -206,9 +213,10 @@ describe('registration, PUK, blocked SIM, passwordless', () => {
 
   it('a blocked SIM gets no SMS and no prompt, but password and PUK still work', async () => {
     const line = blocked.lines[0]!;
-    expect(await requestCode(line.msisdn)).toMatchObject({ error: { code: 'SIM_BLOCKED', details: { alternatives: ['password', 'puk'] } } });
-    expect(await call('auth.startConfirmation', { phone: line.msisdn })).toMatchObject({ error: { code: 'SIM_BLOCKED' } });
+    expect(await requestCode(line.msisdn)).toMatchObject({ ok: true });
+    expect(await call('auth.startConfirmation', { phone: line.msisdn })).toMatchObject({ ok: true });
     expect(cabinet.handset!.inbox(line.msisdn as never)).toEqual([]);
+    expect(cabinet.handset!.openPrompts(line.msisdn as never)).toEqual([]);
     expect(await call('auth.signInWithPassword', { phone: line.msisdn, password: blocked.password })).toMatchObject({ ok: true });
     expect(await call('auth.signInWithPuk', { phone: line.msisdn, puk: line.puk }, 'window-2')).toMatchObject({ ok: true });
   });

@@ -50,6 +50,10 @@ describe('dates of the billing period', () => {
 describe('errors in words', () => {
   it('a wait is said in seconds', () => {
     expect(errorText({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 42 } }, t)).toBe('errors.RATE_LIMITED{"seconds":42}');
+    // A sign-in limit says when (issue 17): the time, not thousands of seconds.
+    const at = new Date(Date.now() + 5 * 60_000);
+    const time = new Intl.DateTimeFormat('ru-RU', at.toDateString() === new Date().toDateString() ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+    expect(errorText({ code: 'RATE_LIMITED', message: 'x', details: { retryAfterSeconds: 300, retryAt: at.toISOString() } }, t, 'ru-RU')).toBe(`errors.rateLimitedUntil{"time":"${time}"}`);
   });
   it('a service that is not set up is named: SMS, card payments, e-wallets, mail', () => {
     expect(errorText({ code: 'NOT_CONFIGURED', message: 'x', details: { service: 'card-payments' } }, t)).toBe('notConfigured.cardPayments{}');

@@ -1,9 +1,11 @@
 import type { E164 } from '../../../shared/phone';
 import { DomainError, requireConfigured } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
-import type { CodeDigits, OneTimeCodes } from './oneTimeCodes';
+import type { Logger } from '../logger';
+import { THE_NUMBER_ITSELF, type CodeDigits, type OneTimeCodes } from './oneTimeCodes';
 import type { CodePurpose, LineCredential, SignInWay, SmsGateway } from './ports';
 import type { Session } from './sessions';
+import type { SignInGuard } from './signInGuard';
 import type { SignInRecorder } from './signInRecorder';
 
 const wayOf: Record<CodePurpose, SignInWay> = { 'sign-in': 'code', register: 'registration', recover: 'recovery' };
@@ -17,6 +19,10 @@ const smsText: Record<CodePurpose, (code: string) => string> = {
 /**
  * The SMS ways in: a one-time code signs in («Вход по коду»), registers a number that has no
  * password yet, or recovers a forgotten password; the last two then ask for a new password.
+ *
+ * Before sign-in nobody may learn whether a number is ours: every number gets the same answer, "a code was sent"
+ * with the same length and times, after the same checks, writes and one hash; only a number that may use the way
+ * in gets the SMS. A code tried for any other number is wrong, as a wrong code for a subscriber is.
  */
 export class CodeSignIn {
   constructor(
@@ -24,23 +30,32 @@ export class CodeSignIn {
     private readonly codes: OneTimeCodes,
     private readonly sms: SmsGateway,
     private readonly recorder: SignInRecorder,
+    private readonly guard: SignInGuard,
+    private readonly logger: Logger,
   ) {}
 
-  async requestCode(msisdn: E164, purpose: CodePurpose): Promise<{ expiresAt: number; resendAvailableAt: number; codeLength: CodeDigits }> {
+  async requestCode(msisdn: E164, purpose: CodePurpose, device: string): Promise<{ expiresAt: number; resendAvailableAt: number; codeLength: CodeDigits }> {
     requireConfigured(this.sms, 'sms');
-    const { code, challenge } = await this.uow.write(async (repos) => {
-      requireCodeMayBeSent(await repos.credentials.forNumber(msisdn), purpose);
-      return this.codes.issue(repos, msisdn, purpose);
+    const { code, challenge, deliver } = await this.uow.write(async (repos) => {
+      await this.guard.admitMessage(repos, msisdn, device);
+      const deliver = mayUse(await repos.credentials.forNumber(msisdn), purpose);
+      return { ...(await this.codes.issue(repos, msisdn, purpose, THE_NUMBER_ITSELF, deliver)), deliver };
     });
-    await this.sms.send(msisdn, smsText[purpose](code));
+    // Not awaited: how long the SMS centre takes must not tell a served number from another.
+    if (deliver) {
+      this.sms.send(msisdn, smsText[purpose](code)).catch((error: unknown) => this.logger.error('an SMS code could not be sent', { purpose, error: String(error) }));
+    }
     return { expiresAt: challenge.expiresAt, resendAvailableAt: challenge.createdAt + 60_000, codeLength: this.codes.digits };
   }
 
   async signIn(msisdn: E164, purpose: CodePurpose, code: string, device: string): Promise<Session> {
     const outcome = await this.uow.write(async (repos) => {
-      const credential = requireCodeMayBeSent(await repos.credentials.forNumber(msisdn), purpose);
+      await this.guard.admitVerify(repos, msisdn, device);
+      const credential = await repos.credentials.forNumber(msisdn);
       const refusal = await this.codes.redeem(repos, msisdn, purpose, code);
       if (refusal) return { refusal };
+      // A right code whose number changed since it was sent (blocked, registered by then): it is spent, and says so.
+      if (!mayUse(credential, purpose)) return { refusal: new DomainError('OTP_EXPIRED', 'this code no longer works; ask for a new one') };
       // A recovery by SMS lifts the delay that wrong passwords put on the number.
       if (purpose !== 'sign-in') await repos.passwordFailures.clear(msisdn);
       return { credential };
@@ -50,18 +65,10 @@ export class CodeSignIn {
   }
 }
 
-function requireCodeMayBeSent(credential: LineCredential | null, purpose: CodePurpose): LineCredential {
-  if (!credential) throw new DomainError('NOT_FOUND', 'this number is not a subscriber of the operator', { reason: 'not-a-subscriber' });
-  if (credential.lineStatus === 'blocked') {
-    throw new DomainError('SIM_BLOCKED', 'the SIM is blocked and receives no SMS; sign in with the password or the PUK', {
-      alternatives: ['password', 'puk'],
-    });
-  }
-  if (purpose === 'register' && credential.passwordHash !== null) {
-    throw new DomainError('NOT_ELIGIBLE', 'this number is already registered; sign in or recover the password', { reason: 'already-registered' });
-  }
-  if (purpose === 'sign-in' && credential.passwordHash === null) {
-    throw new DomainError('NOT_ELIGIBLE', 'this number is not registered yet; register first', { reason: 'not-registered' });
-  }
-  return credential;
+/** Whether the number may use this way in: ours, not blocked, registered for a sign-in and not for a registration. */
+function mayUse(credential: LineCredential | null, purpose: CodePurpose): credential is LineCredential {
+  if (!credential || credential.lineStatus === 'blocked') return false;
+  if (purpose === 'register') return credential.passwordHash === null;
+  if (purpose === 'sign-in') return credential.passwordHash !== null;
+  return true;
 }

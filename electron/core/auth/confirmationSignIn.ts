@@ -1,11 +1,12 @@
 import type { E164 } from '../../../shared/phone';
 import type { Clock } from '../clock';
-import { DomainError, requireConfigured } from '../errors';
+import { requireConfigured } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { UnitOfWork } from '../unitOfWork';
 import type { ConfirmationGateway, LineCredential } from './ports';
 import type { Session } from './sessions';
+import type { SignInGuard } from './signInGuard';
 import type { SignInRecorder } from './signInRecorder';
 
 export const CONFIRMATION_TIMEOUT_MS = 120_000;
@@ -24,14 +25,16 @@ export const realSchedule: Schedule = (ms, run) => {
 interface Pending {
   promptId: string;
   windowId: string;
-  credential: LineCredential;
+  /** Null for a number that gets no prompt (not ours, or blocked): its wait ends unanswered, as a silent phone's does. */
+  credential: LineCredential | null;
   device: string;
   cancelTimer: () => void;
 }
 
 /**
  * «Без пароля»: the phone shows "press 1 to confirm"; 1 signs the waiting window in, 2 or no
- * answer in 120 s declines. One prompt per window; a new one replaces it.
+ * answer in 120 s declines. One prompt per window; a new one replaces it. Every number gets the same answer and
+ * the same wait, counted by the sign-in guard alike; only a number of ours that is not blocked gets the prompt.
  */
 export class ConfirmationSignIn {
   private readonly byPrompt = new Map<string, Pending>();
@@ -45,25 +48,24 @@ export class ConfirmationSignIn {
     private readonly ids: IdGenerator,
     private readonly onResolved: (windowId: string, outcome: ConfirmationOutcome, session: Session | null) => void,
     private readonly logger: Logger,
+    private readonly guard: SignInGuard,
     private readonly schedule: Schedule = realSchedule,
   ) {}
 
   async start(windowId: string, msisdn: E164, device: string): Promise<{ expiresAt: number }> {
     requireConfigured(this.gateway, 'sms');
-    const credential = await this.uow.read((repos) => repos.credentials.forNumber(msisdn));
-    if (!credential) throw new DomainError('NOT_FOUND', 'this number is not a subscriber of the operator', { reason: 'not-a-subscriber' });
-    if (credential.lineStatus === 'blocked') {
-      throw new DomainError('SIM_BLOCKED', 'the SIM is blocked and cannot confirm; sign in with the password or the PUK', {
-        alternatives: ['password', 'puk'],
-      });
-    }
+    const found = await this.uow.write(async (repos) => {
+      await this.guard.admitMessage(repos, msisdn, device);
+      return repos.credentials.forNumber(msisdn);
+    });
+    const credential = found && found.lineStatus !== 'blocked' ? found : null;
     this.finish(this.byWindow.get(windowId), 'cancelled');
     const promptId = this.ids.next('prompt');
     const expiresAt = this.clock.now() + CONFIRMATION_TIMEOUT_MS;
     const cancelTimer = this.schedule(CONFIRMATION_TIMEOUT_MS, () => this.finish(promptId, 'timed-out'));
     this.byPrompt.set(promptId, { promptId, windowId, credential, device, cancelTimer });
     this.byWindow.set(windowId, promptId);
-    this.gateway.prompt(credential.msisdn, { id: promptId, text: PROMPT_TEXT, expiresAt });
+    if (credential) this.gateway.prompt(credential.msisdn, { id: promptId, text: PROMPT_TEXT, expiresAt });
     return { expiresAt };
   }
 
@@ -74,7 +76,7 @@ export class ConfirmationSignIn {
   /** The phone's answer: "1" approves, anything else declines. An answer to a closed prompt changes nothing. */
   async answer(promptId: string, key: string): Promise<void> {
     const pending = this.byPrompt.get(promptId);
-    if (!pending) return;
+    if (!pending?.credential) return;
     if (key !== '1') {
       this.finish(promptId, 'declined');
       return;
@@ -106,6 +108,6 @@ export class ConfirmationSignIn {
     pending.cancelTimer();
     this.byPrompt.delete(pending.promptId);
     if (this.byWindow.get(pending.windowId) === pending.promptId) this.byWindow.delete(pending.windowId);
-    this.gateway.close(pending.promptId);
+    if (pending.credential) this.gateway.close(pending.promptId);
   }
 }

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { E164 } from '../../../shared/phone';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
@@ -63,7 +63,12 @@ export class OneTimeCodes {
     readonly digits: CodeDigits = 4,
   ) {}
 
-  async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF): Promise<IssuedCode> {
+  /**
+   * `sent: false` issues the same challenge for a number that will get no SMS (not ours, blocked, or not eligible
+   * for the purpose), with the same checks and writes and one hash as always, but of a secret no code can match:
+   * its tries, voids and waits then answer exactly as a subscriber's would.
+   */
+  async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF, sent = true): Promise<IssuedCode> {
     const now = this.clock.now();
     const remembered = (await repos.otps.createdSince(msisdn, now - CODE_RULES.ladderMemoryMs + 1)).filter(
       (earlier) => budgetOf(earlier.purpose) === budgetOf(purpose),
@@ -90,7 +95,7 @@ export class OneTimeCodes {
       msisdn,
       purpose,
       subject: subject.id,
-      codeHash: this.hasher.hash(hashContext(id, purpose, subject), code),
+      codeHash: this.hasher.hash(hashContext(id, purpose, subject), sent ? code : randomBytes(32).toString('base64')),
       createdAt: now,
       expiresAt: now + CODE_RULES.lifetimeMs,
       failedAttempts: 0,

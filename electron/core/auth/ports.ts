@@ -79,6 +79,29 @@ export interface PasswordFailureRepository {
   clear(msisdn: E164): Promise<void>;
 }
 
+/**
+ * What the sign-in guard counts: a message sent to a phone before sign-in, a code or PUK tried, and a wrong PUK
+ * for a number that has no PUK of ours (its tries run out as a subscriber's would).
+ */
+export type GuardEventKind = 'message' | 'verify' | 'puk-miss';
+
+export interface GuardEvent {
+  kind: GuardEventKind;
+  msisdn: E164;
+  device: string;
+  at: number;
+}
+
+/** The guard's events, for every number alike, served or not. */
+export interface SignInGuardRepository {
+  add(event: GuardEvent): Promise<void>;
+  /** The times of the events of this kind for the number (or the device) at or after `since`, oldest first. */
+  timesForNumber(kind: GuardEventKind, msisdn: E164, since: number): Promise<number[]>;
+  timesForDevice(kind: GuardEventKind, device: string, since: number): Promise<number[]>;
+  /** Forgets the counted messages and tries older than `before` (a wrong PUK is never forgotten, as a PUK's is not). */
+  forgetCountedBefore(before: number): Promise<void>;
+}
+
 export interface PukRecord {
   pukHash: string;
   failedAttempts: number;

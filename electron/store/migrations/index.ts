@@ -14,6 +14,7 @@ import { support } from './0013-support';
 import { runningUsageTotals } from './0014-running-usage-totals';
 import { codesPerSubject } from './0015-codes-per-subject';
 import { transferConfirmationDay } from './0016-transfer-confirmation-day';
+import { signInGuardEvents } from './0017-sign-in-guard-events';
 import { mailOutbox } from './0020-mail-outbox';
 
 /**
@@ -38,6 +39,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, mailOutbox];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, signInGuardEvents, mailOutbox];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

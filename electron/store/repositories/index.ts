@@ -6,6 +6,7 @@ import { SqlSignInRecordRepository } from './signInRecordRepository';
 import { SqlOtpRepository } from './otpRepository';
 import { SqlPasswordFailureRepository } from './passwordFailureRepository';
 import { SqlPukRepository } from './pukRepository';
+import { SqlSignInGuardRepository } from './signInGuardRepository';
 import { SqlSocialIdentityRepository } from './socialIdentityRepository';
 import { SqlUsageRepository } from './usageRepository';
 import { SqlLedgerRepository } from './ledgerRepository';
@@ -37,6 +38,7 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     otps: new SqlOtpRepository(sql),
     passwordFailures: new SqlPasswordFailureRepository(sql),
     puks: new SqlPukRepository(sql),
+    signInGuard: new SqlSignInGuardRepository(sql),
     socialIdentities: new SqlSocialIdentityRepository(sql),
     profiles: new SqlProfileRepository(sql),
     supportRequests: new SqlSupportRequestRepository(sql),

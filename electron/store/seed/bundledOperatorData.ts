@@ -25,6 +25,10 @@ export function parseOperatorData(raw: unknown): OperatorData {
     });
     throw new Error(`operator data is invalid:\n  ${issues.join('\n  ')}`);
   }
+  const { dayRegion } = parsed.data.codes.signInLimits;
+  if (!parsed.data.regions.some((region) => region.id === dayRegion)) {
+    throw new Error(`operator data is invalid:\n  codes.json: signInLimits.dayRegion: expected the id of a region in regions.json, not "${dayRegion}"`);
+  }
   return parsed.data;
 }
 

@@ -131,8 +131,30 @@ export const MoneyRulesData = z.strictObject({
 export type MoneyRules = z.infer<typeof MoneyRulesData>;
 
 /** codes.json: the length of every one-time code the operator sends (SMS and letters): 4 as today, or 6. */
+const Count = z.number().int().min(1).max(100_000);
+
+/**
+ * How many messages (SMS codes of the ways in, passwordless prompts) go to a phone, and how many codes and PUKs may
+ * be tried, per number and per device, in a rolling hour and in a calendar day of `dayRegion` (a region's id): one
+ * region for every number, so that when a day starts never tells a served number from another.
+ */
+export const SignInLimitsData = z.strictObject({
+  dayRegion: z.string().min(1),
+  messages: z.strictObject({ perNumberPerHour: Count, perNumberPerDay: Count, perDevicePerHour: Count, perDevicePerDay: Count }),
+  verifies: z.strictObject({ perDevicePerHour: Count, perDevicePerDay: Count }),
+});
+export type SignInLimitsData = z.infer<typeof SignInLimitsData>;
+
+/** What older data without `signInLimits` gets: the limits README's security section lists. */
+export const defaultSignInLimits: SignInLimitsData = {
+  dayRegion: 'moscow',
+  messages: { perNumberPerHour: 5, perNumberPerDay: 10, perDevicePerHour: 30, perDevicePerDay: 200 },
+  verifies: { perDevicePerHour: 60, perDevicePerDay: 300 },
+};
+
 export const CodeRulesData = z.strictObject({
   digits: z.union([z.literal(4), z.literal(6)], { error: 'expected 4 or 6 digits' }),
+  signInLimits: SignInLimitsData.default(defaultSignInLimits),
 });
 
 export const OperatorData = z.strictObject({
@@ -142,7 +164,7 @@ export const OperatorData = z.strictObject({
   demoSubscribers: z.array(DemoSubscriberData),
   payments: MoneyRulesData,
   /** Absent in older data: 4 digits, as the operator sends today. */
-  codes: CodeRulesData.default({ digits: 4 }),
+  codes: CodeRulesData.default({ digits: 4, signInLimits: defaultSignInLimits }),
 });
 export type OperatorData = z.infer<typeof OperatorData>;
 

@@ -2,13 +2,15 @@ import type { CabinetError } from '../../../shared/contract/errors';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
 
-/** The words a person sees for an error; the main side's message stays in the logs. */
-export function errorText(error: CabinetError, t: Translate): string {
+/** The words a person sees for an error; the main side's message stays in the logs. `locale` formats times. */
+export function errorText(error: CabinetError, t: Translate, locale?: string): string {
   const details = error.details ?? {};
   const reason = typeof details.reason === 'string' ? details.reason : undefined;
   const triesLeft = typeof details.triesLeft === 'number' ? details.triesLeft : undefined;
   switch (error.code) {
     case 'RATE_LIMITED':
+      // The sign-in limits say when: a time reads better than thousands of seconds.
+      if (typeof details.retryAt === 'string') return t('errors.rateLimitedUntil', { time: retryTime(details.retryAt, locale) });
       return t('errors.RATE_LIMITED', { seconds: Number(details.retryAfterSeconds ?? 60) });
     case 'STORE_UNAVAILABLE':
       // A lost connection to the chain's database says when to try again; the embedded store's answer does not.
@@ -53,4 +55,12 @@ const notConfiguredKeys: Record<string, string> = { sms: 'notConfigured.sms', 'c
 function notConfiguredText(service: unknown, t: Translate): string {
   const key = typeof service === 'string' ? notConfiguredKeys[service] : undefined;
   return key ? t(key) : t('errors.NOT_CONFIGURED');
+}
+
+/** "14:05" today, "25 нояб., 00:00" on another day, in the computer's time zone. */
+export function retryTime(iso: string, locale?: string, now = new Date()): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
 }
