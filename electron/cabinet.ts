@@ -71,6 +71,7 @@ import type { PassphraseVault } from './store/passphraseVault';
 import { bundledOperatorData } from './store/seed/bundledOperatorData';
 import type { OperatorData } from './store/seed/operatorData';
 import { seedOperatorData } from './store/seed/seedOperatorData';
+import { SmppNetwork } from './network/smpp/smppNetwork';
 
 export interface CabinetOptions {
   /** Folder of the encrypted store (the user-data folder in the app, a temp folder in tests). */
@@ -285,6 +286,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       options.schedule ?? realSchedule,
     );
     if (handset) handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
+    // An SMS centre over SMPP: a phone's reply answers its prompt, and what is sent is journalled in the store.
+    if (network.sms instanceof SmppNetwork) network.sms.attach({ journal: database, answer: (promptId, key) => confirmationSignIn.answer(promptId, key) });
     const socialSignIn = new SocialSignIn(
       database,
       () => options.settings.socialProviders(),
@@ -374,6 +377,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
             })),
           ),
         ),
+      smsHistory: async (lineId) => {
+        const msisdn = (await database!.read((repos) => repos.credentials.forLineId(lineId)))?.msisdn;
+        return msisdn ? database!.read((repos) => repos.smsMessages.recentFor([msisdn], 50)) : [];
+      },
     };
     const autopay = core.autopay;
     const runAutopay = async (lineId: string | null, msisdn: string) => {
@@ -453,6 +460,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   async function close(): Promise<void> {
     if (sweeper) clearInterval(sweeper);
     if (autopayTimer) clearInterval(autopayTimer);
+    if (network.sms instanceof SmppNetwork) await network.sms.stop();
     await database?.close();
   }
 

@@ -35,6 +35,9 @@ import { electronKioskHost, kioskEnabled, lockDownKioskWindow } from './kiosk/el
 import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { saveDialogTarget } from './desktop/saveDialogTarget';
+import { SmppNetwork } from './network/smpp/smppNetwork';
+import { systemClock } from './core/clock';
+import { randomIds } from './core/ids';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -121,6 +124,7 @@ async function start(): Promise<void> {
   // the PIN-unlocked staff panel (kiosk.json), never with a shared store; a packaged build needs staff's approval.
   const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: staffApprovedDemo(kioskConfig.read()) });
   if (demo.mode === 'refused') logger.warn('demo mode was asked for and refused', { reason: demo.reason });
+  const smsCentre = demo.mode === 'on' ? null : smppCentre();
   const host = startCabinet({
     dataDir,
     keyProvider,
@@ -140,7 +144,10 @@ async function start(): Promise<void> {
     openInBrowser: async (url) => {
       if (/^https?:\/\//.test(url)) await shell.openExternal(url);
     },
+    // SMS through the operator's SMS centre over SMPP (settings.json's `smpp`); without it, not configured.
+    ...(smsCentre ? { network: { sms: smsCentre, confirmations: smsCentre } } : {}),
   });
+  smsCentre?.start();
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, cabinetWindows);
   const handset = host.handset;
@@ -267,4 +274,15 @@ function fatal(error: unknown): void {
     `${english ? 'Details are in the log' : 'Подробности — в журнале'}: ${app.getPath('logs')}\n\n${(error as Error)?.message ?? String(error)}`,
   );
   app.exit(1);
+}
+
+/** The SMS centre of settings.json's `smpp`, or null when there is none or its entry is wrong (the log names each field). */
+function smppCentre(): SmppNetwork | null {
+  try {
+    const smpp = settings.smpp();
+    return smpp ? new SmppNetwork(smpp, systemClock, randomIds, logger) : null;
+  } catch (error) {
+    logger.error('the SMS centre settings are wrong; SMS stay not configured', { error: (error as Error).message });
+    return null;
+  }
 }

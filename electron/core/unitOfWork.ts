@@ -3,6 +3,7 @@ import type { AutopayRepository, PaymentRepository, PromisedRepository, SavedCar
 import type { ProfileRepository } from './profile/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
+import type { SmsMessageRepository } from './sms/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly profiles: ProfileRepository;
   readonly supportRequests: SupportRequestRepository;
   readonly knowledgeBase: KnowledgeBaseRepository;
+  readonly smsMessages: SmsMessageRepository;
 }
 
 /**

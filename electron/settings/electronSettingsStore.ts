@@ -4,6 +4,7 @@ import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
 import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
+import { parseSmppSettings, sealSmppPassword, type SmppConnectionSettings } from './smppSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
 interface Schema {
@@ -18,6 +19,8 @@ interface Schema {
   sharedStore?: unknown;
   /** `true` asks for demo mode (electron/demoMode.ts decides whether it is granted). */
   demoMode?: unknown;
+  /** The operator's SMS centre over SMPP (see smppSettings.ts); absent: SMS are not configured outside demo mode. */
+  smpp?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -95,5 +98,16 @@ export class ElectronSettingsStore implements SettingsStore {
       if (parsed.success) out[id] = parsed.data;
     }
     return out;
+  }
+
+  /** The SMS centre over SMPP, or null when none is set up; throws SmppSettingsError naming each bad field. */
+  smpp(): SmppConnectionSettings | null {
+    const keystore = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+    if (keystore) {
+      // A password written by hand is sealed with the OS keystore and leaves the file.
+      const sealed = sealSmppPassword(this.store.get('smpp'), (password) => safeStorage.encryptString(password).toString('base64'));
+      if (sealed) this.store.set('smpp', sealed);
+    }
+    return parseSmppSettings(this.store.get('smpp'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
   }
 }

@@ -15,6 +15,7 @@ import { SqlBillingRepository } from './billingRepository';
 import { SqlProfileLineRepository, SqlSimBlockRepository } from './securityRepositories';
 import { SqlProfileRepository } from './profileRepository';
 import { SqlKnowledgeBaseRepository, SqlSupportRequestRepository } from './supportRepositories';
+import { SqlSmsMessageRepository } from './smsMessageRepository';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -40,5 +41,6 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     profiles: new SqlProfileRepository(sql),
     supportRequests: new SqlSupportRequestRepository(sql),
     knowledgeBase: new SqlKnowledgeBaseRepository(sql),
+    smsMessages: new SqlSmsMessageRepository(sql),
   };
 }

@@ -536,6 +536,17 @@ export const en: Messages = {
       device: 'Device',
       number: 'Number',
     },
+    sms: {
+      title: 'SMS through the message centre',
+      when: 'When',
+      direction: 'Direction',
+      text: 'Text',
+      status: 'Status',
+      none: 'No SMS have gone through the message centre yet',
+      directions: { out: 'To the phone', in: 'From the phone' },
+      statuses: { queued: 'Queued', sent: 'Sent', delivered: 'Delivered', undeliverable: 'Not delivered', failed: 'Refused', received: 'Received' },
+      parts: '{count} parts',
+    },
     ways: { password: 'Password', code: 'SMS code', registration: 'Registration', recovery: 'Recovery', confirmation: 'Without a password', puk: 'PUK', social: 'Social network' },
     block: {
       title: 'Voluntary SIM block',

@@ -534,6 +534,17 @@ export const ru = {
       device: 'Устройство',
       number: 'Номер',
     },
+    sms: {
+      title: 'SMS через центр сообщений',
+      when: 'Когда',
+      direction: 'Куда',
+      text: 'Текст',
+      status: 'Статус',
+      none: 'SMS через центр сообщений ещё не отправлялись',
+      directions: { out: 'На телефон', in: 'С телефона' },
+      statuses: { queued: 'В очереди', sent: 'Отправлено', delivered: 'Доставлено', undeliverable: 'Не доставлено', failed: 'Не принято', received: 'Получено' },
+      parts: '{count} ч.',
+    },
     ways: { password: 'Пароль', code: 'Код из SMS', registration: 'Регистрация', recovery: 'Восстановление', confirmation: 'Без пароля', puk: 'PUK-код', social: 'Соцсеть' },
     block: {
       title: 'Добровольная блокировка SIM-карты',
