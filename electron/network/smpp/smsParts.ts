@@ -18,9 +18,11 @@ export const ESM_UDH_INDICATOR = 0x40;
 /** The part of esm_class that marks a deliver_sm as a delivery receipt from the SMSC. */
 export const ESM_DELIVERY_RECEIPT = 0x04;
 
-/** A single SMS holds 140 octets: 160 GSM characters or 70 UCS-2 units; a concatenated part gives 6 octets to the UDH. */
-const OCTETS = 140;
-const UDH_OCTETS = 6;
+/**
+ * A single SMS holds 140 octets: 160 GSM characters (7 bits each, packed by the SMSC; SMPP carries them one per
+ * octet) or 70 UCS-2 units. A concatenated part gives 6 octets to its UDH: 153 GSM characters or 67 UCS-2 units.
+ */
+const CAPACITY: Record<DataCoding, { single: number; part: number }> = { 0: { single: 160, part: 153 }, 8: { single: 140, part: 134 } };
 /** The most parts one concatenated message may have (the UDH's count is one octet). */
 export const MAX_PARTS = 255;
 
@@ -44,13 +46,14 @@ export function smsParts(text: string, reference: number): SmsParts {
   const dataCoding = dataCodingFor(text);
   const units = dataCoding === 0 ? [...Buffer.from(text, 'latin1')].map((byte) => Buffer.from([byte])) : ucs2Units(text);
   const whole = Buffer.concat(units);
-  if (whole.length <= OCTETS) return { dataCoding, esmClass: 0, parts: [whole] };
+  const capacity = CAPACITY[dataCoding];
+  if (whole.length <= capacity.single) return { dataCoding, esmClass: 0, parts: [whole] };
 
   const chunks: Buffer[] = [];
   let current: Buffer[] = [];
   let size = 0;
   for (const unit of units) {
-    if (size + unit.length > OCTETS - UDH_OCTETS) {
+    if (size + unit.length > capacity.part) {
       chunks.push(Buffer.concat(current));
       current = [];
       size = 0;
