@@ -23,13 +23,16 @@ if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sou
 fi
 apt-get update -q
 apt-get install -y -q --no-install-recommends build-essential dpkg-dev kannel-dev
-apt-get build-dep -y -q kannel
+# --arch-only: the libraries Kannel links (Build-Depends), not the TeX toolchain of its manuals (Build-Depends-Indep).
+apt-get build-dep -y -q --arch-only kannel
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-apt-get source -q kannel
-cd "$(find . -maxdepth 1 -type d -name 'kannel-*' | head -n 1)/addons/opensmppbox"
+# Only the upstream tarball: opensmppbox is Kannel's own add-on, untouched by Debian's patches.
+apt-get source -q --tar-only kannel
+tar -xf "$(ls kannel_*.orig.tar.* | head -n 1)"
+cd "$(dirname "$(find . -path '*/addons/opensmppbox/configure' | head -n 1)")"
 # Built against the installed Kannel (kannel-dev's gw-config and libraries), the same version as bearerbox.
 ./configure --with-kannel-dir=/usr
 make -j"$(nproc)"

@@ -34,7 +34,7 @@ export const defaultSmppTuning: SmppTuning = {
   throttleFirstMs: 250,
   throttleMaxMs: 10_000,
   throttleRetries: 12,
-  sendTimeoutMs: 60_000,
+  sendTimeoutMs: 20_000,
   window: 10,
 };
 
