@@ -21,6 +21,8 @@ export const SmppSettings = z
     sourceAddress: z.string().regex(/^(\d{1,15}|[A-Za-z0-9 ._-]{1,11})$/, 'a short code of digits or a name of at most 11 letters and digits'),
     /** How often the link is checked with enquire_link when quiet. */
     enquireLinkSeconds: z.number().int().min(5).max(600).default(30),
+    /** Requests in flight at once (the SMPP window the operator allows): throughput through Kannel grows with it. */
+    window: z.number().int().min(1).max(200).default(10),
   })
   .strict();
 export type SmppSettingsInput = z.input<typeof SmppSettings>;
@@ -34,6 +36,8 @@ export interface SmppConnectionSettings {
   systemType: string;
   sourceAddress: string;
   enquireLinkSeconds: number;
+  /** Requests in flight at once; 10 when not given. */
+  window?: number;
 }
 
 export class SmppSettingsError extends Error {

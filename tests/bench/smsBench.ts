@@ -10,6 +10,8 @@ import type { E164 } from '../../shared/phone';
 import { KannelNetwork, kannelMissing, SHORT_CODE, SMPP_LOGIN } from '../sms/kannelNetwork';
 
 const MESSAGES = Number(process.env.SMS_BENCH_MESSAGES ?? 500);
+/** The SMPP window: opensmppbox reads what has arrived, then sleeps a second when its socket is empty, so it bounds the rate. */
+const WINDOW = Number(process.env.SMS_BENCH_WINDOW ?? 50);
 
 async function main(): Promise<void> {
   const missing = kannelMissing();
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
   }
   console.log(`sms benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
   const network = await KannelNetwork.start();
-  const centre = new SmppNetwork({ host: '127.0.0.1', port: network.smppPort, ...SMPP_LOGIN, sourceAddress: SHORT_CODE, enquireLinkSeconds: 30 }, systemClock, new SequentialIds(), silentLogger);
+  const centre = new SmppNetwork({ host: '127.0.0.1', port: network.smppPort, ...SMPP_LOGIN, sourceAddress: SHORT_CODE, enquireLinkSeconds: 30, window: WINDOW }, systemClock, new SequentialIds(), silentLogger, {
+    sendTimeoutMs: 120_000,
+  });
   try {
     centre.start();
     await network.until(() => centre.status().state === 'bound', 15_000, 'the bind');
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
     const acceptedMs = performance.now() - started;
     await network.until(() => network.received.length - from >= MESSAGES, 120_000, `${MESSAGES} messages at fakesmsc`);
     const deliveredMs = performance.now() - started;
-    console.log(`messages=${MESSAGES} (one UCS-2 part each, window ${10})`);
+    console.log(`messages=${MESSAGES} (one UCS-2 part each) window=${WINDOW}`);
     console.log(`accepted_by_smsc_ms=${acceptedMs.toFixed(0)} accepted=${accepted}`);
     console.log(`at_phones_ms=${deliveredMs.toFixed(0)}`);
     console.log(`sms_per_s=${((MESSAGES * 1000) / deliveredMs).toFixed(1)}`);

@@ -92,7 +92,7 @@ describe('settings.json smpp', () => {
 
   it('absent: not configured; present: the connection with defaults', () => {
     expect(parseSmppSettings(undefined)).toBeNull();
-    expect(parseSmppSettings(good)).toEqual({ ...good, systemType: '', enquireLinkSeconds: 30 });
+    expect(parseSmppSettings(good)).toEqual({ ...good, systemType: '', enquireLinkSeconds: 30, window: 10 });
   });
 
   it('a bad entry is an error naming each field', () => {

@@ -102,7 +102,7 @@ export class SmppNetwork implements SmsGateway, ConfirmationGateway {
     private readonly logger: Logger,
     tuning: Partial<SmppTuning> = {},
   ) {
-    this.tuning = { ...defaultSmppTuning, ...tuning };
+    this.tuning = { ...defaultSmppTuning, ...(settings.window ? { window: settings.window } : {}), ...tuning };
     this.reconnectDelay = this.tuning.reconnectFirstMs;
   }
 
