@@ -76,6 +76,7 @@ import { seedOperatorData } from './store/seed/seedOperatorData';
 import { OutboxSender } from './network/smtp/outboxSender';
 import type { SmtpSettings } from './network/smtp/smtpSettings';
 import { SmtpTransport } from './network/smtp/smtpTransport';
+import { SmppNetwork } from './network/smpp/smppNetwork';
 
 export interface CabinetOptions {
   /** Folder of the encrypted store (the user-data folder in the app, a temp folder in tests). */
@@ -320,6 +321,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       options.schedule ?? realSchedule,
     );
     if (handset) handset.answerSink = (promptId, key) => confirmationSignIn.answer(promptId, key);
+    // An SMS centre over SMPP: a phone's reply answers its prompt, and what is sent is journalled in the store.
+    if (network.sms instanceof SmppNetwork) network.sms.attach({ journal: database, answer: (promptId, key) => confirmationSignIn.answer(promptId, key) });
     const socialSignIn = new SocialSignIn(
       database,
       () => options.settings.socialProviders(),
@@ -403,6 +406,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
             })),
           ),
         ),
+      smsHistory: async (lineId) => {
+        const msisdn = (await database!.read((repos) => repos.credentials.forLineId(lineId)))?.msisdn;
+        return msisdn ? database!.read((repos) => repos.smsMessages.recentFor([msisdn], 50)) : [];
+      },
     };
     const autopay = core.autopay;
     const runAutopay = async (lineId: string | null, msisdn: string) => {
@@ -486,6 +493,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     if (sweeper) clearInterval(sweeper);
     if (autopayTimer) clearInterval(autopayTimer);
     mailSender?.stop();
+    if (network.sms instanceof SmppNetwork) await network.sms.stop();
     await database?.close();
   }
 

@@ -37,6 +37,10 @@ import { electronKioskHost, kioskEnabled, lockDownKioskWindow } from './kiosk/el
 import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { saveDialogTarget } from './desktop/saveDialogTarget';
+import { SmppNetwork } from './network/smpp/smppNetwork';
+import { parseSmppSettings } from './settings/smppSettings';
+import { systemClock } from './core/clock';
+import { randomIds } from './core/ids';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -123,6 +127,7 @@ async function start(): Promise<void> {
   // the PIN-unlocked staff panel (kiosk.json), never with a shared store; a packaged build needs staff's approval.
   const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: staffApprovedDemo(kioskConfig.read()) });
   if (demo.mode === 'refused') logger.warn('demo mode was asked for and refused', { reason: demo.reason });
+  const smsCentre = demo.mode === 'on' ? null : smppCentre();
   const host = startCabinet({
     dataDir,
     keyProvider,
@@ -144,7 +149,10 @@ async function start(): Promise<void> {
     },
     // Receipts and security notices by e-mail (settings.json's `smtp`); a bad entry leaves mail not set up, said in the log and the profile.
     smtp: smtpSettingsOrNone(),
+    // SMS through the operator's SMS centre over SMPP (settings.json's `smpp`); without it, not configured.
+    ...(smsCentre ? { network: { sms: smsCentre, confirmations: smsCentre } } : {}),
   });
+  smsCentre?.start();
   // The window opens at once: a store protected by a passphrase is unlocked from it.
   bindDispatcherToIpc(host.dispatcher, `${platform()} desktop app (${hostname().slice(0, 32)})`, cabinetWindows);
   const handset = host.handset;
@@ -283,6 +291,19 @@ function smtpSettingsOrNone(): SmtpSettings | null {
     return typed ? parseSmtpSettings(typed, undefined, (path) => readFileSync(path, 'utf8')) : null;
   } catch (error) {
     logger.error('e-mail is not set up: settings.json smtp is not valid', { fields: (error as { fields?: string[] }).fields?.join(', ') ?? '', error: (error as Error).message });
+    return null;
+  }
+}
+
+/** The SMS centre of settings.json's `smpp`, or null when there is none or its entry is wrong (the log names each field). */
+function smppCentre(): SmppNetwork | null {
+  try {
+    // settings.json's `smpp` written by hand, else what was typed on «Состояние подключений» (the same checks).
+    const typed = settings.adapterSettings().resolved('sms');
+    const smpp = settings.smpp() ?? (typed ? parseSmppSettings(typed) : null);
+    return smpp ? new SmppNetwork(smpp, systemClock, randomIds, logger) : null;
+  } catch (error) {
+    logger.error('the SMS centre settings are wrong; SMS stay not configured', { error: (error as Error).message });
     return null;
   }
 }

@@ -26,6 +26,8 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      // SMS over SMPP through Kannel's own programs (bearerbox, opensmppbox, fakesmsc), which the suite starts itself.
+      { extends: true, test: { name: 'sms', include: ['tests/sms/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -5,6 +5,7 @@ import type { MailOutboxRepository } from './mail/ports';
 import type { ProfileLineRepository, SimBlockRepository } from './security/ports';
 import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInGuardRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
+import type { SmsMessageRepository } from './sms/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly supportRequests: SupportRequestRepository;
   readonly knowledgeBase: KnowledgeBaseRepository;
   readonly mailOutbox: MailOutboxRepository;
+  readonly smsMessages: SmsMessageRepository;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SmsMessageRecord } from '../core/sms/ports';
 import type { CodeLength } from '../../shared/contract/common';
 import type { SessionInfo } from '../../shared/contract/auth';
 import type { VaultStatus } from '../../shared/contract/vault';
@@ -62,6 +63,8 @@ export interface CoreServices extends SupportServices {
   profileNumbers: ProfileNumbers;
   profileSettings: ProfileSettings;
   signInHistory(subscriberId: string): Promise<Array<{ way: Session['way']; at: string; device: string; msisdn: string }>>;
+  /** SMS to and from the line's number through the SMS centre (electron/network/smpp), newest first. */
+  smsHistory(lineId: string): Promise<SmsMessageRecord[]>;
 }
 
 export interface HandlerDependencies {
@@ -303,6 +306,16 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return { ended: context.endSessions((other) => other.id !== session.id, 'ended-elsewhere') };
     },
     'security.signInHistory': async (_input, context) => requireCore().signInHistory(readySession(context).subscriberId),
+    'security.smsHistory': async (_input, context) =>
+      (await requireCore().smsHistory(readySession(context).lineId)).map((message) => ({
+        at: message.createdAt,
+        direction: message.direction,
+        msisdn: message.msisdn,
+        preview: message.preview,
+        parts: message.parts,
+        status: message.status,
+        detail: message.detail,
+      })),
     'security.simBlock': async (_input, context) => requireCore().simBlocking.status(readySession(context).lineId),
     'security.blockSim': async ({ password }, context) => {
       const session = readySession(context);

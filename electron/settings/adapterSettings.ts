@@ -33,7 +33,7 @@ export const ADAPTER_FIELDS: Record<ConfigurableAdapter, FieldSpec[]> = {
     { key: 'port', kind: 'number', required: true, schema: port },
     { key: 'systemId', kind: 'text', required: true, schema: z.string().trim().min(1, 'the system id').max(15, 'a system id of at most 15 characters (SMPP 3.4)') },
     { key: 'password', kind: 'secret', required: true, schema: secret.max(8, 'a password of at most 8 characters (SMPP 3.4)') },
-    { key: 'sourceAddress', kind: 'text', required: true, schema: z.string().trim().min(1, 'the sender name or number').max(20, 'a sender of at most 20 characters') },
+    { key: 'sourceAddress', kind: 'text', required: true, schema: z.string().trim().regex(/^(\d{1,15}|[A-Za-z0-9 ._-]{1,11})$/, 'a short code of digits or a name of at most 11 letters and digits') },
   ],
   mail: [
     { key: 'host', kind: 'text', required: true, schema: host },

@@ -6,6 +6,7 @@ import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions'
 import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
 import { readFileSync } from 'node:fs';
 import { parseSmtpSettings, sealSmtpPassword, type SmtpSettings } from '../network/smtp/smtpSettings';
+import { parseSmppSettings, sealSmppPassword, type SmppConnectionSettings } from './smppSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 import { AdapterSettings, type SecretSealer } from './adapterSettings';
 
@@ -34,6 +35,8 @@ interface Schema {
   adapters?: unknown;
   /** The operator's mail server for receipts and notices (see electron/network/smtp/smtpSettings.ts); absent: mail not set up. */
   smtp?: unknown;
+  /** The operator's SMS centre over SMPP (see smppSettings.ts); absent: SMS are not configured outside demo mode. */
+  smpp?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -131,5 +134,16 @@ export class ElectronSettingsStore implements SettingsStore {
       if (sealed) this.store.set('smtp', sealed);
     }
     return parseSmtpSettings(this.store.get('smtp'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined, (path) => readFileSync(path, 'utf8'));
+  }
+
+  /** The SMS centre over SMPP, or null when none is set up; throws SmppSettingsError naming each bad field. */
+  smpp(): SmppConnectionSettings | null {
+    const keystore = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+    if (keystore) {
+      // A password written by hand is sealed with the OS keystore and leaves the file.
+      const sealed = sealSmppPassword(this.store.get('smpp'), (password) => safeStorage.encryptString(password).toString('base64'));
+      if (sealed) this.store.set('smpp', sealed);
+    }
+    return parseSmppSettings(this.store.get('smpp'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
   }
 }

@@ -29,6 +29,20 @@ export const ActiveSession = z.object({
 
 export const SignInEntry = z.object({ way: SignInWay, at: Instant, device: z.string(), msisdn: E164Schema });
 
+/** An SMS to or from the number through the operator's SMS centre, with codes hidden, and where it stands. */
+export const SmsEntry = z.object({
+  at: Instant,
+  direction: z.enum(['out', 'in']),
+  msisdn: E164Schema,
+  /** The text with one-time codes hidden. */
+  preview: z.string(),
+  parts: z.number().int().min(1),
+  status: z.enum(['queued', 'sent', 'delivered', 'undeliverable', 'failed', 'received']),
+  /** What the SMS centre last said (a receipt's stat, a refusal's status), or null. */
+  detail: z.string().nullable(),
+});
+export type SmsEntry = z.infer<typeof SmsEntry>;
+
 const Password = z.string({ error: 'expected the password' }).min(1, 'expected the password').max(200);
 
 export const security = {
@@ -46,6 +60,8 @@ export const security = {
   /** «Добровольная блокировка» of the number the window looks at, confirmed by the password. */
   blockSim: method({ access: 'session', input: z.strictObject({ password: Password }), output: SimBlockStatus }),
   unblockSim: method({ access: 'session', input: z.strictObject({ password: Password }), output: SimBlockStatus }),
+  /** SMS to and from the number the window looks at, through the SMS centre (none in demo mode), newest first. */
+  smsHistory: method({ access: 'session', input: NoInput, output: z.array(SmsEntry) }),
 };
 
 export const ProfileNumberView = z.object({

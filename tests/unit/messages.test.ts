@@ -3,9 +3,11 @@ import { createI18n } from 'vue-i18n';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
 import { diagnosticsMessages } from '../../renderer/src/components/diagnostics/messages';
+import { detailMessages } from '../../renderer/src/components/detail/messages';
+import { supportMessages } from '../../renderer/src/components/support/messages';
 
 /** Screens that bring their own messages (merged in when their code loads). */
-const screens = { diagnostics: diagnosticsMessages };
+const screens = { diagnostics: diagnosticsMessages, detail: detailMessages, support: supportMessages };
 
 /** Every leaf key of a message tree, as "a.b.c". */
 function keys(tree: unknown, prefix = ''): string[] {
@@ -27,8 +29,8 @@ describe('the window’s words', () => {
   }
 
   for (const [language, messages] of [
-    ['ru', { ...ru, ...screens.diagnostics.ru }],
-    ['en', { ...en, ...screens.diagnostics.en }],
+    ['ru', Object.assign({}, ru, ...Object.values(screens).map((bundle) => bundle.ru))],
+    ['en', Object.assign({}, en, ...Object.values(screens).map((bundle) => bundle.en))],
   ] as const) {
     it(`every ${language} message compiles (an unescaped @ or brace would break it on screen)`, () => {
       const problems: string[] = [];

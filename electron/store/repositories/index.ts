@@ -17,6 +17,7 @@ import { SqlProfileLineRepository, SqlSimBlockRepository } from './securityRepos
 import { SqlProfileRepository } from './profileRepository';
 import { SqlKnowledgeBaseRepository, SqlSupportRequestRepository } from './supportRepositories';
 import { SqlMailOutboxRepository } from './mailOutboxRepository';
+import { SqlSmsMessageRepository } from './smsMessageRepository';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -44,5 +45,6 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     supportRequests: new SqlSupportRequestRepository(sql),
     knowledgeBase: new SqlKnowledgeBaseRepository(sql),
     mailOutbox: new SqlMailOutboxRepository(sql),
+    smsMessages: new SqlSmsMessageRepository(sql),
   };
 }

@@ -9,11 +9,14 @@ import { useSessionStore } from './session';
 
 type Sessions = OutputOf<'security.sessions'>;
 type History = OutputOf<'security.signInHistory'>;
+type SmsHistory = OutputOf<'security.smsHistory'>;
 
 /** «Безопасность» and «Мои номера»: password, sessions, sign-in history, the SIM block, the profile's numbers. */
 export const useSecurityStore = defineStore('security', () => {
   const sessions = ref<Sessions>([]);
   const history = ref<History>([]);
+  /** SMS through the operator's SMS centre to and from this number, with delivery receipts. */
+  const smsHistory = ref<SmsHistory>([]);
   const simBlock = ref<SimBlockStatus | null>(null);
   const numbers = ref<ProfileNumberView[]>([]);
   /** The last thing done on «Мои номера», said once more after the view remounts for another number. */
@@ -31,6 +34,7 @@ export const useSecurityStore = defineStore('security', () => {
     keep(sessions)(list);
     keep(history)(entries);
     keep(simBlock)(block);
+    keep(smsHistory)(await cabinet.security.smsHistory({}));
   };
   const changePassword = (current: string, next: string) => guarded(() => cabinet.security.changePassword({ current, next }));
   const endSession = async (handle: string) => keep(sessions)(await guarded(() => cabinet.security.endSession({ handle })));
@@ -62,6 +66,7 @@ export const useSecurityStore = defineStore('security', () => {
   function $reset(): void {
     sessions.value = [];
     history.value = [];
+    smsHistory.value = [];
     simBlock.value = null;
     numbers.value = [];
     resetWorking();
@@ -71,6 +76,7 @@ export const useSecurityStore = defineStore('security', () => {
   return {
     sessions,
     history,
+    smsHistory,
     simBlock,
     numbers,
     working,
