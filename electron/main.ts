@@ -35,6 +35,8 @@ import { electronKioskHost, kioskEnabled, lockDownKioskWindow } from './kiosk/el
 import { kioskWindowOptions } from './kiosk/kioskWindowOptions';
 import { redactingLogger } from './core/kiosk/redactingLogger';
 import { saveDialogTarget } from './desktop/saveDialogTarget';
+import { cardAcquirerFromSettings } from './desktop/cardAcquirer';
+import { isBankPageContents } from './desktop/bankPageWindow';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -121,12 +123,15 @@ async function start(): Promise<void> {
   // the PIN-unlocked staff panel (kiosk.json), never with a shared store; a packaged build needs staff's approval.
   const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: staffApprovedDemo(kioskConfig.read()) });
   if (demo.mode === 'refused') logger.warn('demo mode was asked for and refused', { reason: demo.reason });
+  // The shop's card acquirer (settings.json's cardAcquirer); demo mode keeps its test acquirer.
+  const cardAcquirer = demo.mode === 'on' ? null : cardAcquirerFromSettings(() => settings.cardAcquirer(), logger, () => mainWindow, () => settings.preferences().language);
   const host = startCabinet({
     dataDir,
     keyProvider,
     demo: demo.mode === 'on',
     demoRefused: demo.mode === 'refused' ? demo.reason : null,
     ...(shared ? { sharedStore: connectionOf(shared) } : {}),
+    ...(cardAcquirer ? { acquirer: cardAcquirer.acquirer, bankPages: cardAcquirer.bankPages } : {}),
     settings,
     trustedOrigins: [trustedOrigin],
     logger,
@@ -256,7 +261,10 @@ function hardenSessions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
   // Navigation stays on our origin; nothing opens inside the app; https links go to the system browser, never from a kiosk.
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { trustedOrigin, kiosk }, (url) => shell.openExternal(url)));
+  // The bank's 3-D Secure window keeps to the acquirer's host by guards of its own (electron/desktop/bankPageWindow.ts).
+  app.on('web-contents-created', (_event, contents) => {
+    if (!isBankPageContents(contents)) guardWebContents(contents, { trustedOrigin, kiosk }, (url) => shell.openExternal(url));
+  });
 }
 
 function fatal(error: unknown): void {

@@ -36,3 +36,33 @@ function parse(url: string): URL | null {
     return null;
   }
 }
+
+/** The part of Electron's WebContents the bank window's guards use (a recording fake in the tests). */
+export interface BankPageContents {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: { preventDefault(): void; url?: string; isMainFrame?: boolean }, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Holds the bank window to its policy: a navigation or redirect (of any frame) off the allowed hosts is refused;
+ * reaching the return address is refused too — the page is not loaded — and `returned` is called (the window
+ * closes); nothing opens a new window or a webview.
+ */
+export function guardBankPage(contents: BankPageContents, policy: BankPagePolicy, returned: () => void): void {
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    const step = bankPageNavigation(url, policy);
+    if (step === 'allow') return;
+    event.preventDefault();
+    if (step === 'returned') returned();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-frame-navigate', (event) => {
+    // A bank page's own empty frames (scripts write into them) are not navigation anywhere.
+    if (event.isMainFrame === false && (event.url === 'about:blank' || event.url === 'about:srcdoc')) return;
+    guard(event, event.url ?? '');
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

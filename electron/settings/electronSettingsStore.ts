@@ -3,6 +3,7 @@ import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
+import { parseCardAcquirerSettings, sealSecretKey, type CardAcquirerSettings } from './cardAcquirerSettings';
 import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
 import { defaultPreferences, definedOnly, type SettingsStore, type SocialProviderSettings, type WindowBounds } from './settingsStore';
 
@@ -18,6 +19,8 @@ interface Schema {
   sharedStore?: unknown;
   /** `true` asks for demo mode (electron/demoMode.ts decides whether it is granted). */
   demoMode?: unknown;
+  /** The shop's card acquirer (see cardAcquirerSettings.ts); absent: card payments are not set up. */
+  cardAcquirer?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -84,6 +87,16 @@ export class ElectronSettingsStore implements SettingsStore {
       if (sealed) this.store.set('sharedStore', sealed);
     }
     return parseSharedStoreSettings(this.store.get('sharedStore'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
+  }
+
+  /** The shop's card acquirer, or null; throws CardAcquirerSettingsError naming each bad field. The secret key is sealed first. */
+  cardAcquirer(): CardAcquirerSettings | null {
+    const keystore = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+    if (keystore) {
+      const sealed = sealSecretKey(this.store.get('cardAcquirer'), (secret) => safeStorage.encryptString(secret).toString('base64'));
+      if (sealed) this.store.set('cardAcquirer', sealed);
+    }
+    return parseCardAcquirerSettings(this.store.get('cardAcquirer'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */
