@@ -18,7 +18,9 @@ function bankSession(): Session {
 
 /** The bank window's web contents: the app's general guards (our origin only) leave them to the bank page's own. */
 export function isBankPageContents(contents: { session: Session }): boolean {
-  return contents.session === bankSession();
+  const bank = bankSession();
+  // Never the default session, whatever a partition lookup answers: our own windows always keep the general guards.
+  return bank !== session.defaultSession && contents.session === bank;
 }
 
 /**
