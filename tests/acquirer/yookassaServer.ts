@@ -173,10 +173,12 @@ export async function startYooKassaServer(): Promise<YooKassaTestServer> {
     const expected = `Basic ${Buffer.from(`${shopId}:${secretKey}`).toString('base64')}`;
     if (req.headers.authorization !== expected) return json(res, 401, { type: 'error', code: 'invalid_credentials', description: 'Authentication error' });
 
-    if (faults.failNext > 0 && faults.failWhen === 'before') {
-      faults.failNext -= 1;
-      return json(res, 500, { type: 'error', code: 'internal_server_error' });
-    }
+    // Each request's faults are decided when it arrives: one still sleeping never takes a later test's.
+    const slow = faults.slowMs > 0 && faults.slowNext > 0 ? faults.slowMs : 0;
+    if (slow) faults.slowNext -= 1;
+    const fail = faults.failNext > 0 ? faults.failWhen : null;
+    if (fail) faults.failNext -= 1;
+    if (fail === 'before') return json(res, 500, { type: 'error', code: 'internal_server_error' });
     let answer: { status: number; body: unknown };
     if (req.method === 'POST') {
       if (!key || key.length > 64) return json(res, 400, { type: 'error', code: 'invalid_request', parameter: 'Idempotence-Key' });
@@ -198,14 +200,8 @@ export async function startYooKassaServer(): Promise<YooKassaTestServer> {
     } else {
       answer = { status: 405, body: { type: 'error', code: 'method_not_allowed' } };
     }
-    if (faults.slowMs > 0 && faults.slowNext > 0) {
-      faults.slowNext -= 1;
-      await sleep(faults.slowMs);
-    }
-    if (faults.failNext > 0 && faults.failWhen === 'after') {
-      faults.failNext -= 1;
-      return json(res, 500, { type: 'error', code: 'internal_server_error' });
-    }
+    if (slow) await sleep(slow);
+    if (fail === 'after') return json(res, 500, { type: 'error', code: 'internal_server_error' });
     json(res, answer.status, answer.body);
   }
 

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { AcquirerTimeoutError, type Acquirer, type AcquirerAnswer, type CardDetails } from '../../core/money/ports';
 import { YooKassaHttp, YooKassaRefusedError, YooKassaUnreachableError, type YooKassaConnection } from './yookassaHttp';
+import { notifiedPayment } from './yookassaNotifications';
 import { answerOf, CABINET_PAYMENT_ID, rublesValue, YooKassaPayment, YooKassaPaymentList } from './yookassaPayment';
 
 export interface YooKassaOptions extends YooKassaConnection {
@@ -100,6 +101,27 @@ export class YooKassaAcquirer implements Acquirer {
     const payment = await this.lookUp(paymentId);
     const answer = payment ? answerOf(payment) : null;
     return answer?.outcome === 'challenge' && answer.confirmationUrl ? { url: answer.confirmationUrl, returnUrl: this.options.returnUrl } : null;
+  }
+
+  /**
+   * A notification received by a host that can take them (a desktop app has no public address): checked by its
+   * source address, then the payment is asked for again and our id read from the API's answer. Returns our payment
+   * id for the core's status check, or null (not from YooKassa, not about a payment, not one of ours).
+   */
+  async notified(sourceAddress: string, body: unknown): Promise<string | null> {
+    const theirs = notifiedPayment(sourceAddress, body);
+    if (!theirs) return null;
+    let payment: YooKassaPayment;
+    try {
+      payment = YooKassaPayment.parse(await this.http.get(`payments/${encodeURIComponent(theirs)}`));
+    } catch (error) {
+      if (error instanceof YooKassaRefusedError && error.httpStatus === 404) return null;
+      throw error;
+    }
+    const ours = payment.metadata?.[CABINET_PAYMENT_ID];
+    if (!ours) return null;
+    this.theirIds.set(ours, payment.id);
+    return ours;
   }
 
   /** The payment as the API has it now, or null when it has none under our id. */
