@@ -62,6 +62,7 @@ export class BankPageWindows implements BankPageHost {
         webSecurity: true,
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
         webviewTag: false,
         navigateOnDragDrop: false,
         safeDialogs: true,
