@@ -6,7 +6,7 @@ import { silentLogger } from '../../electron/core/logger';
 import type { BankPageHost } from '../../electron/core/money/ports';
 import { bankPageNavigation, bankPagePolicy } from '../../electron/desktop/bankPagePolicy';
 import { YooKassaAcquirer, type YooKassaOptions } from '../../electron/network/yookassa/yookassaAcquirer';
-import { demo, demoLine, openTestCabinet, tempDir, type TestCabinet } from '../integration/support';
+import { demo, demoLine, openTestCabinet, operatorData, tempDir, type TestCabinet } from '../integration/support';
 import { startYooKassaServer, type YooKassaTestServer } from './yookassaServer';
 
 /**
@@ -193,5 +193,21 @@ describe('a card top-up through YooKassa', () => {
     // Reachable again: the start settles it by the acquirer's word (it was charged), once.
     await open({ acquirer: yookassa() });
     await vi.waitFor(async () => expect(await balance()).toBe(before + 10_000));
+  });
+
+  it("never opens or closes another line's bank window: another subscriber's window is told there is no such payment", async () => {
+    const bank = person(true);
+    await open({ bankPages: bank });
+    const asked = await topUp('4000 0000 0000 3220');
+    const other = operatorData.demoSubscribers.find((subscriber) => subscriber.password && subscriber.id !== demo.id)!;
+    const stranger = cabinet.window('stranger');
+    expect((await cabinet.dispatcher.dispatch(stranger, 'auth.signInWithPassword', { phone: other.lines[0]!.msisdn, password: other.password })).ok).toBe(true);
+    const peek = await cabinet.dispatcher.dispatch(stranger, 'payments.confirmInBankWindow', { paymentId: asked.id });
+    expect(peek).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(bank.shown).toBe(0);
+    expect(await cabinet.dispatcher.dispatch(stranger, 'payments.cancelBankWindow', { paymentId: asked.id })).toMatchObject({ ok: true, value: { closed: false } });
+    // Without a session, nothing at all.
+    expect(await cabinet.dispatcher.dispatch(cabinet.window('nobody'), 'payments.confirmInBankWindow', { paymentId: asked.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await call('payments.confirmInBankWindow', { paymentId: asked.id })).status).toBe('succeeded');
   });
 });
