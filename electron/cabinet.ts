@@ -205,6 +205,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     visitEnd.add({ name: 'receipt files', wipe: () => kioskHost.printer.deleteReceiptFiles?.() });
   }
   if (handset) visitEnd.add({ name: 'handset messages', wipe: () => handset.forgetEverything() });
+  // A bank page left open must not greet the next walk-in.
+  const bankPages = options.bankPages;
+  if (bankPages) visitEnd.add({ name: 'bank windows', wipe: () => bankPages.closeAll() });
 
   const dispatcher = new Dispatcher({
     handlers: createHandlers({

@@ -87,6 +87,10 @@ export class BankPageWindows implements BankPageHost {
     return done;
   }
 
+  closeAll(): void {
+    for (const { window } of this.open.values()) if (!window.isDestroyed()) window.close();
+  }
+
   close(windowId: string, paymentId: string): boolean {
     const shown = this.open.get(paymentId);
     if (!shown || shown.windowId !== windowId) return false;

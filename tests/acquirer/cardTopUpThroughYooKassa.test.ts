@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomIds } from '../../electron/core/ids';
+import { MemoryKioskConfigStore } from '../../electron/settings/kioskConfigStore';
 import { silentLogger } from '../../electron/core/logger';
 import type { BankPageHost } from '../../electron/core/money/ports';
 import { bankPageNavigation, bankPagePolicy } from '../../electron/desktop/bankPagePolicy';
@@ -35,6 +36,7 @@ function person(choice: boolean | null): BankPageHost & { shown: number } {
       return back.location && bankPageNavigation(back.location, policy) === 'returned' ? ('returned' as const) : ('closed' as const);
     },
     close: () => false,
+    closeAll: () => undefined,
   };
   return host;
 }
@@ -209,5 +211,15 @@ describe('a card top-up through YooKassa', () => {
     // Without a session, nothing at all.
     expect(await cabinet.dispatcher.dispatch(cabinet.window('nobody'), 'payments.confirmInBankWindow', { paymentId: asked.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect((await call('payments.confirmInBankWindow', { paymentId: asked.id })).status).toBe('succeeded');
+  });
+
+  it('closes every bank window when a kiosk visit ends: none is left for the next walk-in', async () => {
+    let closedAll = 0;
+    const bank = { ...person(null), closeAll: () => void (closedAll += 1) };
+    const host = { printer: { printers: async () => [], print: async () => undefined }, clearWindowStorage: async () => undefined, clearClipboard: async () => undefined, exitKiosk: () => undefined };
+    cabinet = await openTestCabinet(dir.path, { acquirer: yookassa(), ids: randomIds, bankPages: bank, kiosk: { config: new MemoryKioskConfigStore({ enabled: true }), host } });
+    await call('auth.signInWithPassword', { phone: demoLine.msisdn, password: demo.password });
+    await call('auth.signOut', {});
+    await vi.waitFor(() => expect(closedAll).toBeGreaterThan(0));
   });
 });

@@ -25,6 +25,10 @@ class BankWindow implements BankPageHost {
     return true;
   }
 
+  closeAll(): void {
+    this.close();
+  }
+
   /** The person confirms on the bank's page, which sends them back to the return address. */
   async approve(server: YooKassaTestServer): Promise<void> {
     await expect.poll(() => this.open !== null).toBe(true);

@@ -130,6 +130,8 @@ export interface BankPageHost {
   show(request: { windowId: string; paymentId: string; url: string; returnUrl: string }): Promise<'returned' | 'closed'>;
   /** Closes the page a window opened for a payment (the person cancelled); false when that window has none open. */
   close(windowId: string, paymentId: string): boolean;
+  /** Closes every bank page (a kiosk visit ended: none may be left for the next person). */
+  closeAll(): void;
 }
 
 /** An e-wallet: the person confirms on the wallet's own page. */
