@@ -222,4 +222,20 @@ describe('a card top-up through YooKassa', () => {
     await call('auth.signOut', {});
     await vi.waitFor(() => expect(closedAll).toBeGreaterThan(0));
   });
+
+  it('settles a resumed payment by the acquirer\'s status when the repeat is refused (another body under the same key): charged once, never declined', async () => {
+    await open({ acquirerTimeoutMs: 300 });
+    const before = await balance();
+    const charges = server.charges();
+    server.faults.slowMs = 1_000;
+    server.faults.slowNext = 1;
+    const key = randomUUID();
+    const slow = await topUp('4111 1111 1111 1111', key);
+    expect(slow.status).toBe('pending');
+    // The same attempt again, now asking to remember the card: the API refuses a different body under a used key.
+    const again = await call('payments.topUpByCard', { amountKopecks: 10_000, card: { number: '4111 1111 1111 1111', expiry: '12/30', cvc: '123' }, remember: true, idempotencyKey: key });
+    expect(again).toMatchObject({ id: slow.id, status: 'succeeded' });
+    expect(server.charges()).toBe(charges + 1);
+    expect(await balance()).toBe(before + 10_000);
+  });
 });

@@ -114,9 +114,16 @@ export class TopUps {
     const answer = await this.ask(payment, () =>
       this.acquirer.charge({ paymentId: payment.id, amountKopecks: payment.amountKopecks, card, tokenize: request.remember && !token }),
     );
-    // "Unreachable now" says nothing of an earlier attempt of a resumed payment, which may have been charged: it stays pending.
-    if (resumed && answer?.outcome === 'declined' && answer.reason === 'acquirer-unavailable') return payment;
+    // A repeat refused or not delivered says nothing of the resumed payment's earlier attempt, which may have been
+    // charged: the acquirer's status decides, and without one the payment stays pending.
+    if (resumed && answer?.outcome === 'declined') return this.settledByStatus(payment);
     return answer ? this.settle(payment.id, answer) : payment;
+  }
+
+  private async settledByStatus(payment: PaymentRecord): Promise<PaymentRecord> {
+    const status = await this.ask(payment, () => this.acquirer.status(payment.id));
+    if (!status || status.outcome === 'in-progress' || status.outcome === 'unknown') return (await this.uow.read((repos) => repos.payments.byId(payment.id))) ?? payment;
+    return this.settle(payment.id, status);
   }
 
   async confirmChallenge(lineId: string, paymentId: string, code: string): Promise<PaymentRecord> {
