@@ -48,7 +48,7 @@ import { SupportRequests } from './core/support/supportRequests';
 import { EmbeddedSupportDesk } from './network/embeddedSupportDesk';
 import { bundledSupportData } from './store/seed/supportData';
 import type { SupportData } from './store/seed/supportData';
-import type { Acquirer, WalletGateway } from './core/money/ports';
+import type { Acquirer, BankPageHost, WalletGateway } from './core/money/ports';
 import { TEST_CARDS, TestAcquirer, TestWallets } from './network/testAcquirer';
 import type { DemoRefusal } from './demoMode';
 import { NotConfiguredAcquirer, NotConfiguredNetwork, NotConfiguredWallets } from './network/notConfigured';
@@ -124,6 +124,8 @@ export interface CabinetOptions {
   wallets?: WalletGateway;
   /** How long the acquirer may take before a payment is left pending for a status check. */
   acquirerTimeoutMs?: number;
+  /** Where a bank's 3-D Secure page is shown (a locked-down window in the app), for an acquirer that confirms by redirect. */
+  bankPages?: BankPageHost;
   /** How often autopay rules are checked; 0 turns the timer off (tests run them by hand). */
   autopayIntervalMs?: number;
   /** Support topics and the knowledge base; the bundled support.json by default. */
@@ -235,6 +237,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     visitEnd.add({ name: 'receipt files', wipe: () => kioskHost.printer.deleteReceiptFiles?.() });
   }
   if (handset) visitEnd.add({ name: 'handset messages', wipe: () => handset.forgetEverything() });
+  // A bank page left open must not greet the next walk-in.
+  const bankPages = options.bankPages;
+  if (bankPages) visitEnd.add({ name: 'bank windows', wipe: () => bankPages.closeAll() });
 
   const dispatcher = new Dispatcher({
     handlers: createHandlers({
@@ -247,6 +252,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       lineLooked: (msisdn) => void raiseAlerts(msisdn),
       kiosk: { staff, host: options.kiosk?.host ?? null, logger, visitEnded: () => visitEnd.ended() },
       diagnostics: () => diagnostics.snapshot(),
+      ...(options.bankPages ? { bankPages: options.bankPages } : {}),
     }),
     sessions,
     trustedOrigins: options.trustedOrigins,

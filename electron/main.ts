@@ -41,6 +41,8 @@ import { SmppNetwork } from './network/smpp/smppNetwork';
 import { parseSmppSettings } from './settings/smppSettings';
 import { systemClock } from './core/clock';
 import { randomIds } from './core/ids';
+import { cardAcquirerFromSettings } from './desktop/cardAcquirer';
+import { isBankPageContents } from './desktop/bankPageWindow';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -128,12 +130,15 @@ async function start(): Promise<void> {
   const demo = decideDemoMode({ argv: process.argv, setting: settings.demoModeSetting(), sharedStore: shared !== null, packaged: app.isPackaged, staffPinVerified: staffApprovedDemo(kioskConfig.read()) });
   if (demo.mode === 'refused') logger.warn('demo mode was asked for and refused', { reason: demo.reason });
   const smsCentre = demo.mode === 'on' ? null : smppCentre();
+  // The shop's card acquirer (settings.json's cardAcquirer); demo mode keeps its test acquirer.
+  const cardAcquirer = demo.mode === 'on' ? null : cardAcquirerFromSettings(() => settings.cardAcquirer(), logger, () => mainWindow, () => settings.preferences().language);
   const host = startCabinet({
     dataDir,
     keyProvider,
     demo: demo.mode === 'on',
     demoRefused: demo.mode === 'refused' ? demo.reason : null,
     ...(shared ? { sharedStore: connectionOf(shared) } : {}),
+    ...(cardAcquirer ? { acquirer: cardAcquirer.acquirer, bankPages: cardAcquirer.bankPages } : {}),
     settings,
     trustedOrigins: [trustedOrigin],
     logger,
@@ -268,7 +273,10 @@ function hardenSessions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
   // Navigation stays on our origin; nothing opens inside the app; https links go to the system browser, never from a kiosk.
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { trustedOrigin, kiosk }, (url) => shell.openExternal(url)));
+  // The bank's 3-D Secure window keeps to the acquirer's host by guards of its own (electron/desktop/bankPageWindow.ts).
+  app.on('web-contents-created', (_event, contents) => {
+    if (!isBankPageContents(contents)) guardWebContents(contents, { trustedOrigin, kiosk }, (url) => shell.openExternal(url));
+  });
 }
 
 function fatal(error: unknown): void {

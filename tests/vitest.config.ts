@@ -8,7 +8,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     projects: [
-      { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/attacks/**/*.test.ts'] } },
+      { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/attacks/**/*.test.ts', 'tests/acquirer/**/*.test.ts'] } },
       // The Electron conformance suite: the built out/ files (npm test builds first) and the real main-process functions.
       // Its main-bundle runs each start a store in a child process: a busy CI machine needs more than 20 s for some.
       { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.test.ts'], testTimeout: 120_000 } },

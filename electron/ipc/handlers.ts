@@ -20,6 +20,7 @@ import type { TopUps } from '../core/money/topUps';
 import type { Transfers } from '../core/money/transfers';
 import type { PromisedPayments } from '../core/money/promisedPayments';
 import type { Autopay } from '../core/money/autopay';
+import type { BankPageHost } from '../core/money/ports';
 import type { PasswordChange } from '../core/security/passwordChange';
 import type { SimBlocking } from '../core/security/simBlocking';
 import type { ProfileNumbers } from '../core/security/profileNumbers';
@@ -82,6 +83,8 @@ export interface HandlerDependencies {
   kiosk: KioskDependencies;
   /** Each adapter's state for the diagnostics screen. */
   diagnostics: () => Promise<Diagnostics>;
+  /** Where a bank's 3-D Secure page is shown (a window of its own in the app); absent: such a payment is refused. */
+  bankPages?: BankPageHost;
 }
 
 /** Each contract method, answered by the core. Handlers translate; they decide nothing. */
@@ -236,6 +239,22 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       const payment = await requireCore().topUps.confirmChallenge(session.lineId, paymentId, code);
       context.notifyLine(session.msisdn, 'account.changed', {});
       return toPayment(payment);
+    },
+    'payments.confirmInBankWindow': async ({ paymentId }, context) => {
+      const session = readySession(context);
+      const page = await requireCore().topUps.confirmationPage(session.lineId, paymentId);
+      if (page) {
+        if (!deps.bankPages) throw new DomainError('NOT_CONFIGURED', "this computer has no window for the bank's page", { service: 'card-payments' });
+        await deps.bankPages.show({ windowId: context.windowId, paymentId, ...page });
+      }
+      // Whatever the page said, the acquirer's status is what counts.
+      const payment = await requireCore().topUps.checkStatus(session.lineId, paymentId);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return toPayment(payment);
+    },
+    'payments.cancelBankWindow': async ({ paymentId }, context) => {
+      readySession(context);
+      return { closed: deps.bankPages?.close(context.windowId, paymentId) ?? false };
     },
     'payments.checkStatus': async ({ paymentId }, context) => {
       const session = readySession(context);

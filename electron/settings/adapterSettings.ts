@@ -44,9 +44,10 @@ export const ADAPTER_FIELDS: Record<ConfigurableAdapter, FieldSpec[]> = {
     { key: 'tls', kind: 'text', required: false, schema: z.enum(['starttls', 'implicit', 'none'], { error: 'starttls (port 587), implicit (port 465) or none (a server on this computer only)' }) },
   ],
   cardPayments: [
-    { key: 'apiUrl', kind: 'text', required: true, schema: z.url({ protocol: /^https$/, error: 'an https:// address of the acquirer API' }) },
-    { key: 'shopId', kind: 'text', required: true, schema: z.string().trim().regex(/^\d{1,20}$/, 'the shop id: digits') },
-    { key: 'secretKey', kind: 'secret', required: true, schema: secret },
+    // YooKassa API v3 (electron/network/yookassa): the shop's id and secret key; the API address only to override it.
+    { key: 'shopId', kind: 'text', required: true, schema: z.string().trim().regex(/^\d{1,12}$/, 'the shop id from the YooKassa account (digits)') },
+    { key: 'secretKey', kind: 'secret', required: true, schema: z.string().regex(/^(live|test)_[A-Za-z0-9_-]{8,}$/, 'the secret key from the YooKassa account (live_… or test_…)') },
+    { key: 'apiUrl', kind: 'text', required: false, schema: z.url({ protocol: /^https$/, error: 'an https:// address of the acquirer API' }) },
   ],
 };
 

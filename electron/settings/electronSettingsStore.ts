@@ -3,6 +3,7 @@ import Store from 'electron-store';
 import { Preferences } from '../../shared/contract/settings';
 import { z } from 'zod';
 import { defaultSessionPolicy, type SessionPolicy } from '../core/auth/sessions';
+import { parseCardAcquirerSettings, sealSecretKey, type CardAcquirerSettings } from './cardAcquirerSettings';
 import { parseSharedStoreSettings, sealPassword, type SharedStoreSettings } from './sharedStoreSettings';
 import { readFileSync } from 'node:fs';
 import { parseSmtpSettings, sealSmtpPassword, type SmtpSettings } from '../network/smtp/smtpSettings';
@@ -37,6 +38,8 @@ interface Schema {
   smtp?: unknown;
   /** The operator's SMS centre over SMPP (see smppSettings.ts); absent: SMS are not configured outside demo mode. */
   smpp?: unknown;
+  /** The shop's card acquirer (see cardAcquirerSettings.ts); absent: card payments are not set up. */
+  cardAcquirer?: unknown;
 }
 
 const ProviderConfig = z.object({
@@ -112,6 +115,24 @@ export class ElectronSettingsStore implements SettingsStore {
       if (sealed) this.store.set('sharedStore', sealed);
     }
     return parseSharedStoreSettings(this.store.get('sharedStore'), keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
+  }
+
+  /** The shop's card acquirer, or null; throws CardAcquirerSettingsError naming each bad field. The secret key is sealed first. */
+  cardAcquirer(): CardAcquirerSettings | null {
+    const keystore = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+    if (keystore) {
+      const sealed = sealSecretKey(this.store.get('cardAcquirer'), (secret) => safeStorage.encryptString(secret).toString('base64'));
+      if (sealed) this.store.set('cardAcquirer', sealed);
+    }
+    const handWritten = this.store.get('cardAcquirer');
+    if (handWritten !== undefined && handWritten !== null) {
+      return parseCardAcquirerSettings(handWritten, keystore ? (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) : undefined);
+    }
+    // Typed on «Состояние подключений»: the key is already sealed there and opened by resolved(); the same checks apply.
+    const typed = this.adapters.resolved('cardPayments');
+    if (!typed) return null;
+    const { secretKey, ...rest } = typed;
+    return parseCardAcquirerSettings({ provider: 'yookassa', ...rest, sealedSecretKey: 'dHlwZWQ=' }, () => String(secretKey));
   }
 
   /** Written by the operator in settings.json; an entry that does not parse counts as not configured. */

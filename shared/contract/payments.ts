@@ -23,6 +23,8 @@ export const DeclineReason = z.enum([
   'code-failed',
   'not-found-at-acquirer',
   'cancelled',
+  /** The acquirer could not be reached (or refused our shop's credentials): the request never got there, nothing was charged. */
+  'acquirer-unavailable',
 ]);
 export type DeclineReason = z.infer<typeof DeclineReason>;
 
@@ -72,6 +74,8 @@ export const PaymentOptions = z.object({
   savedCards: z.array(SavedCard),
   /** The embedded acquirer is a test one: its cards are listed so that a person can try each outcome. */
   testCards: z.array(z.object({ number: z.string(), outcome: z.enum(['succeeds', 'insufficient-funds', 'asks-3ds', 'times-out']) })),
+  /** How the bank asks for 3-D Secure: a code typed into the cabinet (the test acquirer), or the bank's own page in a window of its own. */
+  challenge: z.enum(['code', 'redirect']),
 });
 export type PaymentOptions = z.infer<typeof PaymentOptions>;
 
@@ -199,6 +203,13 @@ export const payments = {
     input: z.strictObject({ paymentId: PaymentId, code: z.string({ error: 'expected the code from the bank' }).regex(/^\d{4,8}$/, 'expected the 4–8 digits the bank sent') }),
     output: Payment,
   }),
+  /**
+   * For an acquirer whose bank confirms on its own page (options' `challenge: 'redirect'`): opens that page in a
+   * window of its own and answers when the person is back (or closed it), with what the acquirer then says.
+   */
+  confirmInBankWindow: method({ access: 'session', input: z.strictObject({ paymentId: PaymentId }), output: Payment }),
+  /** Closes the bank's window: `confirmInBankWindow` answers; a payment the bank has not confirmed stays pending until the acquirer says. */
+  cancelBankWindow: method({ access: 'session', input: z.strictObject({ paymentId: PaymentId }), output: z.object({ closed: z.boolean() }) }),
   /** Asks the acquirer what became of a pending payment. */
   checkStatus: method({ access: 'session', input: z.strictObject({ paymentId: PaymentId }), output: Payment }),
   topUpByWallet: method({

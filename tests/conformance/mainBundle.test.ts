@@ -50,6 +50,8 @@ interface RunOptions {
   expectNoWindow?: boolean;
   /** kiosk.json's state, written into userData before the app starts (electron-store's `{ kiosk: … }`). */
   kioskJson?: KioskState;
+  /** settings.json, written into userData before the app starts. */
+  settingsJson?: Record<string, unknown>;
 }
 
 const folders: string[] = [];
@@ -62,6 +64,7 @@ async function runMain(options: RunOptions): Promise<{ record: Recorded; userDat
   folders.push(userData);
   const output = join(userData, 'record.json');
   if (options.kioskJson) await writeFile(join(userData, 'kiosk.json'), JSON.stringify({ kiosk: options.kioskJson }));
+  if (options.settingsJson) await writeFile(join(userData, 'settings.json'), JSON.stringify(options.settingsJson));
   const standIn = { ...options, userData, appPath: root, main: join(out, 'main/main.js'), output };
   const standInDir = join(root, 'tests/conformance/electronStandIn');
   const env: Record<string, string> = { ...(process.env as Record<string, string>), STAND_IN_OPTIONS: JSON.stringify(standIn), CABINET_DATA_DIR: userData, ...options.env };
@@ -267,5 +270,35 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     expect(record.dialogs).toEqual([expect.objectContaining({ kind: 'error', title: 'Личный кабинет не запустился' })]);
     expect(record.dialogs[0]!.content).toContain('stand-in: protocol.handle fails');
     expect(record.exits).toEqual([1]);
+  });
+
+  it('with a cardAcquirer setting: the secret key is sealed out of settings.json, the window is told the bank confirms on its own page, an unreachable acquirer declines with nothing charged', async () => {
+    const secretKey = 'test_StandInSecret0123456789';
+    const { record, userData } = await runMain({
+      // Port 9 (discard) on the loopback: nobody answers, as when the acquirer cannot be reached.
+      settingsJson: { cardAcquirer: { provider: 'yookassa', shopId: '123456', secretKey, apiUrl: 'https://127.0.0.1:9/v3/', timeoutMs: 1_000, attempts: 1 } },
+      steps: [
+        { method: 'settings.appInfo' },
+        ...signIn,
+        { method: 'payments.options' },
+        { method: 'payments.topUpByCard', input: { amountKopecks: 10_000, card: { number: '4111 1111 1111 1111', expiry: '12/30', cvc: '123' }, remember: false, idempotencyKey: '5a0c6c52-9d4e-4d7e-8f0a-0a9f3f0b6c12' } },
+      ],
+    });
+    expect(record.uncaught).toEqual([]);
+    expect(answers(record)).toEqual([
+      ['settings.appInfo', 'ok'],
+      ['auth.signInWithPassword', 'ok'],
+      ['account.overview', 'ok'],
+      ['payments.options', 'ok'],
+      ['payments.topUpByCard', 'ok'],
+    ]);
+    expect(record.steps[0]!.answer.value).toMatchObject({ demo: false, services: { cardPayments: true } });
+    expect(record.steps[3]!.answer.value).toMatchObject({ challenge: 'redirect', testCards: [] });
+    expect(record.steps[4]!.answer.value).toMatchObject({ status: 'declined', declineReason: 'acquirer-unavailable' });
+    const written = readFileSync(join(userData, 'settings.json'), 'utf8');
+    expect(written).not.toContain(secretKey);
+    expect(JSON.parse(written)).toMatchObject({ cardAcquirer: { sealedSecretKey: expect.any(String) } });
+    // Our own window keeps the general navigation guards (the bank window's session is another).
+    expect(record.windows).toHaveLength(1);
   });
 });

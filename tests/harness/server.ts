@@ -18,7 +18,7 @@ import { dispatchHandsetCall } from '../../shared/contract/handset';
 import type { Result } from '../../shared/contract/errors';
 import { createHandsetHandlers } from '../../electron/network/handsetHandlers';
 import type { VirtualHandset } from '../../electron/network/virtualHandset';
-import type { Acquirer } from '../../electron/core/money/ports';
+import type { Acquirer, BankPageHost } from '../../electron/core/money/ports';
 import type { OperatorData } from '../../electron/store/seed/operatorData';
 import { harnessKiosk, type HarnessKiosk, type HarnessKioskOptions } from './kiosk';
 import type { PostgresConnection } from '../../electron/store/postgres/postgresDatabase';
@@ -49,6 +49,8 @@ export interface HarnessOptions {
   demo?: boolean;
   /** An acquirer the test configures, demo mode or not (a store chain's kiosks, where demo mode is refused). */
   acquirer?: Acquirer;
+  /** Where the bank's 3-D Secure page "opens" for an acquirer that confirms by redirect (the app's is a window). */
+  bankPages?: BankPageHost;
 }
 
 export interface Harness {
@@ -138,6 +140,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     demo: demo.mode === 'on',
     demoRefused: demo.mode === 'refused' ? demo.reason : null,
     ...(options.acquirer ? { acquirer: options.acquirer } : {}),
+    ...(options.bankPages ? { bankPages: options.bankPages } : {}),
     ...(options.operatorData ? { operatorData: options.operatorData } : {}),
     ...(kiosk ? { kiosk: { config: kiosk.config, host: kiosk.host, pinCost: kiosk.pinCost } } : {}),
     // Every harness has the same key, so harnesses on one database agree on code and PUK hashes, as a chain's kiosks must.

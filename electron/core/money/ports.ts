@@ -28,7 +28,7 @@ export interface PaymentRepository {
   update(id: string, change: { status: PaymentStatus; declineReason?: DeclineReason | null; updatedAt: string; confirmedOn?: string }): Promise<void>;
   /** The line's payments within [fromIso, toIso), newest first. */
   forLine(lineId: string, kinds: PaymentKind[], fromIso: string, toIso: string): Promise<PaymentRecord[]>;
-  /** Every payment sent to an acquirer that has not answered yet, across lines (recovered on start). */
+  /** Every payment sent to an acquirer that has not settled it yet (pending, or waiting for 3-D Secure), across lines (recovered on start). */
   pending(): Promise<PaymentRecord[]>;
   /** The sum of the line's succeeded outgoing transfers confirmed on the days fromDay…throughDay (YYYY-MM-DD, both included). */
   transfersConfirmed(lineId: string, fromDay: string, throughDay: string): Promise<number>;
@@ -84,7 +84,8 @@ export interface CardDetails {
 export type AcquirerAnswer =
   | { outcome: 'succeeded'; token?: { token: string; brand: string; last4: string; expMonth: number; expYear: number } }
   | { outcome: 'declined'; reason: DeclineReason }
-  | { outcome: 'challenge' };
+  /** The bank asks the person to confirm (3-D Secure): by a code in our dialog, or on its own page (`confirmationUrl`). */
+  | { outcome: 'challenge'; confirmationUrl?: string };
 
 /** No answer in time: the acquirer may or may not have charged; a status check will tell. */
 export class AcquirerTimeoutError extends Error {
@@ -102,6 +103,13 @@ export interface Acquirer {
   /** `false` on the adapter wired when nothing is set up: the core refuses with NOT_CONFIGURED before writing anything. */
   readonly configured?: boolean;
   readonly testMode: boolean;
+  /**
+   * How the bank asks for 3-D Secure: a code typed into our dialog (`code`, the test acquirer), or the bank's own
+   * page opened in a window of its own (`redirect`, a real acquirer). `code` when absent.
+   */
+  readonly challenge?: 'code' | 'redirect';
+  /** With `redirect`: the bank's page for a payment waiting for confirmation, and the address it returns to when done; null when none waits. */
+  confirmationPage?(paymentId: string): Promise<{ url: string; returnUrl: string } | null>;
   charge(request: { paymentId: string; amountKopecks: number; card: CardDetails | { token: string }; tokenize: boolean }): Promise<AcquirerAnswer>;
   completeChallenge(paymentId: string, code: string): Promise<AcquirerAnswer>;
   /** What became of a payment; `unknown` when the acquirer has no record of it (nothing was charged). */
@@ -111,6 +119,19 @@ export interface Acquirer {
    * payment's outcome: a kiosk calls it at the end of every visit. An acquirer that keeps nothing locally has none.
    */
   forgetCardData?(): void;
+}
+
+/**
+ * Where the bank's 3-D Secure page is shown to the person (in the app: a locked-down window of its own that may
+ * visit only the acquirer's host and closes when the page sends the person to the return address).
+ */
+export interface BankPageHost {
+  /** Shows the page for a window's payment; `returned` when it reached the return address, `closed` when closed first. */
+  show(request: { windowId: string; paymentId: string; url: string; returnUrl: string }): Promise<'returned' | 'closed'>;
+  /** Closes the page a window opened for a payment (the person cancelled); false when that window has none open. */
+  close(windowId: string, paymentId: string): boolean;
+  /** Closes every bank page (a kiosk visit ended: none may be left for the next person). */
+  closeAll(): void;
 }
 
 /** An e-wallet: the person confirms on the wallet's own page. */

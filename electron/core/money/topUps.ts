@@ -61,6 +61,7 @@ export class TopUps {
         transfer: { ...this.rules.transfer, sentTodayKopecks: sent.todayKopecks, sentThisMonthKopecks: sent.thisMonthKopecks },
         savedCards: await this.savedCards(repos, lineId),
         testCards: this.acquirer.testMode ? this.testCards : [],
+        challenge: this.acquirer.challenge ?? 'code',
       };
     });
   }
@@ -102,19 +103,28 @@ export class TopUps {
       } else {
         throw new DomainError('VALIDATION', 'card: a new card or a saved one', { fields: [{ field: 'card', expected: 'a new card or a saved one' }] });
       }
-      if (existing) return { existing: null, payment: existing, token };
+      if (existing) return { existing: null, payment: existing, token, resumed: true };
       const payment = { ...this.newPayment(lineId, 'card', request.amountKopecks, method, key), autopay: request.autopay ?? false };
       await repos.payments.add(payment);
-      return { existing: null, payment, token };
+      return { existing: null, payment, token, resumed: false };
     });
     if (started.existing) return started.existing;
-    const { payment, token } = started;
+    const { payment, token, resumed } = started;
     if (request.remember && !token) this.rememberAfterChallenge.add(payment.id);
     const card = token ? { token } : { number: request.card!.number, expMonth: request.card!.expMonth, expYear: request.card!.expYear, cvc: request.card!.cvc };
     const answer = await this.ask(payment, () =>
       this.acquirer.charge({ paymentId: payment.id, amountKopecks: payment.amountKopecks, card, tokenize: request.remember && !token }),
     );
+    // A repeat refused or not delivered says nothing of the resumed payment's earlier attempt, which may have been
+    // charged: the acquirer's status decides, and without one the payment stays pending.
+    if (resumed && answer?.outcome === 'declined') return this.settledByStatus(payment);
     return answer ? this.settle(payment.id, answer) : payment;
+  }
+
+  private async settledByStatus(payment: PaymentRecord): Promise<PaymentRecord> {
+    const status = await this.ask(payment, () => this.acquirer.status(payment.id));
+    if (!status || status.outcome === 'in-progress' || status.outcome === 'unknown') return (await this.uow.read((repos) => repos.payments.byId(payment.id))) ?? payment;
+    return this.settle(payment.id, status);
   }
 
   async confirmChallenge(lineId: string, paymentId: string, code: string): Promise<PaymentRecord> {
@@ -124,11 +134,28 @@ export class TopUps {
     return answer ? this.settle(paymentId, answer) : payment;
   }
 
-  /** Asks the acquirer about a pending payment; a payment it never saw (once it is past the deadline) failed, and nothing was charged. */
+  /**
+   * The bank's page where the person confirms a payment waiting for 3-D Secure (an acquirer that confirms by
+   * redirect), or null when none waits there any more (the acquirer has settled it: a status check tells).
+   */
+  async confirmationPage(lineId: string, paymentId: string): Promise<{ url: string; returnUrl: string } | null> {
+    const payment = await this.uow.read((repos) => this.owned(repos, lineId, paymentId));
+    if (payment.kind !== 'card' || payment.status !== 'challenge') return null;
+    if (this.acquirer.challenge !== 'redirect' || !this.acquirer.confirmationPage) {
+      throw new DomainError('NOT_ELIGIBLE', "this acquirer's bank asks for a code, not for its own page", { reason: 'challenge-by-code' });
+    }
+    const acquirer = this.acquirer;
+    return this.ask(payment, () => acquirer.confirmationPage!(paymentId));
+  }
+
+  /**
+   * Asks the acquirer about a payment it has not settled (pending, or waiting for 3-D Secure); a payment it never saw
+   * (once it is past the deadline) failed, and nothing was charged. Money moves only on the acquirer's `succeeded`.
+   */
   async checkStatus(lineId: string | null, paymentId: string): Promise<PaymentRecord> {
     const payment = await this.uow.read((repos) => (lineId === null ? repos.payments.byId(paymentId) : this.owned(repos, lineId, paymentId)));
     if (!payment) throw new DomainError('NOT_FOUND', 'no such payment');
-    if (payment.kind !== 'card' || payment.status !== 'pending') return payment;
+    if (payment.kind !== 'card' || (payment.status !== 'pending' && payment.status !== 'challenge')) return payment;
     const answer = await this.ask(payment, () => this.acquirer.status(paymentId));
     if (!answer || answer.outcome === 'in-progress') return payment;
     if (answer.outcome === 'unknown') {
@@ -141,7 +168,7 @@ export class TopUps {
     return this.settle(paymentId, answer);
   }
 
-  /** On start: every card payment left pending (a timeout, a crash) is settled by a status check. */
+  /** On start: every card payment left pending (a timeout, a crash, a bank page left open) is settled by a status check. */
   async recoverPending(): Promise<number> {
     const pending = await this.uow.read((repos) => repos.payments.pending());
     for (const payment of pending) {

@@ -106,7 +106,7 @@ export class SqlPaymentRepository implements PaymentRepository {
   }
 
   async pending(): Promise<PaymentRecord[]> {
-    return (await this.sql.all<PaymentRow>(`SELECT * FROM payments WHERE status = 'pending' ORDER BY created_at`)).map(toPayment);
+    return (await this.sql.all<PaymentRow>(`SELECT * FROM payments WHERE status IN ('pending', 'challenge') ORDER BY created_at`)).map(toPayment);
   }
 
   async transfersConfirmed(lineId: string, fromDay: string, throughDay: string): Promise<number> {

@@ -59,6 +59,10 @@ export const usePaymentsStore = defineStore('payments', () => {
   const topUpByCard = (input: InputOf<'payments.topUpByCard'>) => guarded(() => cabinet.payments.topUpByCard(input));
   const confirmChallenge = (paymentId: string, code: string) => guarded(() => cabinet.payments.confirmChallenge({ paymentId, code }));
   const checkStatus = (paymentId: string) => guarded(() => cabinet.payments.checkStatus({ paymentId }));
+  /** Answers when the person is back from the bank's window (or closed it). */
+  const confirmInBankWindow = (paymentId: string) => guarded(() => cabinet.payments.confirmInBankWindow({ paymentId }));
+  /** Not guarded: it is what ends the wait of `confirmInBankWindow`. */
+  const cancelBankWindow = (paymentId: string) => cabinet.payments.cancelBankWindow({ paymentId });
   const topUpByWallet = (input: InputOf<'payments.topUpByWallet'>) => guarded(() => cabinet.payments.topUpByWallet(input));
   const confirmWallet = (paymentId: string, approve: boolean) => guarded(() => cabinet.payments.confirmWallet({ paymentId, approve }));
   const previewTransfer = (to: string, amountKopecks: number): Promise<Result<TransferPreview>> =>
@@ -131,6 +135,8 @@ export const usePaymentsStore = defineStore('payments', () => {
     topUpByCard,
     confirmChallenge,
     checkStatus,
+    confirmInBankWindow,
+    cancelBankWindow,
     topUpByWallet,
     confirmWallet,
     previewTransfer,

@@ -21,7 +21,7 @@ const ru = {
     field: {
       sms: { host: 'Адрес SMS-центра (SMPP)', port: 'Порт', systemId: 'System ID', password: 'Пароль SMPP', sourceAddress: 'Отправитель' },
       mail: { host: 'Адрес почтового сервера (SMTP)', port: 'Порт', user: 'Пользователь', password: 'Пароль', from: 'Адрес отправителя', tls: 'Шифрование (starttls, implicit или none)' },
-      cardPayments: { apiUrl: 'Адрес API эквайера (https://)', shopId: 'Идентификатор магазина', secretKey: 'Секретный ключ' },
+      cardPayments: { shopId: 'Идентификатор магазина ЮKassa', secretKey: 'Секретный ключ', apiUrl: 'Адрес API (https://), если не стандартный' },
     },
   },
   diagnostics: {
@@ -69,7 +69,7 @@ const en: DiagnosticsMessages = {
     field: {
       sms: { host: 'SMS centre address (SMPP)', port: 'Port', systemId: 'System ID', password: 'SMPP password', sourceAddress: 'Sender' },
       mail: { host: 'Mail server address (SMTP)', port: 'Port', user: 'User', password: 'Password', from: 'Sender address', tls: 'Encryption (starttls, implicit or none)' },
-      cardPayments: { apiUrl: 'Acquirer API address (https://)', shopId: 'Shop ID', secretKey: 'Secret key' },
+      cardPayments: { shopId: 'YooKassa shop ID', secretKey: 'Secret key', apiUrl: 'API address (https://), if not the standard one' },
     },
   },
   diagnostics: {
