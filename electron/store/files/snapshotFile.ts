@@ -32,12 +32,23 @@ export interface Snapshot {
 const NOTHING_COVERED: Covered = { records: 0, tag: Buffer.alloc(TAG_LENGTH) };
 
 export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED): Buffer {
+  return Buffer.concat([...sealedSnapshotParts(image, key, generation, covered)]);
+}
+
+/**
+ * The same bytes as sealSnapshot, a piece at a time (header, ciphertext in `chunk`-sized pieces, tag): written to a
+ * file as they come, a snapshot never needs a second whole copy of the image in memory.
+ */
+export function* sealedSnapshotParts(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED, chunk = 4 * 1024 * 1024): Generator<Buffer> {
   const nonce = randomBytes(12);
   const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), u64(generation), u64(covered.records), covered.tag, nonce]);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(header);
-  const body = Buffer.concat([cipher.update(image), cipher.final()]);
-  return Buffer.concat([header, body, cipher.getAuthTag()]);
+  yield header;
+  for (let offset = 0; offset < image.length; offset += chunk) yield cipher.update(image.subarray(offset, offset + chunk));
+  const rest = cipher.final();
+  if (rest.length > 0) yield rest;
+  yield cipher.getAuthTag();
 }
 
 function headerLengthOf(format: number): number {
@@ -64,7 +75,10 @@ export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snap
   decipher.setAAD(header);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LENGTH));
   try {
-    const image = Buffer.concat([decipher.update(sealed.subarray(headerLength, sealed.length - TAG_LENGTH)), decipher.final()]);
+    // GCM gives the whole plaintext from update(): no second copy of it (a store can be 100 MB).
+    const body = decipher.update(sealed.subarray(headerLength, sealed.length - TAG_LENGTH));
+    const rest = decipher.final();
+    const image = rest.length === 0 ? body : Buffer.concat([body, rest]);
     return { generation, image, format, covered };
   } catch {
     throw new StoreFileError('damaged', 'the store file is damaged or was altered (authentication failed)', file);
