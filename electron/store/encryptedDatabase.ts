@@ -109,7 +109,7 @@ export class EncryptedDatabase implements CabinetStore {
     let db: Database | null = null;
     let anchor: AnchorFile | null = null;
     // Started first: the worker loads sql.js while the key is fetched.
-    const worker = StoreWorkerClient.start({ folder: folder.path, wasmPath: sqlWasmPath() });
+    const worker = StoreWorkerClient.start(folder.path, sqlWasmPath());
     try {
       const key = await options.keyProvider.dataKey();
       // The worker decrypts the snapshot, loads it and replays the journals; this thread loads the result.

@@ -14,7 +14,7 @@ import type { FromWorker, OpenedStore, StoreWorkerSetup, ToWorker, WorkerFailure
 
 const port = parentPort!;
 const setup = workerData as StoreWorkerSetup;
-const folder = new StoreFolder(setup.folder);
+let folder: StoreFolder | null = null;
 const sqlJs = initSqlJs({ locateFile: () => setup.wasmPath });
 
 let db: Database | null = null;
@@ -49,10 +49,13 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'open':
       try {
-        send(...(await open(Buffer.from(message.key), message.id)));
+        send(...(await open(new StoreFolder(message.folder), Buffer.from(message.key), message.id)));
       } catch (error) {
         send({ type: 'failed', id: message.id, error: failure(error) });
       }
+      return;
+    case 'reset':
+      reset();
       return;
     case 'apply':
       if (diverged) return;
@@ -72,9 +75,10 @@ async function handle(message: ToWorker): Promise<void> {
       const { id, generation, covered, keepBackups } = message;
       void (async () => {
         try {
-          await keepBackupOfSnapshot(keepBackups);
+          const files = folder!;
+          await keepBackupOfSnapshot(files, keepBackups);
           const parts = sealedSnapshotParts(image!, key!, generation, { records: covered.records, tag: Buffer.from(covered.tag) });
-          await writeFileAtomically(folder.snapshot, parts);
+          await writeFileAtomically(files.snapshot, parts);
           snapshotOnDisk = generation;
           send({ type: 'checkpointed', id });
         } catch (error) {
@@ -99,10 +103,23 @@ function decodeInTransaction(payload: Uint8Array): Parameters<typeof runStatemen
   return [{ sql: 'BEGIN', params: {} }, ...statements, { sql: 'COMMIT', params: {} }];
 }
 
-async function open(dataKey: Buffer, id: number): Promise<[FromWorker, ArrayBuffer[]]> {
-  const loaded = await loadStore(await sqlJs, folder, dataKey);
+function reset(): void {
+  for (const statement of prepared.values()) statement.free();
+  prepared.clear();
+  db?.close();
+  db = null;
+  key = null;
+  folder = null;
+  snapshotOnDisk = null;
+  diverged = null;
+}
+
+async function open(files: StoreFolder, dataKey: Buffer, id: number): Promise<[FromWorker, ArrayBuffer[]]> {
+  reset();
+  const loaded = await loadStore(await sqlJs, files, dataKey);
   db = loaded.db;
   key = dataKey;
+  folder = files;
   snapshotOnDisk = loaded.sealed ? loaded.snapshot.generation : null;
   const image = db.export();
   const { last, chain, head } = loaded.replayed;
@@ -112,7 +129,7 @@ async function open(dataKey: Buffer, id: number): Promise<[FromWorker, ArrayBuff
 }
 
 /** Keeps the snapshot about to be replaced in backups/ (a hard link, else a copy), and the newest `keep` of them. */
-async function keepBackupOfSnapshot(keep: number): Promise<void> {
+async function keepBackupOfSnapshot(folder: StoreFolder, keep: number): Promise<void> {
   if (keep <= 0 || snapshotOnDisk === null || !(await stat(folder.snapshot).then(() => true, () => false))) return;
   await mkdir(folder.backups, { recursive: true, mode: 0o700 });
   const target = folder.backup(snapshotOnDisk);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Covered } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
@@ -11,17 +11,31 @@ import type { FromWorker, StoreWorkerSetup, ToWorker, WorkerFailure } from './st
 
 /**
  * The built worker beside the main bundle (out/main/storeWorker.js); from source (tests, benches, the harness) the
- * TypeScript file, run through tsx's loader registered inside the worker (a worker's execArgv cannot).
+ * TypeScript file bundled once per process with esbuild (tsx's own) into one script, evaluated by each worker:
+ * a store opens often in tests, and a worker that registered tsx's loader would compile its modules every time.
  */
 export function startStoreWorker(setup: StoreWorkerSetup, from: string = import.meta.url): Worker {
   const here = dirname(fileURLToPath(from));
   for (const built of [join(here, 'storeWorker.js'), join(here, '..', 'storeWorker.js')]) {
     if (existsSync(built)) return new Worker(built, { workerData: setup });
   }
-  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const source = pathToFileURL(join(here, 'storeWorker.ts')).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+  return new Worker(workerFromSource(join(here, 'storeWorker.ts')), { eval: true, workerData: setup });
+}
+
+interface EsbuildSync {
+  buildSync(options: Record<string, unknown>): { outputFiles: Array<{ text: string }> };
+}
+const bundledFromSource = new Map<string, string>();
+
+function workerFromSource(entry: string): string {
+  let code = bundledFromSource.get(entry);
+  if (code === undefined) {
+    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+    const esbuild = fromTsx('esbuild') as EsbuildSync;
+    code = esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).outputFiles[0]!.text;
+    bundledFromSource.set(entry, code);
+  }
+  return code;
 }
 
 export interface OpenedImage {
@@ -29,6 +43,20 @@ export interface OpenedImage {
   snapshot: SnapshotPoint;
   sealed: boolean;
   replayed: Replayed;
+}
+
+/** Idle workers of this process, and how many are kept. */
+const idleWorkers: Worker[] = [];
+const MAX_IDLE = 2;
+
+/** A worker that may wait idle: one that stops (or fails) while idle leaves the pool, its failure reported by no one. */
+function pooled(worker: Worker): Worker {
+  worker.on('error', () => undefined);
+  worker.on('exit', () => {
+    const at = idleWorkers.indexOf(worker);
+    if (at >= 0) idleWorkers.splice(at, 1);
+  });
+  return worker;
 }
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -49,21 +77,35 @@ export class StoreWorkerClient {
   private readonly waiting = new Map<number, { resolve: (message: FromWorker) => void; reject: (error: Error) => void }>();
   private stopped: Error | null = null;
 
-  constructor(private readonly worker: Worker) {
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'diverged') return this.stop(new Error(`the store worker's copy is out of step: ${message.error.message}`));
-      const request = this.waiting.get(message.id);
-      if (!request) return;
-      this.waiting.delete(message.id);
-      if (message.type === 'failed') request.reject(rebuilt(message.error));
-      else request.resolve(message);
-    });
-    worker.on('error', (error) => this.stop(new Error(`the store worker failed: ${error.message}`)));
-    worker.on('exit', (code) => this.stop(new Error(`the store worker stopped (exit code ${code})`)));
+  private readonly onMessage = (message: FromWorker): void => {
+    if (message.type === 'diverged') return this.stop(new Error(`the store worker's copy is out of step: ${message.error.message}`));
+    const request = this.waiting.get(message.id);
+    if (!request) return;
+    this.waiting.delete(message.id);
+    if (message.type === 'failed') request.reject(rebuilt(message.error));
+    else request.resolve(message);
+  };
+  private readonly onError = (error: Error): void => this.stop(new Error(`the store worker failed: ${error.message}`));
+  private readonly onExit = (code: number): void => this.stop(new Error(`the store worker stopped (exit code ${code})`));
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly folder: string,
+    /** Where a worker that is still well goes after close, for the next store to open (null: terminated). */
+    private readonly idle: Worker[] | null = null,
+  ) {
+    worker.ref();
+    worker.on('message', this.onMessage);
+    worker.on('error', this.onError);
+    worker.on('exit', this.onExit);
   }
 
-  static start(setup: StoreWorkerSetup): StoreWorkerClient {
-    return new StoreWorkerClient(startStoreWorker(setup));
+  /**
+   * A worker for the store in `folder`: an idle one of this process if there is one (a worker's start and sql.js's
+   * compilation cost more than opening a small store), else a new one.
+   */
+  static start(folder: string, wasmPath: string): StoreWorkerClient {
+    return new StoreWorkerClient(idleWorkers.pop() ?? pooled(startStoreWorker({ wasmPath })), folder, idleWorkers);
   }
 
   /** Why the worker can no longer write checkpoints (null while it can). */
@@ -72,7 +114,7 @@ export class StoreWorkerClient {
   }
 
   async open(key: Buffer): Promise<OpenedImage> {
-    const answer = await this.request({ type: 'open', id: 0, key: new Uint8Array(key) });
+    const answer = await this.request({ type: 'open', id: 0, folder: this.folder, key: new Uint8Array(key) });
     if (answer.type !== 'opened') throw new Error(`the store worker answered ${answer.type} to open`);
     const { image, snapshot, sealed, last, chain, head } = answer.store;
     const covered = { records: snapshot.covered.records, tag: asBuffer(snapshot.covered.tag) };
@@ -107,8 +149,19 @@ export class StoreWorkerClient {
     return this.request({ type: 'checkpoint', id: 0, generation, covered: { records: covered.records, tag: new Uint8Array(covered.tag) }, keepBackups }).then(() => undefined);
   }
 
+  /** Ends this store's use of the worker: a well one is reset (copy and key dropped) and kept idle, any other stopped. */
   async close(): Promise<void> {
+    const well = this.stopped === null && this.waiting.size === 0;
     this.stop(new Error('the store worker was closed'));
+    this.worker.off('message', this.onMessage);
+    this.worker.off('error', this.onError);
+    this.worker.off('exit', this.onExit);
+    if (well && this.idle && this.idle.length < MAX_IDLE) {
+      this.worker.postMessage({ type: 'reset' } satisfies ToWorker);
+      this.worker.unref();
+      this.idle.push(this.worker);
+      return;
+    }
     await this.worker.terminate();
   }
 

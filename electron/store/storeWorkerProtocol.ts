@@ -8,14 +8,15 @@ import type { LastJournal, SnapshotPoint } from './storeImage';
  * checkpoint is exported, sealed and written from that copy, so a commit never waits for one.
  */
 export interface StoreWorkerSetup {
-  folder: string;
   /** sql.js's WebAssembly file, as the main bundle finds it. */
   wasmPath: string;
 }
 
 export type ToWorker =
   /** Load the store from its files; answered by `opened` with the database's image. */
-  | { type: 'open'; id: number; key: Uint8Array }
+  | { type: 'open'; id: number; folder: string; key: Uint8Array }
+  /** The store was closed: drop the copy and the key; the worker waits, idle, for the next store to open. */
+  | { type: 'reset' }
   /** A committed (durable) journal record's payload: apply it to the copy. */
   | { type: 'apply'; payload: Uint8Array }
   /** Migrations the store applied (they are not journaled): apply them to the copy too. */

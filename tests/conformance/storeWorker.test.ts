@@ -44,8 +44,8 @@ describe('the built store worker', () => {
     await store.writeSql(async (sql) => sql.run("INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ('a', 'р', 'r', 'Europe/Moscow')"));
     await store.close();
 
-    const worker = startStoreWorker({ folder, wasmPath: join(out, 'main/sql-wasm.wasm') }, pathToFileURL(join(out, 'main/main.js')).href);
-    const client = new StoreWorkerClient(worker);
+    const worker = startStoreWorker({ wasmPath: join(out, 'main/sql-wasm.wasm') }, pathToFileURL(join(out, 'main/main.js')).href);
+    const client = new StoreWorkerClient(worker, folder);
     try {
       const opened = await client.open(key);
       expect(opened.image.length).toBeGreaterThan(0);
