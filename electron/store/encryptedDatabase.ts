@@ -19,7 +19,7 @@ import { migrations as allMigrations, type Migration } from './migrations/index'
 import { sqlRepositories } from './repositories/index';
 import { encodeStatements, SqlJsExecutor, StatementCache, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
-import { applyMigrations, configureConnection, schemaVersionOf, whatToDo, type Replayed, type SnapshotPoint } from './storeImage';
+import { applyMigrations, configureConnection, loadImage, replayJournals, schemaVersionOf, whatToDo, type Replayed, type SnapshotPoint } from './storeImage';
 import { StoreWorkerClient } from './storeWorkerClient';
 
 // Not named `require`: the bundle's ESM shim declares that name at its top, and a second one does not parse.
@@ -112,12 +112,13 @@ export class EncryptedDatabase implements CabinetStore {
     const worker = StoreWorkerClient.start(folder.path, sqlWasmPath());
     try {
       const key = await options.keyProvider.dataKey();
-      // The worker decrypts the snapshot, loads it and replays the journals; this thread loads the result.
+      // The worker decrypts the snapshot and reads the journals (checking their chain); both threads replay them.
       const [sql, opened] = await Promise.all([loadSqlJs(), worker.open(key)]);
       const { snapshot, replayed, sealed } = opened;
-      db = new sql.Database(opened.image);
-      opened.image = new Uint8Array(0);
-      configureConnection(db);
+      db = loadImage(sql, opened.image);
+      opened.image = null;
+      replayJournals(db, opened.journals);
+      opened.journals = [];
 
       anchor = options.anchorFile === null ? null : await AnchorFile.open(options.anchorFile ?? anchorPathFor(folder.path), key);
       const emptyFolder = !sealed && replayed.last === null;

@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
-import { readIfExists } from './files/atomicFile';
 import { CHAIN_ORIGIN, headTag, readJournal, type JournalContents } from './files/journalFile';
-import { SNAPSHOT_FORMAT, unsealSnapshot, type Snapshot } from './files/snapshotFile';
+import { readSnapshotFile, SNAPSHOT_FORMAT, type Snapshot } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import type { Migration } from './migrations/index';
 import { decodeStatements, prefixedParams, SqlJsExecutor, type RecordedStatement } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 
 /**
- * The store's database as the files hold it: the snapshot decrypted and loaded, the journals after it replayed
- * with their chain checked. Run by the store worker (electron/store/storeWorker.ts), off the main thread.
+ * The store's database as the files hold it: the snapshot decrypted, the journals after it read with their chain
+ * checked (by the store worker, electron/store/storeWorker.ts, off the main thread), then replayed into each copy.
  */
 
 /** The newest journal as read on open, without its records' data: where to continue it. */
@@ -32,46 +31,37 @@ export interface Replayed {
 
 export type SnapshotPoint = Pick<Snapshot, 'generation' | 'format' | 'covered'>;
 
-export interface LoadedStore {
-  db: Database;
+/** A journal's records as read (authenticated, chain checked), to replay into a copy of the database. */
+export interface JournalRecords {
+  generation: number;
+  path: string;
+  payloads: Uint8Array[];
+}
+
+export interface ReadStore {
+  /** The snapshot's SQLite image (null: no snapshot, an empty database). */
+  image: Buffer | null;
   snapshot: SnapshotPoint;
   /** Whether a snapshot file was there (false: a new or an emptied folder). */
   sealed: boolean;
+  /** The journals after the snapshot, oldest first. */
+  journals: JournalRecords[];
   replayed: Replayed;
 }
 
-/** Decrypts the snapshot, loads it and replays the journals that follow it. */
-export async function loadStore(sql: SqlJsStatic, folder: StoreFolder, key: Buffer): Promise<LoadedStore> {
-  let sealedBytes = await readIfExists(folder.snapshot);
-  const sealed = sealedBytes !== null;
-  let snapshot: SnapshotPoint;
-  let db: Database;
-  if (sealedBytes) {
-    const unsealed = unsealSnapshot(sealedBytes, key, folder.snapshot);
-    sealedBytes = null;
-    snapshot = { generation: unsealed.generation, format: unsealed.format, covered: unsealed.covered };
-    db = new sql.Database(unsealed.image);
-  } else {
-    snapshot = { generation: 0, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
-    db = new sql.Database();
-  }
-  try {
-    configureConnection(db);
-    const replayed = await replayJournals(db, folder, key, snapshot);
-    // The migrations' own table, made here so that every copy of the database has it.
-    schemaVersionOf(db);
-    return { db, snapshot, sealed, replayed };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-/** Replays the journals that follow the snapshot, oldest first, checking that each continues the chain before it. */
-async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, snapshot: Pick<Snapshot, 'generation' | 'covered'>): Promise<Replayed> {
+/**
+ * Reads the store's files: decrypts the snapshot, reads the journals that follow it, oldest first, and checks that
+ * each continues the chain before it. Nothing is loaded: each copy of the database replays the records itself.
+ */
+export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadStore> {
+  const unsealed = await readSnapshotFile(folder.snapshot, key);
+  const snapshot: SnapshotPoint = unsealed
+    ? { generation: unsealed.generation, format: unsealed.format, covered: unsealed.covered }
+    : { generation: 0, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
   const snapshotGeneration = snapshot.generation;
   let last: Replayed['last'] = null;
   const chain: Replayed['chain'] = new Map();
+  const journals: JournalRecords[] = [];
   let head = snapshot.covered.tag;
   const generations = (await folder.journalGenerations()).filter((generation) => generation >= snapshotGeneration);
   if (generations.length > 0 && generations[0]! > snapshotGeneration) {
@@ -102,21 +92,43 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
         path,
       );
     }
-    // Every record was committed, so one journal replays as one transaction, with statements prepared once.
+    journals.push({ generation, path, payloads: contents.entries.map((entry) => entry.payload) });
+    chain.set(generation, { startTag: contents.startTag, tags: contents.tags });
+    head = headTag(contents);
+    last = { ...summary(contents), headerWritten: true };
+  }
+  return { image: unsealed?.image ?? null, snapshot, sealed: unsealed !== null, journals, replayed: { last, chain, head } };
+}
+
+/** A database loaded from an image (null: empty), with the store's connection settings. */
+export function loadImage(sql: SqlJsStatic, image: Uint8Array | null): Database {
+  const db = image ? new sql.Database(image) : new sql.Database();
+  configureConnection(db);
+  return db;
+}
+
+/**
+ * Replays the journals' records into a database loaded from the snapshot; then makes the migrations' own table,
+ * so that every copy of the database has it. Every record was committed, so one journal replays as one transaction,
+ * with statements prepared once.
+ */
+export function replayJournals(db: Database, journals: JournalRecords[]): void {
+  for (const { generation, path, payloads } of journals) {
     const prepared = new Map<string, Statement>();
     db.run('BEGIN');
     try {
-      for (const entry of contents.entries) {
+      for (const [index, payload] of payloads.entries()) {
+        const sequence = index + 1;
         let statements: RecordedStatement[];
         try {
-          statements = decodeStatements(entry.payload);
+          statements = decodeStatements(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
         } catch {
-          throw new StoreFileError('damaged', `journal ${generation} record ${entry.sequence} cannot be read`, path);
+          throw new StoreFileError('damaged', `journal ${generation} record ${sequence} cannot be read`, path);
         }
         try {
           runStatements(db, statements, prepared);
         } catch (error) {
-          throw new StoreFileError('damaged', `journal ${generation} record ${entry.sequence} cannot be applied: ${(error as Error).message}`, path);
+          throw new StoreFileError('damaged', `journal ${generation} record ${sequence} cannot be applied: ${(error as Error).message}`, path);
         }
       }
       db.run('COMMIT');
@@ -126,11 +138,8 @@ async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, sn
     } finally {
       for (const statement of prepared.values()) statement.free();
     }
-    chain.set(generation, { startTag: contents.startTag, tags: contents.tags });
-    head = headTag(contents);
-    last = { ...summary(contents), headerWritten: true };
   }
-  return { last, chain, head };
+  schemaVersionOf(db);
 }
 
 function summary(contents: JournalContents): Omit<LastJournal, 'headerWritten'> {

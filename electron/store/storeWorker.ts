@@ -7,7 +7,7 @@ import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { writeFileAtomically } from './files/atomicFile';
 import { sealedSnapshotParts } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
-import { applyMigrations, loadStore, runStatements } from './storeImage';
+import { applyMigrations, loadImage, readStore, replayJournals, runStatements } from './storeImage';
 import { decodeStatements } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 import type { FromWorker, OpenedStore, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
@@ -47,13 +47,17 @@ function failed(error: unknown): void {
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
-    case 'open':
+    case 'open': {
+      let answered = false;
       try {
-        send(...(await open(new StoreFolder(message.folder), Buffer.from(message.key), message.id)));
+        await open(new StoreFolder(message.folder), Buffer.from(message.key), message.id, () => (answered = true));
       } catch (error) {
-        send({ type: 'failed', id: message.id, error: failure(error) });
+        // Before the answer: the open fails. After it, the store's own replay meets the same error.
+        if (!answered) send({ type: 'failed', id: message.id, error: failure(error) });
+        else failed(error);
       }
       return;
+    }
     case 'reset':
       reset();
       return;
@@ -114,18 +118,22 @@ function reset(): void {
   diverged = null;
 }
 
-async function open(files: StoreFolder, dataKey: Buffer, id: number): Promise<[FromWorker, ArrayBuffer[]]> {
+async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: () => void): Promise<void> {
   reset();
-  const loaded = await loadStore(await sqlJs, files, dataKey);
-  db = loaded.db;
+  const sql = await sqlJs;
+  const read = await readStore(files, dataKey);
+  // The store's thread gets a copy of the image and the records, and replays them while this copy does the same.
+  const forStore = read.image ? new Uint8Array(read.image) : null;
+  const { last, chain, head } = read.replayed;
+  const store: OpenedStore = { image: forStore, journals: read.journals, snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
+  send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
+  answered();
+  db = loadImage(sql, read.image);
+  read.image = null;
   key = dataKey;
   folder = files;
-  snapshotOnDisk = loaded.sealed ? loaded.snapshot.generation : null;
-  const image = db.export();
-  const { last, chain, head } = loaded.replayed;
-  const store: OpenedStore = { image, snapshot: loaded.snapshot, sealed: loaded.sealed, last, chain: [...chain.entries()], head };
-  // export() gives a fresh buffer of its own: handed over, not copied.
-  return [{ type: 'opened', id, store }, [image.buffer as ArrayBuffer]];
+  snapshotOnDisk = read.sealed ? read.snapshot.generation : null;
+  replayJournals(db, read.journals);
 }
 
 /** Keeps the snapshot about to be replaced in backups/ (a hard link, else a copy), and the newest `keep` of them. */

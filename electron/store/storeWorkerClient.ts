@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Covered } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import type { Migration } from './migrations/index';
-import type { LastJournal, Replayed, SnapshotPoint } from './storeImage';
+import type { JournalRecords, LastJournal, Replayed, SnapshotPoint } from './storeImage';
 import type { FromWorker, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
 
 /**
@@ -39,7 +39,8 @@ function workerFromSource(entry: string): string {
 }
 
 export interface OpenedImage {
-  image: Uint8Array;
+  image: Uint8Array | null;
+  journals: JournalRecords[];
   snapshot: SnapshotPoint;
   sealed: boolean;
   replayed: Replayed;
@@ -116,11 +117,12 @@ export class StoreWorkerClient {
   async open(key: Buffer): Promise<OpenedImage> {
     const answer = await this.request({ type: 'open', id: 0, folder: this.folder, key: new Uint8Array(key) });
     if (answer.type !== 'opened') throw new Error(`the store worker answered ${answer.type} to open`);
-    const { image, snapshot, sealed, last, chain, head } = answer.store;
+    const { image, journals, snapshot, sealed, last, chain, head } = answer.store;
     const covered = { records: snapshot.covered.records, tag: asBuffer(snapshot.covered.tag) };
     const lastJournal: LastJournal | null = last && { ...last, startTag: asBuffer(last.startTag), tags: last.tags.map(asBuffer) };
     return {
       image,
+      journals,
       snapshot: { ...snapshot, covered },
       sealed,
       replayed: {

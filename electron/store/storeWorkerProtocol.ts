@@ -1,6 +1,6 @@
 import type { StoreFileProblem } from './files/storeFileError';
 import type { Migration } from './migrations/index';
-import type { LastJournal, SnapshotPoint } from './storeImage';
+import type { JournalRecords, LastJournal, SnapshotPoint } from './storeImage';
 
 /**
  * What the store and its worker thread (electron/store/storeWorker.ts) say to each other. The worker keeps its
@@ -26,8 +26,10 @@ export type ToWorker =
 
 /** Buffers cross the thread boundary as Uint8Array. */
 export interface OpenedStore {
-  /** The SQLite image after the replay (its buffer is transferred). */
-  image: Uint8Array;
+  /** The snapshot's SQLite image, a copy of the worker's own (its buffer is transferred); null: no snapshot. */
+  image: Uint8Array | null;
+  /** The journals' records to replay into it, oldest first. */
+  journals: JournalRecords[];
   snapshot: SnapshotPoint;
   sealed: boolean;
   last: LastJournal | null;

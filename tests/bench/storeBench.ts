@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -32,7 +32,7 @@ interface SizeResult {
 }
 
 async function main(): Promise<void> {
-  console.log(`store benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`store benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}, load average ${load()}`);
   const results: SizeResult[] = [];
   for (const sizeMb of sizes) results.push(await benchSize(sizeMb));
 
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       `${String(r.sizeMb).padStart(4)} MB  ${ms(r.commitP50)}  ${ms(r.commitP99)}  ${ms(r.naiveP50)}  ${ms(r.naiveP99)}  ${(r.naiveP50 / r.commitP50).toFixed(0).padStart(8)}×  ${ms(r.openMs).padStart(16)}  ${ms(r.checkpointMaxStallMs).padStart(20)} (${String(r.commitsDuringCheckpoint).padStart(5)})  ${r.rssMb === null ? 'NA' : `${r.rssMb.toFixed(0)} MB`}`,
     );
   }
+  console.log(`load average at the end: ${load()} (other processes on the machine slow every figure above)`);
   const at = (size: number) => results.find((r) => r.sizeMb === size);
   const r20 = at(20);
   const r100 = at(100);
@@ -156,6 +157,7 @@ async function hold(folder: string): Promise<void> {
   console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(1)}`);
 }
 
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 const ms = (value: number) => `${value.toFixed(3)} ms`.padStart(10);
 const fixed = (value: number | undefined) => (value === undefined ? 'NA' : value.toFixed(3));
 

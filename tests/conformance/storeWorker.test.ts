@@ -48,7 +48,7 @@ describe('the built store worker', () => {
     const client = new StoreWorkerClient(worker, folder);
     try {
       const opened = await client.open(key);
-      expect(opened.image.length).toBeGreaterThan(0);
+      expect(opened.image?.length).toBeGreaterThan(0);
       client.apply(encodeStatements([{ sql: "INSERT INTO regions (id, name_ru, name_en, time_zone) VALUES ('b', 'р', 'r', 'Europe/Moscow')", params: {} }]));
       const generation = opened.snapshot.generation + 1;
       await client.checkpoint(generation, { records: 0, tag: opened.replayed.head }, 1);

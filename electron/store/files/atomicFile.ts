@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+const SYNC_EVERY = 8 * 1024 * 1024;
+
 /**
  * Writes a fresh temp file beside `path`: a random name opened exclusively ('wx'), so two writers
  * never share one, and synced to the disk before anyone can rename or link it into place.
@@ -10,8 +12,20 @@ async function writeSyncedTemp(path: string, content: Uint8Array | Iterable<Uint
   const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o600);
   try {
-    if (content instanceof Uint8Array) await handle.writeFile(content);
-    else for (const part of content) await handle.writeFile(part);
+    if (content instanceof Uint8Array) {
+      await handle.writeFile(content);
+    } else {
+      // Synced as it goes: a large file's dirty pages never pile up for another file's fsync (a commit's) to wait on.
+      let unsynced = 0;
+      for (const part of content) {
+        await handle.writeFile(part);
+        unsynced += part.length;
+        if (unsynced >= SYNC_EVERY) {
+          await handle.datasync();
+          unsynced = 0;
+        }
+      }
+    }
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
