@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { link, mkdir, unlink, copyFile } from 'node:fs/promises';
+import { link, mkdir, readdir, unlink, copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { StoreUnavailableError } from '../core/errors';
 import { silentLogger, type Logger } from '../core/logger';
@@ -145,6 +146,7 @@ export class EncryptedDatabase implements CabinetStore {
             : await JournalWriter.create(folder.journal(last?.generation ?? snapshot.generation), key, last?.generation ?? snapshot.generation, replayed.head);
       const store = new EncryptedDatabase(db, folder, key, journal, lock, options, anchor, worker);
       await store.removeJournalsBefore(snapshot.generation);
+      await store.removeUnfinishedSnapshots();
       store.noteAnchor();
       if (pending.length > 0) {
         applyMigrations(db, pending);
@@ -322,6 +324,13 @@ export class EncryptedDatabase implements CabinetStore {
     await unlink(target).catch(() => undefined);
     await link(this.folder.snapshot, target).catch(() => copyFile(this.folder.snapshot, target));
     for (const old of (await this.folder.backupGenerations()).slice(keep)) await unlink(this.folder.backup(old)).catch(() => undefined);
+  }
+
+  /** Temp files of snapshots a crash interrupted (the lock is held: no one else writes one). */
+  private async removeUnfinishedSnapshots(): Promise<void> {
+    for (const name of await readdir(this.folder.path)) {
+      if (/^cabinet\.store\.[0-9a-f]{16}\.tmp$/.test(name)) await unlink(join(this.folder.path, name)).catch(() => undefined);
+    }
   }
 
   private async removeJournalsBefore(generation: number): Promise<void> {

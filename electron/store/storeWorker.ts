@@ -122,17 +122,18 @@ async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: (
   reset();
   const sql = await sqlJs;
   const read = await readStore(files, dataKey);
-  // The store's thread gets a copy of the image and the records, and replays them while this copy does the same.
+  // The store's thread gets a copy of the image (this thread's database keeps the image itself: sql.js takes the
+  // buffer as its file) and the records; both replay them.
   const forStore = read.image ? new Uint8Array(read.image) : null;
-  const { last, chain, head } = read.replayed;
-  const store: OpenedStore = { image: forStore, journals: read.journals, snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
-  send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
-  answered();
   db = loadImage(sql, read.image);
   read.image = null;
   key = dataKey;
   folder = files;
   snapshotOnDisk = read.sealed ? read.snapshot.generation : null;
+  const { last, chain, head } = read.replayed;
+  const store: OpenedStore = { image: forStore, journals: read.journals, snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
+  send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
+  answered();
   replayJournals(db, read.journals);
 }
 

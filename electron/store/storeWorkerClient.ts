@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Covered } from './files/snapshotFile';
@@ -23,18 +24,54 @@ export function startStoreWorker(setup: StoreWorkerSetup, from: string = import.
 }
 
 interface EsbuildSync {
-  buildSync(options: Record<string, unknown>): { outputFiles: Array<{ text: string }> };
+  buildSync(options: Record<string, unknown>): { outputFiles: Array<{ text: string }>; metafile: { inputs: Record<string, unknown> } };
 }
 const bundledFromSource = new Map<string, string>();
 
+/**
+ * The worker's source as one CommonJS script: bundled in memory once per process, and kept in node_modules/.cache
+ * with the size and time of every file it was made from, so that the next process (a test's child, a bench run)
+ * reuses it until one of them changes.
+ */
 function workerFromSource(entry: string): string {
   let code = bundledFromSource.get(entry);
-  if (code === undefined) {
-    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-    const esbuild = fromTsx('esbuild') as EsbuildSync;
-    code = esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).outputFiles[0]!.text;
-    bundledFromSource.set(entry, code);
+  if (code !== undefined) return code;
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const cache = join(dirname(tsxPackage), '..', '.cache', 'cabinet-store-worker');
+  const codeFile = join(cache, 'storeWorker.cjs');
+  const inputsFile = join(cache, 'storeWorker.inputs.json');
+  const stamp = (file: string): string | null => {
+    try {
+      const { size, mtimeMs } = statSync(file);
+      return `${size}:${mtimeMs}`;
+    } catch {
+      return null;
+    }
+  };
+  try {
+    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8')) as Record<string, string>;
+    if (inputs[entry] !== undefined && Object.entries(inputs).every(([file, seen]) => stamp(file) === seen)) code = readFileSync(codeFile, 'utf8');
+  } catch {
+    code = undefined;
   }
+  if (code === undefined) {
+    const root = parse(entry).root;
+    const esbuild = createRequire(tsxPackage)('esbuild') as EsbuildSync;
+    const built = esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, metafile: true, absWorkingDir: root, logLevel: 'silent' });
+    code = built.outputFiles[0]!.text;
+    const inputs = Object.fromEntries(Object.keys(built.metafile.inputs).map((file) => [join(root, file), stamp(join(root, file)) ?? '']));
+    try {
+      mkdirSync(cache, { recursive: true });
+      for (const [file, text] of [[codeFile, code], [inputsFile, JSON.stringify(inputs)]] as const) {
+        const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        writeFileSync(temp, text);
+        renameSync(temp, file);
+      }
+    } catch {
+      // A cache that cannot be written costs the next process a bundling, nothing more.
+    }
+  }
+  bundledFromSource.set(entry, code);
   return code;
 }
 

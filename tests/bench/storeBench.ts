@@ -26,8 +26,10 @@ interface SizeResult {
   naiveP99: number;
   openMs: number;
   checkpointMaxStallMs: number;
-  /** Commits made while the checkpoint ran. */
+  /** Commits made while the checkpoint ran, and their median and 99th percentile. */
   commitsDuringCheckpoint: number;
+  duringP50: number;
+  duringP99: number;
   rssMb: number | null;
 }
 
@@ -36,10 +38,10 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const sizeMb of sizes) results.push(await benchSize(sizeMb));
 
-  console.log('\nsize     commit p50  commit p99  naive p50  naive p99  ratio p50  open+replay(10k)  checkpoint max stall (commits)  peak RSS');
+  console.log('\nsize     commit p50  commit p99  naive p50  naive p99  ratio p50  open+replay(10k)  checkpoint max stall (commits, p50 / p99 of them)  peak RSS');
   for (const r of results) {
     console.log(
-      `${String(r.sizeMb).padStart(4)} MB  ${ms(r.commitP50)}  ${ms(r.commitP99)}  ${ms(r.naiveP50)}  ${ms(r.naiveP99)}  ${(r.naiveP50 / r.commitP50).toFixed(0).padStart(8)}×  ${ms(r.openMs).padStart(16)}  ${ms(r.checkpointMaxStallMs).padStart(20)} (${String(r.commitsDuringCheckpoint).padStart(5)})  ${r.rssMb === null ? 'NA' : `${r.rssMb.toFixed(0)} MB`}`,
+      `${String(r.sizeMb).padStart(4)} MB  ${ms(r.commitP50)}  ${ms(r.commitP99)}  ${ms(r.naiveP50)}  ${ms(r.naiveP99)}  ${(r.naiveP50 / r.commitP50).toFixed(0).padStart(8)}×  ${ms(r.openMs).padStart(16)}  ${ms(r.checkpointMaxStallMs).padStart(20)} (${String(r.commitsDuringCheckpoint).padStart(5)}, ${r.duringP50.toFixed(2)} / ${r.duringP99.toFixed(2)} ms)  ${r.rssMb === null ? 'NA' : `${r.rssMb.toFixed(0)} MB`}`,
     );
   }
   console.log(`load average at the end: ${load()} (other processes on the machine slow every figure above)`);
@@ -124,6 +126,8 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
       openMs,
       checkpointMaxStallMs: Math.max(...stalls),
       commitsDuringCheckpoint: stalls.length,
+      duringP50: percentile(stalls, 50),
+      duringP99: percentile(stalls, 99),
       rssMb,
     };
     console.log(`  ${sizeMb} MB: done (${journaled.length} journaled commits, ${naive.length} naive, ${stalls.length} during checkpoint)`);

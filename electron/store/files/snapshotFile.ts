@@ -124,7 +124,8 @@ export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 10
     const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(header.length - 12));
     decipher.setAAD(header);
     decipher.setAuthTag(tag);
-    const image = Buffer.allocUnsafe(total - header.length - TAG_LENGTH);
+    // Never from the shared pool: the image's buffer may be handed to another thread whole.
+    const image = Buffer.allocUnsafeSlow(total - header.length - TAG_LENGTH);
     const piece = Buffer.allocUnsafe(Math.min(chunk, image.length));
     try {
       for (let done = 0; done < image.length; ) {
