@@ -109,9 +109,10 @@ export class EncryptedDatabase implements CabinetStore {
     const lock = await StoreLock.acquire(folder.lock);
     let db: Database | null = null;
     let anchor: AnchorFile | null = null;
-    // Started first: the worker loads sql.js while the key is fetched.
-    const worker = StoreWorkerClient.start(folder.path, sqlWasmPath());
+    let worker: StoreWorkerClient | null = null;
     try {
+      // Started first: the worker loads sql.js while the key is fetched.
+      worker = StoreWorkerClient.start(folder.path, sqlWasmPath());
       const key = await options.keyProvider.dataKey();
       // The worker decrypts the snapshot and reads the journals (checking their chain); both threads replay them.
       const [sql, opened] = await Promise.all([loadSqlJs(), worker.open(key)]);
@@ -157,7 +158,7 @@ export class EncryptedDatabase implements CabinetStore {
       return store;
     } catch (error) {
       db?.close();
-      await worker.close();
+      await worker?.close();
       await anchor?.close().catch(() => undefined);
       await lock.release();
       throw error;
