@@ -100,9 +100,14 @@ export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadS
   return { image: unsealed?.image ?? null, snapshot, sealed: unsealed !== null, journals, replayed: { last, chain, head } };
 }
 
-/** A database loaded from an image (null: empty), with the store's connection settings. */
+/**
+ * A database loaded from an image (null: empty), with the store's connection settings. The image becomes the
+ * database's file: sql.js takes it with slice(), which on a Buffer is a view, so no second copy is made (a store can
+ * be 100 MB) — the caller must not use the image afterwards.
+ */
 export function loadImage(sql: SqlJsStatic, image: Uint8Array | null): Database {
-  const db = image ? new sql.Database(image) : new sql.Database();
+  const file = image && (Buffer.isBuffer(image) ? image : Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+  const db = file ? new sql.Database(file) : new sql.Database();
   configureConnection(db);
   return db;
 }

@@ -150,8 +150,7 @@ function holdInChild(folder: string): number {
 /** The child's part: the store as the app holds it, with its worker thread (threads share the process's RSS). */
 async function hold(folder: string): Promise<void> {
   const store = await EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes: 1024 * MB, checkpointOnClose: false, ...(process.env.BENCH_NO_ANCHOR ? { anchorFile: null } : {}) });
-  let commitId = 1_000_000;
-  const commit = () => store.writeSql(async (sql) => sql.run('INSERT INTO bench_commits (id, at, note) VALUES ($id, $at, $note)', { id: ++commitId, at: new Date().toISOString(), note: 'sign-in' }));
+  const commit = () => store.writeSql(async (sql) => sql.run('INSERT INTO bench_commits (at, note) VALUES ($at, $note)', { at: new Date().toISOString(), note: 'sign-in' }));
   for (let i = 0; i < 200; i += 1) await commit();
   let done = false;
   const checkpoint = store.checkpoint().then(() => (done = true));
