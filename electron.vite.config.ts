@@ -59,8 +59,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // The detail export worker is an entry of its own: a worker thread loads it from beside main.js.
-        input: { main: resolve(root, 'electron/main.ts'), detailExportWorker: resolve(root, 'electron/exports/detailExportWorker.ts') },
+        // The detail export worker and the store worker are entries of their own: worker threads load them from beside main.js.
+        input: {
+          main: resolve(root, 'electron/main.ts'),
+          detailExportWorker: resolve(root, 'electron/exports/detailExportWorker.ts'),
+          storeWorker: resolve(root, 'electron/store/storeWorker.ts'),
+        },
       },
     },
   },

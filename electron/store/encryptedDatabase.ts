@@ -1,15 +1,16 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { link, mkdir, readFile, unlink, copyFile } from 'node:fs/promises';
-import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
+import { link, mkdir, readdir, unlink, copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { StoreUnavailableError } from '../core/errors';
 import { silentLogger, type Logger } from '../core/logger';
 import type { Repositories } from '../core/unitOfWork';
 import { readIfExists, writeFileAtomically } from './files/atomicFile';
 import { AnchorFile, anchorPathFor, type AnchorPoint } from './files/anchorFile';
-import { CHAIN_ORIGIN, headTag, JournalWriter, readJournal, type JournalContents } from './files/journalFile';
-import { sealSnapshot, SNAPSHOT_FORMAT, unsealSnapshot, type Snapshot } from './files/snapshotFile';
+import { JournalWriter } from './files/journalFile';
+import { sealSnapshot, unsealSnapshot } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import { StoreLock } from './files/storeLock';
 import type { CabinetStore } from './cabinetStore';
@@ -17,8 +18,10 @@ import type { KeyProvider } from './keyProvider';
 import { NewerStoreVersionError } from './newerStoreVersionError';
 import { migrations as allMigrations, type Migration } from './migrations/index';
 import { sqlRepositories } from './repositories/index';
-import { decodeStatements, encodeStatements, prefixedParams, SqlJsExecutor, StatementCache, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
+import { encodeStatements, SqlJsExecutor, StatementCache, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
+import { applyMigrations, configureConnection, loadImage, replayJournals, schemaVersionOf, whatToDo, type Replayed, type SnapshotPoint } from './storeImage';
+import { StoreWorkerClient } from './storeWorkerClient';
 
 // Not named `require`: the bundle's ESM shim declares that name at its top, and a second one does not parse.
 const resolveFromHere = createRequire(import.meta.url);
@@ -66,6 +69,10 @@ export interface OpenOptions {
  * appended to an encrypted journal and made durable (fdatasync) before the caller hears "done";
  * a checkpoint writes a new encrypted snapshot and starts an empty journal. Commit time does not
  * depend on the database's size. Units of work run one at a time.
+ *
+ * The files are read, and checkpoints exported, sealed and written, by the store's worker thread
+ * (storeWorker.ts): it loads the store on open and keeps its own copy of the database, fed every record
+ * committed here, so a commit waits for a checkpoint only while the next journal is started.
  */
 export class EncryptedDatabase implements CabinetStore {
   readonly dialect = 'sqlite';
@@ -90,6 +97,7 @@ export class EncryptedDatabase implements CabinetStore {
     private readonly lock: StoreLock,
     private readonly options: OpenOptions,
     private readonly anchor: AnchorFile | null,
+    private readonly worker: StoreWorkerClient,
   ) {
     this.logger = options.logger ?? silentLogger;
     this.statements = new StatementCache(db);
@@ -101,17 +109,19 @@ export class EncryptedDatabase implements CabinetStore {
     const lock = await StoreLock.acquire(folder.lock);
     let db: Database | null = null;
     let anchor: AnchorFile | null = null;
+    let worker: StoreWorkerClient | null = null;
     try {
+      // Started first: the worker loads sql.js while the key is fetched.
+      worker = StoreWorkerClient.start(folder.path, sqlWasmPath());
       const key = await options.keyProvider.dataKey();
-      const sql = await loadSqlJs();
-      const sealed = await readIfExists(folder.snapshot);
-      const snapshot: Omit<Snapshot, 'image'> & { image: Buffer | null } = sealed
-        ? unsealSnapshot(sealed, key, folder.snapshot)
-        : { generation: 0, image: null, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
-      db = snapshot.image ? new sql.Database(snapshot.image) : new sql.Database();
-      configureConnection(db);
+      // The worker decrypts the snapshot and reads the journals (checking their chain); both threads replay them.
+      const [sql, opened] = await Promise.all([loadSqlJs(), worker.open(key)]);
+      const { snapshot, replayed, sealed } = opened;
+      db = loadImage(sql, opened.image);
+      opened.image = null;
+      replayJournals(db, opened.journals);
+      opened.journals = [];
 
-      const replayed = await replayJournals(db, folder, key, snapshot);
       anchor = options.anchorFile === null ? null : await AnchorFile.open(options.anchorFile ?? anchorPathFor(folder.path), key);
       const emptyFolder = !sealed && replayed.last === null;
       if (anchor?.found && emptyFolder) {
@@ -135,15 +145,20 @@ export class EncryptedDatabase implements CabinetStore {
           : legacy
             ? await JournalWriter.create(folder.journal(last.generation + 1), key, last.generation + 1, replayed.head)
             : await JournalWriter.create(folder.journal(last?.generation ?? snapshot.generation), key, last?.generation ?? snapshot.generation, replayed.head);
-      const store = new EncryptedDatabase(db, folder, key, journal, lock, options, anchor);
+      const store = new EncryptedDatabase(db, folder, key, journal, lock, options, anchor, worker);
       await store.removeJournalsBefore(snapshot.generation);
+      await store.removeUnfinishedSnapshots();
       store.noteAnchor();
-      if (pending.length > 0) applyMigrations(db, pending);
+      if (pending.length > 0) {
+        applyMigrations(db, pending);
+        worker.migrate(pending);
+      }
       // Migrations are not journaled: a checkpoint makes them durable at once.
       if (pending.length > 0 || legacy) await store.checkpoint();
       return store;
     } catch (error) {
       db?.close();
+      await worker?.close();
       await anchor?.close().catch(() => undefined);
       await lock.release();
       throw error;
@@ -178,8 +193,8 @@ export class EncryptedDatabase implements CabinetStore {
   }
 
   /**
-   * Writes a new snapshot and starts an empty journal. Commits wait only while the database is
-   * exported; sealing and writing the snapshot happen while they go on (into the new journal).
+   * Writes a new snapshot and starts an empty journal. Commits wait only while the next journal is started;
+   * the worker exports, seals and writes the snapshot from its copy while they go on (into the new journal).
    */
   checkpoint(): Promise<void> {
     this.checkpointRun ??= this.runCheckpoint().finally(() => {
@@ -199,6 +214,7 @@ export class EncryptedDatabase implements CabinetStore {
       this.statements.clear();
       this.db.close();
     });
+    await this.worker.close();
     await this.anchorWriting;
     await this.anchor?.close().catch(() => undefined);
     await this.lock.release();
@@ -219,8 +235,9 @@ export class EncryptedDatabase implements CabinetStore {
       this.db.run('COMMIT');
       return result;
     }
+    const payload = encodeStatements(statements);
     try {
-      await this.journal.append(encodeStatements(statements));
+      await this.journal.append(payload);
     } catch (error) {
       // Not on disk, so not committed: memory goes back too.
       this.db.run('ROLLBACK');
@@ -229,6 +246,7 @@ export class EncryptedDatabase implements CabinetStore {
       throw new StoreUnavailableError(`the change could not be saved (${reason}); nothing was changed`);
     }
     this.noteAnchor();
+    this.worker.apply(payload);
     try {
       this.db.run('COMMIT');
     } catch (error) {
@@ -254,12 +272,37 @@ export class EncryptedDatabase implements CabinetStore {
   }
 
   private async runCheckpoint(): Promise<void> {
-    const { image, generation, previous, covered } = await this.exclusive(async () => {
-      const image = this.db.export();
-      configureConnection(this.db); // older sql.js reopened the connection to export it
+    if (this.worker.failure) return this.checkpointHere(this.worker.failure);
+    const { generation, previous, written } = await this.exclusive(async () => {
       const generation = this.journal.generation + 1;
       const previous = this.journal;
-      // The image holds every record of the journal so far; the next journal's chain continues from its last tag.
+      // The snapshot holds every record of the journal so far; the next journal's chain continues from its last tag.
+      const covered = { records: previous.records, tag: previous.headTag };
+      const next = await JournalWriter.create(this.folder.journal(generation), this.key, generation, covered.tag);
+      this.journal = next;
+      this.noteAnchor();
+      // Asked before any later commit posts its record: the worker's copy holds exactly the records of `previous`.
+      const written = this.worker.checkpoint(generation, covered, this.options.keepBackups ?? 3);
+      return { generation, previous, written };
+    });
+    // Until the worker's rename lands, the old snapshot and every journal since it still hold everything.
+    const [closed, snapshot] = await Promise.allSettled([previous.close(), written]);
+    if (snapshot.status === 'rejected') throw snapshot.reason;
+    if (closed.status === 'rejected') throw closed.reason;
+    await this.removeJournalsBefore(generation);
+  }
+
+  /**
+   * The checkpoint without the worker (it stopped, or its copy fell out of step): exported and sealed on this
+   * thread, commits waiting while the image is taken. Slower, never wrong: the image is this thread's database.
+   */
+  private async checkpointHere(why: Error): Promise<void> {
+    this.logger.warn('checkpoint on the main thread: the store worker is not available', { reason: why.message });
+    const { image, generation, previous, covered } = await this.exclusive(async () => {
+      const image = this.db.export();
+      configureConnection(this.db);
+      const generation = this.journal.generation + 1;
+      const previous = this.journal;
       const covered = { records: previous.records, tag: previous.headTag };
       const next = await JournalWriter.create(this.folder.journal(generation), this.key, generation, covered.tag);
       this.journal = next;
@@ -268,7 +311,6 @@ export class EncryptedDatabase implements CabinetStore {
     });
     await previous.close();
     await this.keepBackupOfCurrentSnapshot();
-    // Until this rename lands, the old snapshot and every journal since it still hold everything.
     await writeFileAtomically(this.folder.snapshot, sealSnapshot(image, this.key, generation, covered));
     await this.removeJournalsBefore(generation);
   }
@@ -283,6 +325,13 @@ export class EncryptedDatabase implements CabinetStore {
     await unlink(target).catch(() => undefined);
     await link(this.folder.snapshot, target).catch(() => copyFile(this.folder.snapshot, target));
     for (const old of (await this.folder.backupGenerations()).slice(keep)) await unlink(this.folder.backup(old)).catch(() => undefined);
+  }
+
+  /** Temp files of snapshots a crash interrupted (the lock is held: no one else writes one). */
+  private async removeUnfinishedSnapshots(): Promise<void> {
+    for (const name of await readdir(this.folder.path)) {
+      if (/^cabinet\.store\.[0-9a-f]{16}\.tmp$/.test(name)) await unlink(join(this.folder.path, name)).catch(() => undefined);
+    }
   }
 
   private async removeJournalsBefore(generation: number): Promise<void> {
@@ -326,95 +375,13 @@ export class EncryptedDatabase implements CabinetStore {
   }
 }
 
-interface Replayed {
-  /** The newest journal read (null: none). */
-  last: (JournalContents & { headerWritten: boolean }) | null;
-  /** Each journal replayed, by generation: where its chain starts and its records' tags. */
-  chain: Map<number, Pick<JournalContents, 'startTag' | 'tags'>>;
-  /** The chain's head after the replay. */
-  head: Buffer;
-}
-
-/** Replays the journals that follow the snapshot, oldest first, checking that each continues the chain before it. */
-async function replayJournals(db: Database, folder: StoreFolder, key: Buffer, snapshot: Pick<Snapshot, 'generation' | 'covered'>): Promise<Replayed> {
-  const snapshotGeneration = snapshot.generation;
-  let last: Replayed['last'] = null;
-  const chain: Replayed['chain'] = new Map();
-  let head = snapshot.covered.tag;
-  const generations = (await folder.journalGenerations()).filter((generation) => generation >= snapshotGeneration);
-  if (generations.length > 0 && generations[0]! > snapshotGeneration) {
-    throw new StoreFileError(
-      'rolled-back',
-      `the snapshot (generation ${snapshotGeneration}) is older than the journals beside it (from generation ${generations[0]}): an older snapshot or backup was put back. ${await whatToDo(folder)}`,
-      folder.snapshot,
-    );
-  }
-  for (const [index, generation] of generations.entries()) {
-    if (generation !== snapshotGeneration + index) {
-      throw new StoreFileError('damaged', `journal ${snapshotGeneration + index} is missing`, folder.journal(snapshotGeneration + index));
-    }
-    const path = folder.journal(generation);
-    const contents = readJournal(await readFile(path), key, path);
-    if (contents.generation === -1) {
-      // The header of the newest journal never reached the disk: nothing in it was acknowledged.
-      last = { ...contents, generation, startTag: head, validLength: 0, headerWritten: false };
-      chain.set(generation, { startTag: head, tags: [] });
-      continue;
-    }
-    if (contents.generation !== generation) throw new StoreFileError('damaged', `journal ${generation} belongs to generation ${contents.generation}`, path);
-    if (contents.format >= 2 && !contents.startTag.equals(head)) {
-      const before = index === 0 ? `the snapshot (generation ${snapshotGeneration})` : `journal ${generation - 1}`;
-      throw new StoreFileError(
-        'rolled-back',
-        `journal ${generation} does not continue ${before}: records were cut from its end, or an older copy was put back. ${await whatToDo(folder)}`,
-        path,
-      );
-    }
-    // Every record was committed, so one journal replays as one transaction, with statements prepared once.
-    const prepared = new Map<string, Statement>();
-    db.run('BEGIN');
-    try {
-      for (const entry of contents.entries) {
-        let statements: RecordedStatement[];
-        try {
-          statements = decodeStatements(entry.payload);
-        } catch {
-          throw new StoreFileError('damaged', `journal ${generation} record ${entry.sequence} cannot be read`, path);
-        }
-        try {
-          for (const { sql, params } of statements) {
-            let statement = prepared.get(sql);
-            if (!statement) {
-              statement = db.prepare(sql);
-              prepared.set(sql, statement);
-            }
-            statement.run(prefixedParams(params));
-          }
-        } catch (error) {
-          throw new StoreFileError('damaged', `journal ${generation} record ${entry.sequence} cannot be applied: ${(error as Error).message}`, path);
-        }
-      }
-      db.run('COMMIT');
-    } catch (error) {
-      db.run('ROLLBACK');
-      throw error;
-    } finally {
-      for (const statement of prepared.values()) statement.free();
-    }
-    chain.set(generation, contents);
-    head = headTag(contents);
-    last = { ...contents, headerWritten: true };
-  }
-  return { last, chain, head };
-}
-
 /**
  * What the store on disk lacks compared with the anchor (the newest point this computer saw committed),
  * or null when it holds that point. The anchor may lag behind the files (a crash before it was written), never lead.
  */
-function comparedWithAnchor(anchor: AnchorPoint, snapshot: Pick<Snapshot, 'generation' | 'covered' | 'format'>, replayed: Replayed): string | null {
+function comparedWithAnchor(anchor: AnchorPoint, snapshot: SnapshotPoint, replayed: Replayed): string | null {
   const generation = replayed.last?.generation ?? snapshot.generation;
-  const records = replayed.last?.entries.length ?? 0;
+  const records = replayed.last?.records ?? 0;
   const saw = `generation ${anchor.generation}, record ${anchor.records}`;
   if (generation < anchor.generation) {
     return `the store ends at generation ${generation}, record ${records}, older than ${saw}, the last change this computer saved: an older copy of the store folder or an older backup was put back, or the newer journal was deleted`;
@@ -438,46 +405,9 @@ function comparedWithAnchor(anchor: AnchorPoint, snapshot: Pick<Snapshot, 'gener
   return null;
 }
 
-/** The advice that ends a rollback error: the newer copy, or the newest backup by name. */
-async function whatToDo(folder: StoreFolder): Promise<string> {
-  const newest = (await folder.backupGenerations())[0];
-  const backup = newest === undefined ? 'there is no backup in backups/' : `the newest is ${folder.backup(newest)}`;
-  return `Nothing was changed. Put back the newer copy of the store folder if you have one; otherwise go back to a backup (${backup}): changes made after it are lost`;
-}
-
-function schemaVersionOf(db: Database): number {
-  db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-  const row = new SqlJsExecutor(db).allNow<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')[0];
-  return row?.version ?? 0;
-}
-
 function pendingMigrations(db: Database, list: Migration[]): Migration[] {
   const current = schemaVersionOf(db);
   const known = list.at(-1)?.version ?? 0;
   if (current > known) throw new NewerStoreVersionError(current, known);
   return list.filter((migration) => migration.version > current);
-}
-
-/**
- * The in-memory database's settings. Durability is the encrypted journal's job, so SQLite keeps its own
- * rollback journal in memory (it only ever undoes a transaction that failed) instead of writing a journal
- * file into sql.js's in-memory file system on every commit.
- */
-function configureConnection(db: Database): void {
-  db.run('PRAGMA foreign_keys = ON');
-  db.run('PRAGMA journal_mode = MEMORY');
-}
-
-function applyMigrations(db: Database, pending: Migration[]): void {
-  for (const migration of pending) {
-    db.run('BEGIN');
-    try {
-      for (const statement of [...migration.statements, ...(migration.sqliteOnly ?? [])]) db.run(statement);
-      db.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [migration.version, migration.name]);
-      db.run('COMMIT');
-    } catch (error) {
-      db.run('ROLLBACK');
-      throw error;
-    }
-  }
 }

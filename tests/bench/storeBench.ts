@@ -1,9 +1,12 @@
 // npm run bench:store — commit latency and open time of the journaled store against the naive
-// "export, encrypt, write the whole database" approach, measured side by side in this process.
+// "export, encrypt, write the whole database" approach, measured side by side in this process; the peak memory
+// of a process holding the store (with its worker thread) is measured in a child of its own, without the naive one.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { percentile, timeEach } from './timing';
 import { EncryptedDatabase } from '../../electron/store/encryptedDatabase';
@@ -23,19 +26,25 @@ interface SizeResult {
   naiveP99: number;
   openMs: number;
   checkpointMaxStallMs: number;
+  /** Commits made while the checkpoint ran, and their median and 99th percentile. */
+  commitsDuringCheckpoint: number;
+  duringP50: number;
+  duringP99: number;
+  rssMb: number | null;
 }
 
 async function main(): Promise<void> {
-  console.log(`store benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`store benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}, load average ${load()}`);
   const results: SizeResult[] = [];
   for (const sizeMb of sizes) results.push(await benchSize(sizeMb));
 
-  console.log('\nsize     commit p50  commit p99  naive p50  naive p99  ratio p50  open+replay(10k)  checkpoint max stall');
+  console.log('\nsize     commit p50  commit p99  naive p50  naive p99  ratio p50  open+replay(10k)  checkpoint max stall (commits, p50 / p99 of them)  peak RSS');
   for (const r of results) {
     console.log(
-      `${String(r.sizeMb).padStart(4)} MB  ${ms(r.commitP50)}  ${ms(r.commitP99)}  ${ms(r.naiveP50)}  ${ms(r.naiveP99)}  ${(r.naiveP50 / r.commitP50).toFixed(0).padStart(8)}×  ${ms(r.openMs).padStart(16)}  ${ms(r.checkpointMaxStallMs).padStart(20)}`,
+      `${String(r.sizeMb).padStart(4)} MB  ${ms(r.commitP50)}  ${ms(r.commitP99)}  ${ms(r.naiveP50)}  ${ms(r.naiveP99)}  ${(r.naiveP50 / r.commitP50).toFixed(0).padStart(8)}×  ${ms(r.openMs).padStart(16)}  ${ms(r.checkpointMaxStallMs).padStart(20)} (${String(r.commitsDuringCheckpoint).padStart(5)}, ${r.duringP50.toFixed(2)} / ${r.duringP99.toFixed(2)} ms)  ${r.rssMb === null ? 'NA' : `${r.rssMb.toFixed(0)} MB`}`,
     );
   }
+  console.log(`load average at the end: ${load()} (other processes on the machine slow every figure above)`);
   const at = (size: number) => results.find((r) => r.sizeMb === size);
   const r20 = at(20);
   const r100 = at(100);
@@ -47,6 +56,9 @@ async function main(): Promise<void> {
       `ratio_20mb=${r20 ? (r20.naiveP50 / r20.commitP50).toFixed(1) : 'NA'}`,
       `commit_p99_ms_100mb=${fixed(r100?.commitP99)}`,
       `open_ms_20mb=${fixed(r20?.openMs)}`,
+      `checkpoint_stall_ms_100mb=${fixed(r100?.checkpointMaxStallMs)}`,
+      `open_ms_100mb=${fixed(r100?.openMs)}`,
+      `rss_mb_100mb=${r100?.rssMb == null ? 'NA' : r100.rssMb.toFixed(0)}`,
     ].join(' '),
   );
 }
@@ -102,6 +114,8 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
     store = await open();
     const openMs = performance.now() - openStarted;
     await store.close();
+    // Peak memory of a process that opens the store, commits, checkpoints while committing and closes.
+    const rssMb = process.env.BENCH_NO_RSS ? null : holdInChild(folder);
 
     const result = {
       sizeMb,
@@ -111,6 +125,10 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
       naiveP99: percentile(naive, 99),
       openMs,
       checkpointMaxStallMs: Math.max(...stalls),
+      commitsDuringCheckpoint: stalls.length,
+      duringP50: percentile(stalls, 50),
+      duringP99: percentile(stalls, 99),
+      rssMb,
     };
     console.log(`  ${sizeMb} MB: done (${journaled.length} journaled commits, ${naive.length} naive, ${stalls.length} during checkpoint)`);
     return result;
@@ -121,7 +139,31 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
 }
 
 
+/** Runs this file as `--hold <folder>` in a child Node and returns its peak resident memory (MB). */
+function holdInChild(folder: string): number {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--hold', folder], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const match = /^peak_rss_mb=(\d+(?:\.\d+)?)/m.exec(output);
+  if (!match) throw new Error(`the holding child printed no peak: ${output.slice(0, 500)}`);
+  return Number(match[1]);
+}
+
+/** The child's part: the store as the app holds it, with its worker thread (threads share the process's RSS). */
+async function hold(folder: string): Promise<void> {
+  const store = await EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes: 1024 * MB, checkpointOnClose: false, ...(process.env.BENCH_NO_ANCHOR ? { anchorFile: null } : {}) });
+  const commit = () => store.writeSql(async (sql) => sql.run('INSERT INTO bench_commits (at, note) VALUES ($at, $note)', { at: new Date().toISOString(), note: 'sign-in' }));
+  for (let i = 0; i < 200; i += 1) await commit();
+  let done = false;
+  const checkpoint = store.checkpoint().then(() => (done = true));
+  while (!done) await commit();
+  await checkpoint;
+  await store.close();
+  console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(1)}`);
+}
+
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 const ms = (value: number) => `${value.toFixed(3)} ms`.padStart(10);
 const fixed = (value: number | undefined) => (value === undefined ? 'NA' : value.toFixed(3));
 
-await main();
+const holdAt = process.argv.indexOf('--hold');
+if (holdAt >= 0) await hold(process.argv[holdAt + 1]!);
+else await main();

@@ -31,13 +31,13 @@ describe('the files the app loads at run time', () => {
     for (const pattern of [...builder.files, ...(builder.asarUnpack ?? [])]) expect(pattern).toMatch(/^(?:[\w.-]+\/)*(?:\*\*|[\w.-]+)$/);
   });
 
-  it('exist in out/ and are packed: main, its WebAssembly, the export worker and its fonts, both preloads, both pages and what they load, the icon', () => {
+  it('exist in out/ and are packed: main, its WebAssembly, the export worker and its fonts, the store worker, both preloads, both pages and what they load, the icon', () => {
     const pages = ['renderer/index.html', 'renderer/handset.html'];
     const referenced = pages.flatMap((page) =>
       [...readFileSync(join(out, page), 'utf8').matchAll(/(?:src|href)="\.?\/?([^"]+)"/g)].map((match) => `renderer/${match[1]!}`),
     );
     const exportFiles = ['main/detailExportWorker.js', 'main/fonts/Roboto-Regular.ttf', 'main/fonts/Roboto-Medium.ttf'];
-    const runtime = ['main/main.js', 'main/sql-wasm.wasm', ...exportFiles, 'preload/preload.cjs', 'preload/handsetPreload.cjs', ...pages, ...referenced, 'icons/icon.png'];
+    const runtime = ['main/main.js', 'main/sql-wasm.wasm', ...exportFiles, 'main/storeWorker.js', 'preload/preload.cjs', 'preload/handsetPreload.cjs', ...pages, ...referenced, 'icons/icon.png'];
     for (const file of runtime) {
       expect(existsSync(join(out, file)), `out/${file}`).toBe(true);
       expect(packed(`out/${file}`), `out/${file} is not in package.json build.files`).toBe(true);

@@ -2,15 +2,30 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+const SYNC_EVERY = 8 * 1024 * 1024;
+
 /**
  * Writes a fresh temp file beside `path`: a random name opened exclusively ('wx'), so two writers
  * never share one, and synced to the disk before anyone can rename or link it into place.
  */
-async function writeSyncedTemp(path: string, content: Uint8Array): Promise<string> {
+async function writeSyncedTemp(path: string, content: Uint8Array | Iterable<Uint8Array>): Promise<string> {
   const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(content);
+    if (content instanceof Uint8Array) {
+      await handle.writeFile(content);
+    } else {
+      // Synced as it goes: a large file's dirty pages never pile up for another file's fsync (a commit's) to wait on.
+      let unsynced = 0;
+      for (const part of content) {
+        await handle.writeFile(part);
+        unsynced += part.length;
+        if (unsynced >= SYNC_EVERY) {
+          await handle.datasync();
+          unsynced = 0;
+        }
+      }
+    }
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -21,8 +36,11 @@ async function writeSyncedTemp(path: string, content: Uint8Array): Promise<strin
   return temp;
 }
 
-/** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync folder. */
-export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
+/**
+ * Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync folder.
+ * The content may come in parts (an iterable), each written as it is made.
+ */
+export async function writeFileAtomically(path: string, content: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   const temp = await writeSyncedTemp(path, content);
   try {
     await rename(temp, path);

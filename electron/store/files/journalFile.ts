@@ -210,7 +210,7 @@ export class JournalWriter {
   }
 
   /** Continues a (format 2) journal read on open; a torn tail is cut off first. */
-  static async resume(path: string, key: Buffer, contents: JournalContents): Promise<JournalWriter> {
+  static async resume(path: string, key: Buffer, contents: Pick<JournalContents, 'generation' | 'format' | 'startTag' | 'tags' | 'validLength' | 'tornTail'>): Promise<JournalWriter> {
     if (contents.format !== JOURNAL_FORMAT) throw new Error(`a format ${contents.format} journal is not continued; start a new one`);
     const handle = await open(path, 'r+');
     try {
@@ -218,7 +218,8 @@ export class JournalWriter {
         await handle.truncate(contents.validLength);
         await handle.sync();
       }
-      return new JournalWriter(handle, path, contents.generation, key, contents.entries.length + 1, contents.validLength, headTag(contents));
+      // Format 2 keeps a tag per record: their count is the record count.
+      return new JournalWriter(handle, path, contents.generation, key, contents.tags.length + 1, contents.validLength, headTag(contents));
     } catch (error) {
       await handle.close();
       throw error;

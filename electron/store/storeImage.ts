@@ -1,0 +1,202 @@
+import { readFile } from 'node:fs/promises';
+import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import { CHAIN_ORIGIN, headTag, readJournal, type JournalContents } from './files/journalFile';
+import { readSnapshotFile, SNAPSHOT_FORMAT, type Snapshot } from './files/snapshotFile';
+import { StoreFileError } from './files/storeFileError';
+import type { Migration } from './migrations/index';
+import { decodeStatements, prefixedParams, SqlJsExecutor, type RecordedStatement } from './sqlExecutor';
+import { StoreFolder } from './storeFolder';
+
+/**
+ * The store's database as the files hold it: the snapshot decrypted, the journals after it read with their chain
+ * checked (by the store worker, electron/store/storeWorker.ts, off the main thread), then replayed into each copy.
+ */
+
+/** The newest journal as read on open, without its records' data: where to continue it. */
+export interface LastJournal extends Pick<JournalContents, 'generation' | 'format' | 'startTag' | 'tags' | 'validLength' | 'tornTail'> {
+  /** How many records it holds. */
+  records: number;
+  /** False: its header never reached the disk, nothing in it was acknowledged. */
+  headerWritten: boolean;
+}
+
+export interface Replayed {
+  /** The newest journal read (null: none). */
+  last: LastJournal | null;
+  /** Each journal replayed, by generation: where its chain starts and its records' tags. */
+  chain: Map<number, Pick<JournalContents, 'startTag' | 'tags'>>;
+  /** The chain's head after the replay. */
+  head: Buffer;
+}
+
+export type SnapshotPoint = Pick<Snapshot, 'generation' | 'format' | 'covered'>;
+
+/** A journal's records as read (authenticated, chain checked), to replay into a copy of the database. */
+export interface JournalRecords {
+  generation: number;
+  path: string;
+  payloads: Uint8Array[];
+}
+
+export interface ReadStore {
+  /** The snapshot's SQLite image (null: no snapshot, an empty database). */
+  image: Buffer | null;
+  snapshot: SnapshotPoint;
+  /** Whether a snapshot file was there (false: a new or an emptied folder). */
+  sealed: boolean;
+  /** The journals after the snapshot, oldest first. */
+  journals: JournalRecords[];
+  replayed: Replayed;
+}
+
+/**
+ * Reads the store's files: decrypts the snapshot, reads the journals that follow it, oldest first, and checks that
+ * each continues the chain before it. Nothing is loaded: each copy of the database replays the records itself.
+ */
+export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadStore> {
+  const unsealed = await readSnapshotFile(folder.snapshot, key);
+  const snapshot: SnapshotPoint = unsealed
+    ? { generation: unsealed.generation, format: unsealed.format, covered: unsealed.covered }
+    : { generation: 0, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
+  const snapshotGeneration = snapshot.generation;
+  let last: Replayed['last'] = null;
+  const chain: Replayed['chain'] = new Map();
+  const journals: JournalRecords[] = [];
+  let head = snapshot.covered.tag;
+  const generations = (await folder.journalGenerations()).filter((generation) => generation >= snapshotGeneration);
+  if (generations.length > 0 && generations[0]! > snapshotGeneration) {
+    throw new StoreFileError(
+      'rolled-back',
+      `the snapshot (generation ${snapshotGeneration}) is older than the journals beside it (from generation ${generations[0]}): an older snapshot or backup was put back. ${await whatToDo(folder)}`,
+      folder.snapshot,
+    );
+  }
+  for (const [index, generation] of generations.entries()) {
+    if (generation !== snapshotGeneration + index) {
+      throw new StoreFileError('damaged', `journal ${snapshotGeneration + index} is missing`, folder.journal(snapshotGeneration + index));
+    }
+    const path = folder.journal(generation);
+    const contents = readJournal(await readFile(path), key, path);
+    if (contents.generation === -1) {
+      // The header of the newest journal never reached the disk: nothing in it was acknowledged.
+      last = { ...summary(contents), generation, startTag: head, validLength: 0, headerWritten: false };
+      chain.set(generation, { startTag: head, tags: [] });
+      continue;
+    }
+    if (contents.generation !== generation) throw new StoreFileError('damaged', `journal ${generation} belongs to generation ${contents.generation}`, path);
+    if (contents.format >= 2 && !contents.startTag.equals(head)) {
+      const before = index === 0 ? `the snapshot (generation ${snapshotGeneration})` : `journal ${generation - 1}`;
+      throw new StoreFileError(
+        'rolled-back',
+        `journal ${generation} does not continue ${before}: records were cut from its end, or an older copy was put back. ${await whatToDo(folder)}`,
+        path,
+      );
+    }
+    journals.push({ generation, path, payloads: contents.entries.map((entry) => entry.payload) });
+    chain.set(generation, { startTag: contents.startTag, tags: contents.tags });
+    head = headTag(contents);
+    last = { ...summary(contents), headerWritten: true };
+  }
+  return { image: unsealed?.image ?? null, snapshot, sealed: unsealed !== null, journals, replayed: { last, chain, head } };
+}
+
+/**
+ * A database loaded from an image (null: empty), with the store's connection settings. The image becomes the
+ * database's file: sql.js takes it with slice(), which on a Buffer is a view, so no second copy is made (a store can
+ * be 100 MB) — the caller must not use the image afterwards.
+ */
+export function loadImage(sql: SqlJsStatic, image: Uint8Array | null): Database {
+  const file = image && (Buffer.isBuffer(image) ? image : Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+  const db = file ? new sql.Database(file) : new sql.Database();
+  configureConnection(db);
+  return db;
+}
+
+/**
+ * Replays the journals' records into a database loaded from the snapshot; then makes the migrations' own table,
+ * so that every copy of the database has it. Every record was committed, so one journal replays as one transaction,
+ * with statements prepared once.
+ */
+export function replayJournals(db: Database, journals: JournalRecords[]): void {
+  for (const { generation, path, payloads } of journals) {
+    const prepared = new Map<string, Statement>();
+    db.run('BEGIN');
+    try {
+      for (const [index, payload] of payloads.entries()) {
+        const sequence = index + 1;
+        let statements: RecordedStatement[];
+        try {
+          statements = decodeStatements(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+        } catch {
+          throw new StoreFileError('damaged', `journal ${generation} record ${sequence} cannot be read`, path);
+        }
+        try {
+          runStatements(db, statements, prepared);
+        } catch (error) {
+          throw new StoreFileError('damaged', `journal ${generation} record ${sequence} cannot be applied: ${(error as Error).message}`, path);
+        }
+      }
+      db.run('COMMIT');
+    } catch (error) {
+      db.run('ROLLBACK');
+      throw error;
+    } finally {
+      for (const statement of prepared.values()) statement.free();
+    }
+  }
+  schemaVersionOf(db);
+}
+
+function summary(contents: JournalContents): Omit<LastJournal, 'headerWritten'> {
+  const { generation, format, startTag, tags, validLength, tornTail } = contents;
+  return { generation, format, startTag, tags, validLength, tornTail, records: contents.entries.length };
+}
+
+/** Runs a record's statements, preparing each text once per `prepared` map. */
+export function runStatements(db: Database, statements: RecordedStatement[], prepared: Map<string, Statement>): void {
+  for (const { sql, params } of statements) {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      prepared.set(sql, statement);
+    }
+    statement.run(prefixedParams(params));
+  }
+}
+
+/** The advice that ends a rollback error: the newer copy, or the newest backup by name. */
+export async function whatToDo(folder: StoreFolder): Promise<string> {
+  const newest = (await folder.backupGenerations())[0];
+  const backup = newest === undefined ? 'there is no backup in backups/' : `the newest is ${folder.backup(newest)}`;
+  return `Nothing was changed. Put back the newer copy of the store folder if you have one; otherwise go back to a backup (${backup}): changes made after it are lost`;
+}
+
+export function schemaVersionOf(db: Database): number {
+  db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+  const row = new SqlJsExecutor(db).allNow<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')[0];
+  return row?.version ?? 0;
+}
+
+/**
+ * The in-memory database's settings. Durability is the encrypted journal's job, so SQLite keeps its own
+ * rollback journal in memory (it only ever undoes a transaction that failed) instead of writing a journal
+ * file into sql.js's in-memory file system on every commit.
+ */
+export function configureConnection(db: Database): void {
+  db.run('PRAGMA foreign_keys = ON');
+  db.run('PRAGMA journal_mode = MEMORY');
+}
+
+export function applyMigrations(db: Database, pending: Migration[]): void {
+  for (const migration of pending) {
+    db.run('BEGIN');
+    try {
+      for (const statement of [...migration.statements, ...(migration.sqliteOnly ?? [])]) db.run(statement);
+      db.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [migration.version, migration.name]);
+      db.run('COMMIT');
+    } catch (error) {
+      db.run('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// The store's worker thread: loads the store from its files on open, keeps a copy of the database fed the
+// journal records the store commits, and writes each checkpoint (export, seal, atomic write) from that copy.
+// Built as its own entry (out/main/storeWorker.js); see storeWorkerClient.ts for the main side.
+import { copyFile, link, mkdir, stat, unlink } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import initSqlJs, { type Database, type Statement } from 'sql.js';
+import { writeFileAtomically } from './files/atomicFile';
+import { sealedSnapshotParts } from './files/snapshotFile';
+import { StoreFileError } from './files/storeFileError';
+import { applyMigrations, loadImage, readStore, replayJournals, runStatements } from './storeImage';
+import { decodeStatements } from './sqlExecutor';
+import { StoreFolder } from './storeFolder';
+import type { FromWorker, OpenedStore, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
+
+const port = parentPort!;
+const setup = workerData as StoreWorkerSetup;
+let folder: StoreFolder | null = null;
+const sqlJs = initSqlJs({ locateFile: () => setup.wasmPath });
+
+let db: Database | null = null;
+let key: Buffer | null = null;
+/** The generation of the snapshot file on disk (null: none yet), for naming its backup. */
+let snapshotOnDisk: number | null = null;
+/** Set once the copy failed to apply something: it no longer matches the store. */
+let diverged: WorkerFailure | null = null;
+/** Statements of the records applied, prepared once (the core's SQL is a few hundred fixed texts). */
+const prepared = new Map<string, Statement>();
+/** Messages are handled one after another; a checkpoint's writing goes on while later records are applied. */
+let queue: Promise<void> = Promise.resolve();
+
+port.on('message', (message: ToWorker) => {
+  queue = queue.then(() => handle(message)).catch((error: unknown) => failed(error));
+});
+
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+function failure(error: unknown): WorkerFailure {
+  const { message, code } = error as NodeJS.ErrnoException;
+  if (error instanceof StoreFileError) return { message, reason: error.reason, ...(error.file ? { file: error.file } : {}) };
+  return { message: String(message ?? error), ...(code ? { code } : {}) };
+}
+
+function failed(error: unknown): void {
+  diverged ??= failure(error);
+  send({ type: 'diverged', error: diverged });
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'open': {
+      let answered = false;
+      try {
+        await open(new StoreFolder(message.folder), Buffer.from(message.key), message.id, () => (answered = true));
+      } catch (error) {
+        // Before the answer: the open fails. After it, the store's own replay meets the same error.
+        if (!answered) send({ type: 'failed', id: message.id, error: failure(error) });
+        else failed(error);
+      }
+      return;
+    }
+    case 'reset':
+      reset();
+      return;
+    case 'apply':
+      if (diverged) return;
+      runStatements(database(), decodeInTransaction(message.payload), prepared);
+      return;
+    case 'migrate':
+      if (diverged) return;
+      applyMigrations(database(), message.migrations);
+      return;
+    case 'checkpoint': {
+      if (diverged) {
+        send({ type: 'failed', id: message.id, error: { message: `the checkpoint copy is out of step: ${diverged.message}` } });
+        return;
+      }
+      // The image is taken now, in order; sealing and writing it go on while later records are applied.
+      let image: Uint8Array | null = database().export();
+      const { id, generation, covered, keepBackups } = message;
+      void (async () => {
+        try {
+          const files = folder!;
+          await keepBackupOfSnapshot(files, keepBackups);
+          const parts = sealedSnapshotParts(image!, key!, generation, { records: covered.records, tag: Buffer.from(covered.tag) });
+          await writeFileAtomically(files.snapshot, parts);
+          snapshotOnDisk = generation;
+          send({ type: 'checkpointed', id });
+        } catch (error) {
+          send({ type: 'failed', id, error: failure(error) });
+        } finally {
+          image = null;
+        }
+      })();
+      return;
+    }
+  }
+}
+
+function database(): Database {
+  if (!db) throw new Error('the store worker has no database (not opened)');
+  return db;
+}
+
+/** A record's statements; it is applied as one transaction, like the commit it came from. */
+function decodeInTransaction(payload: Uint8Array): Parameters<typeof runStatements>[1] {
+  const statements = decodeStatements(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+  return [{ sql: 'BEGIN', params: {} }, ...statements, { sql: 'COMMIT', params: {} }];
+}
+
+function reset(): void {
+  for (const statement of prepared.values()) statement.free();
+  prepared.clear();
+  db?.close();
+  db = null;
+  key = null;
+  folder = null;
+  snapshotOnDisk = null;
+  diverged = null;
+}
+
+async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: () => void): Promise<void> {
+  reset();
+  const sql = await sqlJs;
+  const read = await readStore(files, dataKey);
+  // The store's thread gets a copy of the image (this thread's database keeps the image itself: sql.js takes the
+  // buffer as its file) and the records; both replay them.
+  const forStore = read.image ? new Uint8Array(read.image) : null;
+  db = loadImage(sql, read.image);
+  read.image = null;
+  key = dataKey;
+  folder = files;
+  snapshotOnDisk = read.sealed ? read.snapshot.generation : null;
+  const { last, chain, head } = read.replayed;
+  const store: OpenedStore = { image: forStore, journals: read.journals, snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
+  send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
+  answered();
+  replayJournals(db, read.journals);
+}
+
+/** Keeps the snapshot about to be replaced in backups/ (a hard link, else a copy), and the newest `keep` of them. */
+async function keepBackupOfSnapshot(folder: StoreFolder, keep: number): Promise<void> {
+  if (keep <= 0 || snapshotOnDisk === null || !(await stat(folder.snapshot).then(() => true, () => false))) return;
+  await mkdir(folder.backups, { recursive: true, mode: 0o700 });
+  const target = folder.backup(snapshotOnDisk);
+  await unlink(target).catch(() => undefined);
+  await link(folder.snapshot, target).catch(() => copyFile(folder.snapshot, target));
+  for (const old of (await folder.backupGenerations()).slice(keep)) await unlink(folder.backup(old)).catch(() => undefined);
+}
