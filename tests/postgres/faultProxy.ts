@@ -29,6 +29,15 @@ export class FaultProxy {
   private nextId = 1;
   /** How many connections were cut by a rule or by a call. */
   cuts = 0;
+  /**
+   * Round trips: each time a connection's client sends after the server last spoke (or first), it waits for
+   * one more answer. Pipelined statements sent together are one; connections used at once each count.
+   */
+  roundTrips = 0;
+  /** What each counted round trip carried (statement texts, or a prepared statement's text by its name), for a failing test's message. */
+  readonly flights: string[][] = [];
+  /** Added to every answer from the server: a database this far away (one-way, so once per round trip). */
+  latencyMs = 0;
 
   private constructor(
     private readonly server: Server,
@@ -144,7 +153,17 @@ export class FaultProxy {
 
     let buffered = Buffer.alloc(0);
     let started = false;
+    // Whether the client has sent since the server last answered: its next bytes are then the same round trip.
+    let awaitingAnswer = false;
+    let flight: string[] = [];
+    const prepared = new Map<string, string>();
     client.on('data', (chunk: Buffer) => {
+      if (started && !awaitingAnswer) {
+        awaitingAnswer = true;
+        this.roundTrips += 1;
+        flight = [];
+        this.flights.push(flight);
+      }
       buffered = Buffer.concat([buffered, chunk]);
       // Forward whole messages only, each after its rules were looked at.
       for (;;) {
@@ -158,9 +177,19 @@ export class FaultProxy {
           // The startup packet, or an SSL request (the server then answers one byte and the real startup follows).
           const code = message.length >= 8 ? message.readInt32BE(4) : 0;
           if (code !== 80877103) started = true;
+        } else if (message[0] === 0x50) {
+          // Parse: statement name, then its text.
+          const [name = '', text = ''] = message.subarray(5).toString('utf8').split('\0');
+          prepared.set(name, text);
+          flight.push(text);
+        } else if (message[0] === 0x42) {
+          // Bind: portal name, then the statement's name.
+          const [, name = ''] = message.subarray(5).toString('utf8').split('\0');
+          if (name !== '' && flight.at(-1) !== prepared.get(name)) flight.push(prepared.get(name) ?? name);
         } else if (message[0] === 0x51) {
           const text = message.subarray(5, message.length - 1).toString('utf8');
           link.sent.push(text);
+          flight.push(text);
           if (/^\s*LISTEN\b/i.test(text)) link.listening = true;
           if (/^\s*BEGIN\b/i.test(text)) link.inTransaction = true;
           let rule = this.rules.find((candidate) => candidate.left > 0 && candidate.statement.test(text));
@@ -188,7 +217,13 @@ export class FaultProxy {
         link.cut();
         return;
       }
-      if (!closed) client.write(chunk);
+      const deliver = () => {
+        awaitingAnswer = false;
+        if (!closed) client.write(chunk);
+      };
+      // Timers of one delay fire in the order they were set: the answers keep their order.
+      if (this.latencyMs > 0) setTimeout(deliver, this.latencyMs);
+      else deliver();
     });
   }
 }

@@ -14,6 +14,7 @@ import { support } from './0013-support';
 import { runningUsageTotals } from './0014-running-usage-totals';
 import { codesPerSubject } from './0015-codes-per-subject';
 import { transferConfirmationDay } from './0016-transfer-confirmation-day';
+import { codeSentAt } from './0018-code-sent-at';
 
 /**
  * One step of the schema, for both stores. Write `statements` in SQL that SQLite and PostgreSQL both
@@ -37,6 +38,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, codeSentAt];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;
