@@ -25,22 +25,30 @@ export class AccountOverviewService {
   ) {}
 
   async forLine(lineId: string): Promise<AccountOverview> {
+    // One read both asks whether the line's clock made work due and reads the screen; only when work is due (a
+    // new period's fee, an overdue promised payment) is it done and the screen read again.
+    const first = await this.uow.read((repos) => this.read(repos, lineId, true));
+    if (first.overview) return first.overview;
+    await this.uow.write((repos) => this.fees!.catchUp(repos, lineId));
+    return (await this.uow.read((repos) => this.read(repos, lineId, false))).overview!;
+  }
+
+  /** The overview, or null when `checkUpkeep` found work due (then the overview read would be stale). */
+  private async read(repos: Repositories, lineId: string, checkUpkeep: boolean): Promise<{ overview: AccountOverview | null }> {
     const fees = this.fees;
-    if (fees && (await this.uow.read((repos) => fees.due(repos, lineId)))) {
-      await this.uow.write((repos) => fees.catchUp(repos, lineId));
-    }
     const now = this.clock.now();
-    return this.uow.read(async (repos) => {
-      const { account, promised } = repos;
-      const line = await account.line(lineId);
-      if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const [{ period, byKind }, balanceKopecks] = await Promise.all([allowancesAt(repos, line, now, this.rollovers), account.balanceKopecks(lineId)]);
-      const remainders: Remainder[] = packageOrder.flatMap((kind) => {
-        if (line.tariff.packages[kind] === undefined) return [];
-        return [remainderOf(kind, byKind[kind])];
-      });
-      const open = await promised.open(lineId);
-      return {
+    const { account, promised } = repos;
+    // Asked together (one round trip to a shared store): the upkeep check, the line, its promised payment.
+    const [due, line, open] = await Promise.all([checkUpkeep && fees ? fees.due(repos, lineId) : false, account.line(lineId), promised.open(lineId)]);
+    if (due) return { overview: null };
+    if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
+    const [{ period, byKind }, balanceKopecks] = await Promise.all([allowancesAt(repos, line, now, this.rollovers), account.balanceKopecks(lineId)]);
+    const remainders: Remainder[] = packageOrder.flatMap((kind) => {
+      if (line.tariff.packages[kind] === undefined) return [];
+      return [remainderOf(kind, byKind[kind])];
+    });
+    return {
+      overview: {
         msisdn: line.msisdn,
         subscriberName: line.subscriberName,
         lineStatus: line.status,
@@ -51,8 +59,8 @@ export class AccountOverviewService {
         remainders,
         promisedPayment: open ? { owedKopecks: open.owedKopecks, dueAt: open.dueAt } : null,
         asOf: new Date(now).toISOString(),
-      };
-    });
+      },
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { IdGenerator } from '../ids';
-import type { UnitOfWork } from '../unitOfWork';
+import type { Repositories, UnitOfWork } from '../unitOfWork';
 import type { LineCredential, SignInWay } from './ports';
 import type { Session, SessionRegistry } from './sessions';
 
@@ -13,17 +13,19 @@ export class SignInRecorder {
     private readonly ids: IdGenerator,
   ) {}
 
-  async open(credential: LineCredential, way: SignInWay, device: string, mustSetPassword: boolean): Promise<Session> {
-    await this.uow.write((repos) =>
-      repos.signIns.record({
+  /** `alsoRecord`: what else the sign-in changes (a password's failure count cleared), in the same transaction. */
+  async open(credential: LineCredential, way: SignInWay, device: string, mustSetPassword: boolean, alsoRecord?: (repos: Repositories) => Promise<void>): Promise<Session> {
+    await this.uow.write(async (repos) => {
+      await alsoRecord?.(repos);
+      await repos.signIns.record({
         id: this.ids.next('signin'),
         subscriberId: credential.subscriberId,
         lineId: credential.lineId,
         way,
         at: new Date(this.clock.now()).toISOString(),
         device,
-      }),
-    );
+      });
+    });
     return this.sessions.open({
       subscriberId: credential.subscriberId,
       subscriberName: credential.subscriberName,
