@@ -18,9 +18,9 @@ export interface Link {
 
 export type CutRule =
   /** The statement never reaches the server: the connection is cut as it is sent. */
-  | { when: 'before'; statement: RegExp; times?: number; skip?: number }
-  /** The server runs the statement; its answer is dropped and the connection cut. */
-  | { when: 'after'; statement: RegExp; times?: number; skip?: number };
+  | { when: 'before'; statement: RegExp; times?: number; skip?: number; inTransactionWith?: RegExp }
+  /** The server runs the statement; its answer is dropped and the connection cut. `inTransactionWith`: only in a transaction that sent a matching statement. */
+  | { when: 'after'; statement: RegExp; times?: number; skip?: number; inTransactionWith?: RegExp };
 
 export class FaultProxy {
   private readonly links = new Set<Link>();
@@ -157,6 +157,8 @@ export class FaultProxy {
     let awaitingAnswer = false;
     let flight: string[] = [];
     const prepared = new Map<string, string>();
+    // The statements of the transaction now open on this connection (simple queries and prepared ones alike).
+    let transaction: string[] = [];
     client.on('data', (chunk: Buffer) => {
       if (started && !awaitingAnswer) {
         awaitingAnswer = true;
@@ -182,17 +184,25 @@ export class FaultProxy {
           const [name = '', text = ''] = message.subarray(5).toString('utf8').split('\0');
           prepared.set(name, text);
           flight.push(text);
+          transaction.push(text);
         } else if (message[0] === 0x42) {
           // Bind: portal name, then the statement's name.
           const [, name = ''] = message.subarray(5).toString('utf8').split('\0');
           if (name !== '' && flight.at(-1) !== prepared.get(name)) flight.push(prepared.get(name) ?? name);
+          if (name !== '') transaction.push(prepared.get(name) ?? name);
         } else if (message[0] === 0x51) {
           const text = message.subarray(5, message.length - 1).toString('utf8');
           link.sent.push(text);
           flight.push(text);
           if (/^\s*LISTEN\b/i.test(text)) link.listening = true;
-          if (/^\s*BEGIN\b/i.test(text)) link.inTransaction = true;
-          let rule = this.rules.find((candidate) => candidate.left > 0 && candidate.statement.test(text));
+          if (/^\s*BEGIN\b/i.test(text)) {
+            link.inTransaction = true;
+            transaction = [];
+          }
+          let rule = this.rules.find(
+            (candidate) =>
+              candidate.left > 0 && candidate.statement.test(text) && (!candidate.inTransactionWith || transaction.some((sent) => candidate.inTransactionWith!.test(sent))),
+          );
           if (rule && rule.skipLeft > 0) {
             rule.skipLeft -= 1;
             rule = undefined;

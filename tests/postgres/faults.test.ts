@@ -195,8 +195,7 @@ describe('a transfer whose answer is lost after its COMMIT', () => {
     const from = marina.lines[0]!.msisdn as E164;
     await call(cabinet, 'a', 'auth.signInWithPassword', { phone: from, password: marina.password });
     const request = { to: '+79139876543', amountKopecks: 50_000, idempotencyKey: randomUUID() };
-    await sleep(500); // what a sign-in leaves running (fees, notices) is done: the next COMMIT is the transfer's
-    proxy.cutOn({ when: 'after', statement: /^\s*COMMIT\b/i });
+    proxy.cutOn({ when: 'after', statement: /^\s*COMMIT\b/i, inTransactionWith: /^INSERT INTO payments\b/ });
     const first = await dispatch(cabinet, 'a', 'payments.startTransfer', request);
     proxy.clearRules();
     expect(first).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE' } });
