@@ -119,7 +119,12 @@ export class FaultProxy {
     const upstream = new Socket();
     let closed = false;
     // After a statement matched an 'after' rule: the server's next bytes (its answer) are dropped and the link cut.
-    let cutOnAnswer = false;
+    // Pipelined connections have several statements on the wire at once: the statement's own answer is found by
+    // counting ReadyForQuery messages ('Z', one per simple query or Sync the client sent; the startup's not counted).
+    let cutAtReady: number | null = null;
+    let answersAwaited = 0;
+    let readySeen = -1;
+    let serverBuffered = Buffer.alloc(0);
     const link: Link = {
       id: this.nextId++,
       sent: [],
@@ -179,6 +184,8 @@ export class FaultProxy {
           // The startup packet, or an SSL request (the server then answers one byte and the real startup follows).
           const code = message.length >= 8 ? message.readInt32BE(4) : 0;
           if (code !== 80877103) started = true;
+        } else if (message[0] === 0x53) {
+          answersAwaited += 1; // Sync
         } else if (message[0] === 0x50) {
           // Parse: statement name, then its text.
           const [name = '', text = ''] = message.subarray(5).toString('utf8').split('\0');
@@ -191,6 +198,7 @@ export class FaultProxy {
           if (name !== '' && flight.at(-1) !== prepared.get(name)) flight.push(prepared.get(name) ?? name);
           if (name !== '') transaction.push(prepared.get(name) ?? name);
         } else if (message[0] === 0x51) {
+          answersAwaited += 1;
           const text = message.subarray(5, message.length - 1).toString('utf8');
           link.sent.push(text);
           flight.push(text);
@@ -213,7 +221,7 @@ export class FaultProxy {
               link.cut();
               return;
             }
-            cutOnAnswer = true;
+            cutAtReady = answersAwaited;
           }
           if (/^\s*(COMMIT|ROLLBACK)\b/i.test(text)) link.inTransaction = false;
         }
@@ -222,8 +230,15 @@ export class FaultProxy {
       }
     });
     upstream.on('data', (chunk: Buffer) => {
-      if (cutOnAnswer) {
-        // The statement ran; its answer never arrives.
+      // Counted always, so that a rule that fires later knows which answer is its statement's.
+      serverBuffered = Buffer.concat([serverBuffered, chunk]);
+      while (serverBuffered.length >= 5 && serverBuffered.length >= serverBuffered.readInt32BE(1) + 1) {
+        const type = serverBuffered[0];
+        serverBuffered = serverBuffered.subarray(serverBuffered.readInt32BE(1) + 1);
+        if (type === 0x5a) readySeen += 1;
+      }
+      if (cutAtReady !== null && readySeen >= cutAtReady) {
+        // The statement ran and its answer is in this chunk: it never arrives.
         link.cut();
         return;
       }
