@@ -166,10 +166,7 @@ export class TopUps {
     const key = `wallet:${lineId}:${idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
-      // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
-      // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
-      const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
-      if (existing && !resuming) return { existing, payment: existing, token: null };
+      if (existing) return { existing, payment: existing, token: null };
       await this.requireLine(repos, lineId);
       const payment = { ...this.newPayment(lineId, 'wallet', amountKopecks, wallet.id, key), status: 'awaiting-confirmation' as const };
       await repos.payments.add(payment);
