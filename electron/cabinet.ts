@@ -456,7 +456,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     mailSender = new OutboxSender(database, smtp, clock, logger);
     mailSender.start(options.mailIntervalMs ?? 15_000);
     if (smtp && (options.mailIntervalMs ?? 15_000) > 0) void mailSender.drain().catch((error: unknown) => logger.warn('the mail outbox could not be drained', { error: String(error) }));
-    return { dispatcher, database, handset, usage, close, mail: mailSender };
+    return { dispatcher, database, handset, usage, close, mail: mailSender};
   })();
   ready.catch(() => undefined);
 
@@ -469,7 +469,8 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
   // One look at a line at a time, in the order the changes came: two at once would both take the first look.
   const alertQueues = new Map<string, Promise<void>>();
   function raiseAlerts(msisdn: string): Promise<void> {
-    const next = (alertQueues.get(msisdn) ?? Promise.resolve()).then(() => lookForAlerts(msisdn));
+    // After the call that asked has answered (a macrotask later): the look does not compete with its answer.
+    const next = (alertQueues.get(msisdn) ?? Promise.resolve()).then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => lookForAlerts(msisdn));
     alertQueues.set(msisdn, next);
     void next.finally(() => {
       if (alertQueues.get(msisdn) === next) alertQueues.delete(msisdn);

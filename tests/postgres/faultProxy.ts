@@ -18,9 +18,9 @@ export interface Link {
 
 export type CutRule =
   /** The statement never reaches the server: the connection is cut as it is sent. */
-  | { when: 'before'; statement: RegExp; times?: number; skip?: number }
-  /** The server runs the statement; its answer is dropped and the connection cut. */
-  | { when: 'after'; statement: RegExp; times?: number; skip?: number };
+  | { when: 'before'; statement: RegExp; times?: number; skip?: number; inTransactionWith?: RegExp }
+  /** The server runs the statement; its answer is dropped and the connection cut. `inTransactionWith`: only in a transaction that sent a matching statement. */
+  | { when: 'after'; statement: RegExp; times?: number; skip?: number; inTransactionWith?: RegExp };
 
 export class FaultProxy {
   private readonly links = new Set<Link>();
@@ -29,6 +29,15 @@ export class FaultProxy {
   private nextId = 1;
   /** How many connections were cut by a rule or by a call. */
   cuts = 0;
+  /**
+   * Round trips: each time a connection's client sends after the server last spoke (or first), it waits for
+   * one more answer. Pipelined statements sent together are one; connections used at once each count.
+   */
+  roundTrips = 0;
+  /** What each counted round trip carried (statement texts, or a prepared statement's text by its name), for a failing test's message. */
+  readonly flights: string[][] = [];
+  /** Added to every answer from the server: a database this far away (one-way, so once per round trip). */
+  latencyMs = 0;
 
   private constructor(
     private readonly server: Server,
@@ -110,7 +119,12 @@ export class FaultProxy {
     const upstream = new Socket();
     let closed = false;
     // After a statement matched an 'after' rule: the server's next bytes (its answer) are dropped and the link cut.
-    let cutOnAnswer = false;
+    // Pipelined connections have several statements on the wire at once: the statement's own answer is found by
+    // counting ReadyForQuery messages ('Z', one per simple query or Sync the client sent; the startup's not counted).
+    let cutAtReady: number | null = null;
+    let answersAwaited = 0;
+    let readySeen = -1;
+    let serverBuffered = Buffer.alloc(0);
     const link: Link = {
       id: this.nextId++,
       sent: [],
@@ -144,7 +158,19 @@ export class FaultProxy {
 
     let buffered = Buffer.alloc(0);
     let started = false;
+    // Whether the client has sent since the server last answered: its next bytes are then the same round trip.
+    let awaitingAnswer = false;
+    let flight: string[] = [];
+    const prepared = new Map<string, string>();
+    // The statements of the transaction now open on this connection (simple queries and prepared ones alike).
+    let transaction: string[] = [];
     client.on('data', (chunk: Buffer) => {
+      if (started && !awaitingAnswer) {
+        awaitingAnswer = true;
+        this.roundTrips += 1;
+        flight = [];
+        this.flights.push(flight);
+      }
       buffered = Buffer.concat([buffered, chunk]);
       // Forward whole messages only, each after its rules were looked at.
       for (;;) {
@@ -158,12 +184,33 @@ export class FaultProxy {
           // The startup packet, or an SSL request (the server then answers one byte and the real startup follows).
           const code = message.length >= 8 ? message.readInt32BE(4) : 0;
           if (code !== 80877103) started = true;
+        } else if (message[0] === 0x53) {
+          answersAwaited += 1; // Sync
+        } else if (message[0] === 0x50) {
+          // Parse: statement name, then its text.
+          const [name = '', text = ''] = message.subarray(5).toString('utf8').split('\0');
+          prepared.set(name, text);
+          flight.push(text);
+          transaction.push(text);
+        } else if (message[0] === 0x42) {
+          // Bind: portal name, then the statement's name.
+          const [, name = ''] = message.subarray(5).toString('utf8').split('\0');
+          if (name !== '' && flight.at(-1) !== prepared.get(name)) flight.push(prepared.get(name) ?? name);
+          if (name !== '') transaction.push(prepared.get(name) ?? name);
         } else if (message[0] === 0x51) {
+          answersAwaited += 1;
           const text = message.subarray(5, message.length - 1).toString('utf8');
           link.sent.push(text);
+          flight.push(text);
           if (/^\s*LISTEN\b/i.test(text)) link.listening = true;
-          if (/^\s*BEGIN\b/i.test(text)) link.inTransaction = true;
-          let rule = this.rules.find((candidate) => candidate.left > 0 && candidate.statement.test(text));
+          if (/^\s*BEGIN\b/i.test(text)) {
+            link.inTransaction = true;
+            transaction = [];
+          }
+          let rule = this.rules.find(
+            (candidate) =>
+              candidate.left > 0 && candidate.statement.test(text) && (!candidate.inTransactionWith || transaction.some((sent) => candidate.inTransactionWith!.test(sent))),
+          );
           if (rule && rule.skipLeft > 0) {
             rule.skipLeft -= 1;
             rule = undefined;
@@ -174,7 +221,7 @@ export class FaultProxy {
               link.cut();
               return;
             }
-            cutOnAnswer = true;
+            cutAtReady = answersAwaited;
           }
           if (/^\s*(COMMIT|ROLLBACK)\b/i.test(text)) link.inTransaction = false;
         }
@@ -183,12 +230,25 @@ export class FaultProxy {
       }
     });
     upstream.on('data', (chunk: Buffer) => {
-      if (cutOnAnswer) {
-        // The statement ran; its answer never arrives.
+      // Counted always, so that a rule that fires later knows which answer is its statement's.
+      serverBuffered = Buffer.concat([serverBuffered, chunk]);
+      while (serverBuffered.length >= 5 && serverBuffered.length >= serverBuffered.readInt32BE(1) + 1) {
+        const type = serverBuffered[0];
+        serverBuffered = serverBuffered.subarray(serverBuffered.readInt32BE(1) + 1);
+        if (type === 0x5a) readySeen += 1;
+      }
+      if (cutAtReady !== null && readySeen >= cutAtReady) {
+        // The statement ran and its answer is in this chunk: it never arrives.
         link.cut();
         return;
       }
-      if (!closed) client.write(chunk);
+      const deliver = () => {
+        awaitingAnswer = false;
+        if (!closed) client.write(chunk);
+      };
+      // Timers of one delay fire in the order they were set: the answers keep their order.
+      if (this.latencyMs > 0) setTimeout(deliver, this.latencyMs);
+      else deliver();
     });
   }
 }

@@ -13,7 +13,8 @@ import { MemorySettingsStore } from '../../electron/settings/settingsStore';
 import { StaticKeyProvider } from '../../electron/store/keyProvider';
 import { PostgresDatabase } from '../../electron/store/postgres/postgresDatabase';
 import type { Result } from '../../shared/contract/errors';
-import { demo, demoLine, TEST_ORIGIN, testKey, testPasswordCost } from '../integration/support';
+import type { E164 } from '../../shared/phone';
+import { demo, demoLine, operatorData, TEST_ORIGIN, testKey, testPasswordCost } from '../integration/support';
 import { freshDatabase } from '../integration/testStore';
 import { FaultProxy } from './faultProxy';
 
@@ -184,6 +185,36 @@ describe('top-ups with connections cut around each COMMIT', () => {
       expect(acquirer.charged).toBe(keys.length);
     });
   }
+});
+
+describe('a transfer whose answer is lost after its COMMIT', () => {
+  it('cut right after the COMMIT that wrote it (before its SMS left): the retry with its key sends the code, and the transfer moves the money once', async () => {
+    const url = await freshDatabase('transfer_commit');
+    const cabinet = await kiosk(proxy.url(url));
+    const marina = operatorData.demoSubscribers.find((subscriber) => subscriber.id === 'marina-itelmen')!;
+    const from = marina.lines[0]!.msisdn as E164;
+    await call(cabinet, 'a', 'auth.signInWithPassword', { phone: from, password: marina.password });
+    const request = { to: '+79139876543', amountKopecks: 50_000, idempotencyKey: randomUUID() };
+    proxy.cutOn({ when: 'after', statement: /^\s*COMMIT\b/i, inTransactionWith: /^INSERT INTO payments\b/ });
+    const first = await dispatch(cabinet, 'a', 'payments.startTransfer', request);
+    proxy.clearRules();
+    expect(first).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE' } });
+    expect(proxy.cuts).toBe(1);
+    expect(cabinet.handset!.inbox(from)).toEqual([]);
+    const written = await query<{ id: string; status: string }>(url, "SELECT id, status FROM payments WHERE kind = 'transfer-out'");
+    expect(written).toEqual([{ id: expect.any(String), status: 'awaiting-confirmation' }]);
+
+    const answers: Array<Result<unknown>> = [];
+    const again = await retried(cabinet, 'a', 'payments.startTransfer', request, answers);
+    expect(again).toMatchObject({ ok: true, value: { payment: { id: written[0]!.id } } });
+    const inbox = cabinet.handset!.inbox(from);
+    expect(inbox).toHaveLength(1);
+    const code = /Код: (\d{4,6})\./.exec(inbox[0]!.text)![1]!;
+    expect(await retried(cabinet, 'a', 'payments.confirmTransfer', { paymentId: written[0]!.id, code }, answers)).toMatchObject({ ok: true, value: { status: 'succeeded' } });
+    expect(await query(url, "SELECT status FROM payments WHERE kind IN ('transfer-out', 'transfer-in') ORDER BY kind")).toEqual([{ status: 'succeeded' }, { status: 'succeeded' }]);
+    expect(await query(url, "SELECT COUNT(*)::int AS n FROM ledger_transactions WHERE kind = 'mobile-transfer'")).toEqual([{ n: 1 }]);
+    expect(await ledgerSum(url)).toBe(0);
+  });
 });
 
 describe('the LISTEN connection of a chain kiosk', () => {

@@ -2,7 +2,7 @@ import type { AccountOverview, PackageKind, PackageUnit, Remainder } from '../..
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
-import { allowancesAt, type Allowance, type RolloverMemo } from './packageAllowance';
+import { allowancesAt, type Allowance, type RolloverMemo, type UsageWindow } from './packageAllowance';
 import { inPackageUnits } from './usageBilling';
 import type { Repositories } from '../unitOfWork';
 
@@ -17,6 +17,12 @@ const packageOrder: PackageKind[] = ['voice', 'data', 'sms'];
 
 /** The main screen's read model: tariff, balance and what is left of the period's packages. */
 export class AccountOverviewService {
+  /**
+   * Each line's package window as last read: the next overview asks for that window's usage beside the line itself
+   * (one round trip to a shared store instead of two); a window that moved on is read again after.
+   */
+  private readonly lastWindows = new Map<string, UsageWindow>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -25,22 +31,39 @@ export class AccountOverviewService {
   ) {}
 
   async forLine(lineId: string): Promise<AccountOverview> {
+    // One read both asks whether the line's clock made work due and reads the screen; only when work is due (a
+    // new period's fee, an overdue promised payment) is it done and the screen read again.
+    const first = await this.uow.read((repos) => this.read(repos, lineId, true));
+    if (first.overview) return first.overview;
+    await this.uow.write((repos) => this.fees!.catchUp(repos, lineId));
+    return (await this.uow.read((repos) => this.read(repos, lineId, false))).overview!;
+  }
+
+  /** The overview, or null when `checkUpkeep` found work due (then the overview read would be stale). */
+  private async read(repos: Repositories, lineId: string, checkUpkeep: boolean): Promise<{ overview: AccountOverview | null }> {
     const fees = this.fees;
-    if (fees && (await this.uow.read((repos) => fees.due(repos, lineId)))) {
-      await this.uow.write((repos) => fees.catchUp(repos, lineId));
-    }
     const now = this.clock.now();
-    return this.uow.read(async (repos) => {
-      const { account, promised } = repos;
-      const line = await account.line(lineId);
-      if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const [{ period, byKind }, balanceKopecks] = await Promise.all([allowancesAt(repos, line, now, this.rollovers), account.balanceKopecks(lineId)]);
-      const remainders: Remainder[] = packageOrder.flatMap((kind) => {
-        if (line.tariff.packages[kind] === undefined) return [];
-        return [remainderOf(kind, byKind[kind])];
-      });
-      const open = await promised.open(lineId);
-      return {
+    const { account, promised } = repos;
+    // Asked together (one round trip to a shared store): the upkeep check, the line, its promised payment.
+    const guess = this.lastWindows.get(lineId);
+    const [due, line, open, balanceKopecks, guessedUsage] = await Promise.all([
+      checkUpkeep && fees ? fees.due(repos, lineId) : false,
+      account.line(lineId),
+      promised.open(lineId),
+      account.balanceKopecks(lineId),
+      guess ? account.billedUsage(lineId, guess.fromIso, guess.toIso) : null,
+    ]);
+    if (due) return { overview: null };
+    if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
+    const { period, byKind, window } = await allowancesAt(repos, line, now, this.rollovers, false, guess && guessedUsage ? { ...guess, used: guessedUsage } : undefined);
+    if (this.lastWindows.size >= 10_000) this.lastWindows.clear();
+    this.lastWindows.set(lineId, window);
+    const remainders: Remainder[] = packageOrder.flatMap((kind) => {
+      if (line.tariff.packages[kind] === undefined) return [];
+      return [remainderOf(kind, byKind[kind])];
+    });
+    return {
+      overview: {
         msisdn: line.msisdn,
         subscriberName: line.subscriberName,
         lineStatus: line.status,
@@ -51,8 +74,8 @@ export class AccountOverviewService {
         remainders,
         promisedPayment: open ? { owedKopecks: open.owedKopecks, dueAt: open.dueAt } : null,
         asOf: new Date(now).toISOString(),
-      };
-    });
+      },
+    };
   }
 }
 

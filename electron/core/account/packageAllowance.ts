@@ -31,10 +31,16 @@ export async function allowancesAt(
   memo?: RolloverMemo,
   /** In a write that is about to rate usage: keep the window's running totals from now on. */
   keepTotals = false,
-): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance> }> {
+  /** The usage of a window already read in this unit of work (asked for beside the line): used if it is this window. */
+  known?: UsageWindow & { used: BilledUsage },
+): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance>; window: UsageWindow }> {
   const period = billingPeriodAt(nowMs, line.region.timeZone, line.billingDay);
   const windowStart = packageWindowStart(period, line.tariffSince);
-  const used = await repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals);
+  const window = { fromIso: windowStart, toIso: period.toIso };
+  const used =
+    known && !keepTotals && known.fromIso === window.fromIso && known.toIso === window.toIso
+      ? known.used
+      : await repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals);
   const rolled =
     windowStart === period.fromIso
       ? ((await memo?.get(line, period, () => rolledIntoPeriod(repos, line, period))) ?? (await rolledIntoPeriod(repos, line, period)))
@@ -44,7 +50,13 @@ export async function allowancesAt(
     const size = line.tariff.packages[kind];
     byKind[kind] = { packageUnits: size === undefined ? 0 : packageInBilledUnits(kind, size), rolledInUnits: rolled[kind], usedUnits: used[kind] };
   }
-  return { period, byKind };
+  return { period, byKind, window };
+}
+
+/** A line's package window: the period, or its part since the tariff changed. */
+export interface UsageWindow {
+  fromIso: string;
+  toIso: string;
 }
 
 async function rolledIntoPeriod(repos: Repositories, line: LineProfile, period: BillingPeriod): Promise<BilledUsage> {

@@ -68,7 +68,26 @@ export class OneTimeCodes {
    * for the purpose), with the same checks and writes and one hash as always, but of a secret no code can match:
    * its tries, voids and waits then answer exactly as a subscriber's would.
    */
-  async issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF, sent = true): Promise<IssuedCode> {
+  issue(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject = THE_NUMBER_ITSELF, sent = true): Promise<IssuedCode> {
+    return this.issueCode(repos, msisdn, purpose, subject, true, sent);
+  }
+
+  /**
+   * A new code in place of one whose message never left (the answer of the call that wrote it was lost before
+   * its SMS was sent, or the sending failed): bound to the same subject and terms, the earlier code voided. The
+   * hourly, daily and lockout limits count it as any code; the 60 s wait does not apply, the person never got
+   * the earlier one.
+   */
+  reissueUnsent(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject): Promise<IssuedCode> {
+    return this.issueCode(repos, msisdn, purpose, subject, false, true);
+  }
+
+  /** Records that the code's message was handed to the SMS centre (now). */
+  markSent(repos: Repositories, challengeId: string): Promise<void> {
+    return repos.otps.markSent(challengeId, this.clock.now());
+  }
+
+  private async issueCode(repos: Repositories, msisdn: E164, purpose: OtpPurpose, subject: CodeSubject, waitAfterLast: boolean, sent: boolean): Promise<IssuedCode> {
     const now = this.clock.now();
     const remembered = (await repos.otps.createdSince(msisdn, now - CODE_RULES.ladderMemoryMs + 1)).filter(
       (earlier) => budgetOf(earlier.purpose) === budgetOf(purpose),
@@ -84,10 +103,12 @@ export class OneTimeCodes {
       throw rateLimited(recent[0]!.createdAt + HOUR - now, 'at most 5 codes an hour');
     }
     const last = recent.filter((earlier) => earlier.purpose === purpose && earlier.subject === subject.id).at(-1);
-    if (last && now - last.createdAt < CODE_RULES.resendAfterMs) {
+    if (waitAfterLast && last && now - last.createdAt < CODE_RULES.resendAfterMs) {
       throw rateLimited(last.createdAt + CODE_RULES.resendAfterMs - now, 'a new code can be asked for after 60 s');
     }
     await repos.otps.voidActive(msisdn, purpose, subject.id);
+    // A code replacing one made this very millisecond (a retry) is still the newer: the newest is the one that counts.
+    const createdAt = last ? Math.max(now, last.createdAt + 1) : now;
     const id = this.ids.next('otp');
     const code = String(randomInt(0, 10 ** this.digits)).padStart(this.digits, '0');
     const challenge: OtpChallenge = {
@@ -96,10 +117,11 @@ export class OneTimeCodes {
       purpose,
       subject: subject.id,
       codeHash: this.hasher.hash(hashContext(id, purpose, subject), sent ? code : randomBytes(32).toString('base64')),
-      createdAt: now,
-      expiresAt: now + CODE_RULES.lifetimeMs,
+      createdAt,
+      expiresAt: createdAt + CODE_RULES.lifetimeMs,
       failedAttempts: 0,
       state: 'active',
+      sentAt: null,
     };
     await repos.otps.add(challenge);
     return { code, challenge };

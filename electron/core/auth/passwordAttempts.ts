@@ -1,7 +1,7 @@
 import type { E164 } from '../../../shared/phone';
 import type { Clock } from '../clock';
 import { DomainError, InvalidCredentialsError } from '../errors';
-import type { UnitOfWork } from '../unitOfWork';
+import type { Repositories, UnitOfWork } from '../unitOfWork';
 
 /** After this many failures in a row, each further failure makes the number wait: 1 min, doubling, up to 1 h. */
 export const FREE_PASSWORD_FAILURES = 5;
@@ -14,8 +14,10 @@ export function delayAfter(consecutiveFailures: number): number {
 }
 
 /** A counted attempt that may be checked; `refuse` is the answer if the password turns out wrong. */
-export interface PasswordAttempt {
+export interface PasswordAttempt<T = undefined> {
   refuse(): InvalidCredentialsError;
+  /** What `alongside` read in the transaction that counted the attempt. */
+  found: T;
 }
 
 /**
@@ -31,27 +33,35 @@ export class PasswordAttempts {
     private readonly clock: Clock,
   ) {}
 
-  async begin(msisdn: E164): Promise<PasswordAttempt> {
+  begin(msisdn: E164): Promise<PasswordAttempt>;
+  /** `alongside` reads what the check needs (the credential) in the same transaction: one trip to the store, not two. */
+  begin<T>(msisdn: E164, alongside: (repos: Repositories) => Promise<T>): Promise<PasswordAttempt<T>>;
+  async begin<T>(msisdn: E164, alongside?: (repos: Repositories) => Promise<T>): Promise<PasswordAttempt<T | undefined>> {
     const outcome = await this.uow.write(async (repos) => {
       const now = this.clock.now();
-      const failures = await repos.passwordFailures.get(msisdn);
+      const [failures, found] = await Promise.all([repos.passwordFailures.get(msisdn), alongside?.(repos)]);
       const consecutive = (failures?.consecutive ?? 0) + 1;
       if (failures?.lockedUntil && failures.lockedUntil > now) {
         await repos.passwordFailures.set(msisdn, { consecutive, lockedUntil: failures.lockedUntil });
-        return { waitMs: failures.lockedUntil - now, delay: 0 };
+        return { waitMs: failures.lockedUntil - now, delay: 0, found };
       }
       const delay = delayAfter(consecutive);
       await repos.passwordFailures.set(msisdn, { consecutive, lockedUntil: delay > 0 ? now + delay : null });
-      return { waitMs: undefined, delay };
+      return { waitMs: undefined, delay, found };
     });
     if (outcome.waitMs !== undefined) throw waitError(outcome.waitMs);
-    const { delay } = outcome;
-    return { refuse: () => new InvalidCredentialsError(delay > 0 ? { retryAfterSeconds: Math.ceil(delay / 1000) } : undefined) };
+    const { delay, found } = outcome;
+    return { found, refuse: () => new InvalidCredentialsError(delay > 0 ? { retryAfterSeconds: Math.ceil(delay / 1000) } : undefined) };
   }
 
   /** The right password: the number's count starts again. */
   succeeded(msisdn: E164): Promise<void> {
-    return this.uow.write((repos) => repos.passwordFailures.clear(msisdn));
+    return this.uow.write((repos) => this.clear(repos, msisdn));
+  }
+
+  /** The same, inside the caller's unit of work (the one that records the sign-in). */
+  clear(repos: Repositories, msisdn: E164): Promise<void> {
+    return repos.passwordFailures.clear(msisdn);
   }
 }
 

@@ -19,14 +19,14 @@ export class PasswordSignIn {
 
   async signIn(msisdn: E164, password: string, device: string): Promise<Session> {
     // Counted (or refused while the number waits) before anything is checked.
-    const attempt = await this.attempts.begin(msisdn);
-    const credential = await this.uow.read((repos) => repos.credentials.forNumber(msisdn));
+    const attempt = await this.attempts.begin(msisdn, (repos) => repos.credentials.forNumber(msisdn));
+    const credential = attempt.found;
     const matches =
       credential?.passwordHash != null
         ? await this.hasher.verify(password, credential.passwordHash)
         : await this.hasher.verifyAgainstDecoy(password);
     if (!credential || !matches) throw attempt.refuse();
-    await this.attempts.succeeded(msisdn);
-    return this.recorder.open(credential, 'password', device, false);
+    // The count starts again in the transaction that records the sign-in.
+    return this.recorder.open(credential, 'password', device, false, (repos) => this.attempts.clear(repos, msisdn));
   }
 }

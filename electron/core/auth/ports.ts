@@ -54,6 +54,8 @@ export interface OtpChallenge {
   expiresAt: number;
   failedAttempts: number;
   state: 'active' | 'used' | 'void';
+  /** When its message was handed to the SMS centre; null while it was not (yet). Recorded for transfer codes. */
+  sentAt?: number | null;
 }
 
 export interface OtpRepository {
@@ -63,6 +65,8 @@ export interface OtpRepository {
   /** The newest challenge for this number, purpose and subject. */
   latestFor(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<OtpChallenge | null>;
   update(id: string, change: Pick<OtpChallenge, 'failedAttempts' | 'state'>): Promise<void>;
+  /** Records that the challenge's message was handed to the SMS centre at `at`. */
+  markSent(id: string, at: number): Promise<void>;
   /** Voids the active challenges for this number, purpose and subject only: other purposes' codes stay. */
   voidActive(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<void>;
 }

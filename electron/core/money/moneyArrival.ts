@@ -14,7 +14,8 @@ export async function afterMoneyArrived(
   fees: MonthlyFees,
   arrival: { lineId: string; kopecks: number; paymentId: string; at: string },
 ): Promise<void> {
-  const open = await repos.promised.open(arrival.lineId);
+  // Asked together (one round trip to a shared store); the repayment below does not change the line's status.
+  const [open, line] = await Promise.all([repos.promised.open(arrival.lineId), repos.account.line(arrival.lineId)]);
   if (open && open.owedKopecks > 0) {
     const repaid = Math.min(open.owedKopecks, arrival.kopecks);
     await repos.ledger.post(
@@ -48,7 +49,7 @@ export async function afterMoneyArrived(
       updatedAt: arrival.at,
     });
   }
-  await restoreIfPaid(repos, fees, arrival.lineId);
+  if (line?.status === 'restricted') await restoreIfPaid(repos, fees, arrival.lineId);
 }
 
 /** A restricted line is active again once no fee is due and its balance is not negative. */

@@ -85,16 +85,21 @@ export class TopUps {
     }
     const key = `card:${lineId}:${request.idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
-      const existing = await repos.payments.byKey(key);
+      // Asked together (one round trip to a shared store): the key's payment, the line, the saved cards.
+      const [existing, line, savedCards] = await Promise.all([
+        repos.payments.byKey(key),
+        repos.account.line(lineId),
+        request.savedCardId !== undefined ? repos.savedCards.forLine(lineId) : Promise.resolve([]),
+      ]);
       // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
       // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
       const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
       if (existing && !resuming) return { existing, payment: existing, token: null };
-      await this.requireLine(repos, lineId);
+      if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
       let method: string;
       let token: string | null = null;
       if (request.savedCardId !== undefined) {
-        const saved = (await repos.savedCards.forLine(lineId)).find((card) => card.id === request.savedCardId);
+        const saved = savedCards.find((card) => card.id === request.savedCardId);
         if (!saved) throw new DomainError('NOT_FOUND', 'this card is not saved for the line', { field: 'savedCardId' });
         method = cardLabel(saved.brand, saved.last4);
         token = saved.token;
@@ -189,10 +194,7 @@ export class TopUps {
     const key = `wallet:${lineId}:${idempotencyKey}`;
     const started = await this.uow.write(async (repos) => {
       const existing = await repos.payments.byKey(key);
-      // A card payment still pending was cut short (its answer lost, the acquirer not asked or not heard): the
-      // retry resumes it below, asking the acquirer again under the same payment id — it charges once per id.
-      const resuming = existing?.kind === 'card' && existing.status === 'pending' && existing.lineId === lineId;
-      if (existing && !resuming) return { existing, payment: existing, token: null };
+      if (existing) return { existing, payment: existing, token: null };
       await this.requireLine(repos, lineId);
       const payment = { ...this.newPayment(lineId, 'wallet', amountKopecks, wallet.id, key), status: 'awaiting-confirmation' as const };
       await repos.payments.add(payment);
@@ -216,11 +218,15 @@ export class TopUps {
       const payment = (await repos.payments.byId(paymentId))!;
       if (!['pending', 'challenge', 'awaiting-confirmation'].includes(payment.status)) return payment;
       const at = new Date(this.clock.now()).toISOString();
+      // What the update below writes, answered without reading it back.
+      const updated = (status: PaymentRecord['status'], declineReason: PaymentRecord['declineReason'] = null): PaymentRecord => ({ ...payment, status, declineReason, updatedAt: at });
       if (answer.outcome === 'challenge') {
         await repos.payments.update(paymentId, { status: 'challenge', updatedAt: at });
+        return updated('challenge');
       } else if (answer.outcome === 'declined') {
         await repos.payments.update(paymentId, { status: declinedStatus, declineReason: answer.reason, updatedAt: at });
         this.rememberAfterChallenge.delete(paymentId);
+        return updated(declinedStatus, answer.reason);
       } else {
         const from = payment.kind === 'wallet' ? walletClearingAccount(payment.method) : ACQUIRER_CLEARING_ACCOUNT;
         await repos.ledger.post(
@@ -243,8 +249,8 @@ export class TopUps {
         await afterMoneyArrived(repos, this.ids, this.fees, { lineId: payment.lineId, kopecks: payment.amountKopecks, paymentId, at });
         // The receipt is written with the payment: a crash loses both or neither.
         await queueMailNotice(repos, { lineId: payment.lineId }, { kind: 'top-up-receipt', paymentId, amountKopecks: payment.amountKopecks, method: this.methodName(payment), at }, { clock: this.clock, ids: this.ids });
+        return updated('succeeded');
       }
-      return (await repos.payments.byId(paymentId))!;
     });
   }
 

@@ -37,15 +37,27 @@ export class Transfers {
     return this.uow.read(async (repos) => (await this.evaluate(repos, lineId, to, amountKopecks)).preview);
   }
 
+  /**
+   * Writes the transfer (awaiting its code) and the code in one transaction, then sends the SMS and records that
+   * it was sent. A retry with the same key resumes where the first call stopped: a code whose SMS never left (the
+   * answer lost after COMMIT, the sending failed) is replaced by a new one for the same transfer, and sent.
+   */
   async start(lineId: string, to: E164, amountKopecks: number, idempotencyKey: string): Promise<{ payment: PaymentRecord; codeExpiresAt: number }> {
     // A transfer is confirmed by an SMS code: without SMS nothing is written.
     requireConfigured(this.sms, 'sms');
     const key = `transfer:${lineId}:${idempotencyKey}`;
-    const started = await this.uow.write(async (repos) => {
+    const started = await this.uow.write(async (repos): Promise<{ payment: PaymentRecord; codeExpiresAt: number; send: { msisdn: E164; code: string; challengeId: string } | null }> => {
       const existing = await repos.payments.byKey(key);
       if (existing) {
-        const challenge = await this.codes.latest(repos, (await repos.account.line(lineId))!.msisdn, 'transfer', transferSubject(existing));
-        return { payment: existing, codeExpiresAt: challenge?.expiresAt ?? this.clock.now(), code: null };
+        const sender = (await repos.account.line(lineId))!;
+        const subject = transferSubject(existing);
+        const challenge = await this.codes.latest(repos, sender.msisdn, 'transfer', subject);
+        const awaiting = existing.kind === 'transfer-out' && existing.status === 'awaiting-confirmation';
+        if (awaiting && (!challenge || (challenge.state === 'active' && challenge.sentAt === null))) {
+          const issued = await this.codes.reissueUnsent(repos, sender.msisdn, 'transfer', subject);
+          return { payment: existing, codeExpiresAt: issued.challenge.expiresAt, send: { msisdn: sender.msisdn, code: issued.code, challengeId: issued.challenge.id } };
+        }
+        return { payment: existing, codeExpiresAt: challenge?.expiresAt ?? this.clock.now(), send: null };
       }
       const { preview, sender } = await this.evaluate(repos, lineId, to, amountKopecks);
       refuse(preview, this.rules);
@@ -67,10 +79,13 @@ export class Transfers {
       };
       await repos.payments.add(payment);
       const issued = await this.codes.issue(repos, sender.msisdn, 'transfer', transferSubject(payment));
-      return { payment, codeExpiresAt: issued.challenge.expiresAt, code: issued.code, msisdn: sender.msisdn };
+      return { payment, codeExpiresAt: issued.challenge.expiresAt, send: { msisdn: sender.msisdn, code: issued.code, challengeId: issued.challenge.id } };
     });
-    if (started.code !== null && 'msisdn' in started) {
-      await this.sms.send(started.msisdn, transferSms(amountKopecks, to, started.code));
+    if (started.send) {
+      const { msisdn, code, challengeId } = started.send;
+      // The SMS names what was written (a retry's request may differ from the transfer its key started).
+      await this.sms.send(msisdn, transferSms(started.payment.amountKopecks, started.payment.counterparty as E164, code));
+      await this.uow.write((repos) => this.codes.markSent(repos, challengeId));
     }
     return { payment: started.payment, codeExpiresAt: started.codeExpiresAt };
   }

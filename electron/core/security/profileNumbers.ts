@@ -26,15 +26,15 @@ export class ProfileNumbers {
       const numbers = await repos.profileLines.numbersOf(session.subscriberId);
       return Promise.all(
         numbers.map(async (number) => {
-          const line = (await repos.account.line(number.lineId))!;
+          const [line, balanceKopecks] = await Promise.all([repos.account.line(number.lineId), repos.account.balanceKopecks(number.lineId)]);
           return {
             msisdn: number.msisdn,
             ownerName: number.ownerName,
             relation: number.relation,
             current: number.lineId === session.lineId,
-            tariffName: line.tariff.name,
-            balanceKopecks: await repos.account.balanceKopecks(number.lineId),
-            status: line.status,
+            tariffName: line!.tariff.name,
+            balanceKopecks,
+            status: line!.status,
           };
         }),
       );

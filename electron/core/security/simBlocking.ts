@@ -80,10 +80,8 @@ export class SimBlocking implements Upkeep {
   }
 
   async due(repos: Repositories, lineId: string): Promise<boolean> {
-    const block = await repos.simBlocks.open(lineId);
-    if (!block) return false;
-    const line = await repos.account.line(lineId);
-    if (!line) return false;
+    const [block, line] = await Promise.all([repos.simBlocks.open(lineId), repos.account.line(lineId)]);
+    if (!block || !line) return false;
     const { firstPaidDay, today } = this.days(block.blockedAt, line.region.timeZone, this.rulesFor(line.tariff.id));
     const from = block.feesPaidThrough ? DateTime.fromISO(block.feesPaidThrough).plus({ days: 1 }).toISODate()! : firstPaidDay;
     return from <= today;

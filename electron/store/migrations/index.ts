@@ -15,6 +15,7 @@ import { runningUsageTotals } from './0014-running-usage-totals';
 import { codesPerSubject } from './0015-codes-per-subject';
 import { transferConfirmationDay } from './0016-transfer-confirmation-day';
 import { signInGuardEvents } from './0017-sign-in-guard-events';
+import { codeSentAt } from './0018-code-sent-at';
 import { smsMessages } from './0019-sms-messages';
 import { mailOutbox } from './0020-mail-outbox';
 
@@ -40,6 +41,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, signInGuardEvents, smsMessages, mailOutbox];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, signInGuardEvents, codeSentAt, smsMessages, mailOutbox];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

@@ -95,6 +95,9 @@ export function poolConfig(connection: PostgresConnection): PoolConfig {
     max: connection.poolSize ?? 10,
     types: numberTypes,
     application_name: 'subscriber-cabinet',
+    // Statements are written as soon as they are asked for, without waiting for the answer to the one before:
+    // independent statements and a transaction's BEGIN, writes and COMMIT share round trips.
+    pipeline: true,
     // A peer that vanished without a word (a cut cable) is noticed by the operating system's keepalives; a server
     // that does not answer at all is STORE_UNAVAILABLE after 10 s rather than a call that never ends.
     keepAlive: true,
@@ -381,10 +384,25 @@ export class PostgresDatabase implements CabinetStore {
     client.on('error', onError);
     const sql = new PostgresExecutor(client);
     let broken = false;
+    const readOnly = begin.includes('READ ONLY');
     try {
-      await client.query(begin);
+      // Pipelined: BEGIN goes out with the unit of work's first statements, COMMIT with its last writes.
+      const began = client.query(begin);
+      began.catch(() => undefined);
       const result = await work(sql);
-      await client.query('COMMIT');
+      const committed = client.query('COMMIT');
+      committed.catch(() => undefined);
+      if (readOnly) {
+        // A read-only transaction's COMMIT changes nothing: the connection goes back to the pool with it still on
+        // the wire, and the next unit of work's statements follow it in order on the same connection. A failure
+        // of it is the connection's, which the next user hears of (or the pool's idle listener).
+        await began;
+        this.lastSuccess = new Date();
+        return result;
+      }
+      await began;
+      await sql.settle();
+      await committed;
       this.lastSuccess = new Date();
       return result;
     } catch (error) {

@@ -40,27 +40,29 @@ function bind(statement: PositionalStatement, params: SqlParams, sql: string): u
 }
 
 /**
- * The shared store's executor: one pooled connection inside one transaction. The first failure
- * is kept, because PostgreSQL answers every later statement of the transaction with 25P02 and the
- * retry decision needs the cause (a serialization failure or a deadlock).
+ * The shared store's executor: one pooled connection inside one transaction, pipelined (node-postgres's
+ * `pipeline` mode): a statement is on the wire as soon as it is asked for, so statements asked for together
+ * (Promise.all) share one round trip, and a write (`run`, which answers nothing) is not waited for at all — its
+ * answer is collected by `settle()` before the transaction's COMMIT is trusted (a failed write aborts the
+ * transaction, and PostgreSQL answers a COMMIT of an aborted one with a ROLLBACK, not an error). The statements
+ * after a failed one fail with 25P02: the first failure is kept, since the retry decision needs its cause
+ * (a serialization failure or a deadlock).
  */
 export class PostgresExecutor implements SqlExecutor {
   readonly dialect = 'postgres';
   firstFailure: unknown = null;
-  /** A connection runs one statement at a time: calls made together (Promise.all) wait their turn here. */
-  private turn: Promise<unknown> = Promise.resolve();
+  /** Writes sent whose answers nobody has looked at yet. */
+  private readonly unanswered: Array<Promise<unknown>> = [];
 
   constructor(private readonly client: PoolClient) {}
 
   all<T extends Row>(sql: string, params: SqlParams = {}): Promise<T[]> {
-    const run = this.turn.then(() => this.query<T>(sql, params));
-    this.turn = run.catch(() => undefined);
-    return run;
+    return this.query<T>(sql, params);
   }
 
   private async query<T extends Row>(sql: string, params: SqlParams): Promise<T[]> {
-    const statement = positional(sql);
     try {
+      const statement = positional(sql);
       const result = await this.client.query<T>({ ...(statement.name ? { name: statement.name } : {}), text: statement.text, values: bind(statement, params, sql) });
       return result.rows;
     } catch (error) {
@@ -73,7 +75,16 @@ export class PostgresExecutor implements SqlExecutor {
     return (await this.all<T>(sql, params))[0] ?? null;
   }
 
-  async run(sql: string, params: SqlParams = {}): Promise<void> {
-    await this.all(sql, params);
+  /** Sends the write and returns: its failure surfaces at the next `settle()` (and fails every later statement). */
+  run(sql: string, params: SqlParams = {}): Promise<void> {
+    const sent = this.query(sql, params);
+    sent.catch(() => undefined);
+    this.unanswered.push(sent);
+    return Promise.resolve();
+  }
+
+  /** Waits for every write's answer; throws the first failure. */
+  async settle(): Promise<void> {
+    await Promise.all(this.unanswered.splice(0));
   }
 }

@@ -37,37 +37,37 @@ export class SqlAccountRepository implements AccountRepository {
   }
 
   async line(lineId: string): Promise<LineProfile | null> {
-    const row = await this.sql.one<LineRow>(
-      `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
-              s.id AS subscriber_id, s.full_name,
-              r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
-              t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en, t.rollover, t.unlimited,
-              p.monthly_fee_kopecks
-         FROM lines l
-         JOIN subscribers s ON s.id = l.subscriber_id
-         JOIN regions r ON r.id = s.region_id
-         JOIN tariffs t ON t.id = l.tariff_id
-         LEFT JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = r.id
-        WHERE l.id = $lineId`,
-      { lineId },
-    );
+    // Four statements that need nothing from each other (the tariff's packages are found through the line): sent
+    // together, the shared store answers them in one round trip.
+    const [row, tariffPackages, servicePackages, serviceUnlimited] = await Promise.all([
+      this.sql.one<LineRow>(
+        `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
+                s.id AS subscriber_id, s.full_name,
+                r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
+                t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en, t.rollover, t.unlimited,
+                p.monthly_fee_kopecks
+           FROM lines l
+           JOIN subscribers s ON s.id = l.subscriber_id
+           JOIN regions r ON r.id = s.region_id
+           JOIN tariffs t ON t.id = l.tariff_id
+           LEFT JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = r.id
+          WHERE l.id = $lineId`,
+        { lineId },
+      ),
+      this.sql.all<{ kind: string; amount: number }>('SELECT tp.kind, tp.amount FROM lines l JOIN tariff_packages tp ON tp.tariff_id = l.tariff_id WHERE l.id = $lineId', { lineId }),
+      // Connected services add their packages (e.g. +5 GB) to the tariff's.
+      this.sql.all<{ kind: string; amount: number }>(
+        `SELECT sp.kind, SUM(sp.amount) AS amount FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
+          WHERE ls.line_id = $lineId GROUP BY sp.kind`,
+        { lineId },
+      ),
+      this.sql.all<{ unlimited: string }>('SELECT s.unlimited FROM line_services ls JOIN services s ON s.id = ls.service_id WHERE ls.line_id = $lineId', { lineId }),
+    ]);
     if (!row) return null;
     const packages: Partial<Record<PackageKind, number>> = {};
-    for (const pkg of await this.sql.all<{ kind: string; amount: number }>(
-      'SELECT kind, amount FROM tariff_packages WHERE tariff_id = $tariffId',
-      { tariffId: row.tariff_id },
-    )) {
-      packages[pkg.kind as PackageKind] = pkg.amount;
-    }
+    for (const pkg of tariffPackages) packages[pkg.kind as PackageKind] = pkg.amount;
     const ownPackages = { ...packages };
-    // Connected services add their packages (e.g. +5 GB) to the tariff's.
-    for (const pkg of await this.sql.all<{ kind: string; amount: number }>(
-      `SELECT sp.kind, SUM(sp.amount) AS amount FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
-        WHERE ls.line_id = $lineId GROUP BY sp.kind`,
-      { lineId },
-    )) {
-      packages[pkg.kind as PackageKind] = (packages[pkg.kind as PackageKind] ?? 0) + pkg.amount;
-    }
+    for (const pkg of servicePackages) packages[pkg.kind as PackageKind] = (packages[pkg.kind as PackageKind] ?? 0) + pkg.amount;
     return {
       lineId: row.line_id,
       msisdn: row.msisdn as E164,
@@ -86,13 +86,7 @@ export class SqlAccountRepository implements AccountRepository {
         packages,
         ownPackages,
         rollover: splitList(row.rollover) as PackageKind[],
-        unlimited: [
-          ...new Set([
-            ...splitList(row.unlimited),
-            ...(await this.sql.all<{ unlimited: string }>('SELECT s.unlimited FROM line_services ls JOIN services s ON s.id = ls.service_id WHERE ls.line_id = $lineId', { lineId }))
-              .flatMap((service) => splitList(service.unlimited)),
-          ]),
-        ],
+        unlimited: [...new Set([...splitList(row.unlimited), ...serviceUnlimited.flatMap((service) => splitList(service.unlimited))])],
       },
     };
   }
@@ -164,20 +158,21 @@ export class SqlAccountRepository implements AccountRepository {
 
   async billedUsage(lineId: string, fromIso: string, toIso: string, keep = false): Promise<BilledUsage> {
     const window = { lineId, fromIso, toIso };
-    const kept = await this.sql.one<{ voice: number; sms: number; data: number }>(
-      'SELECT voice, sms, data FROM usage_windows WHERE line_id = $lineId AND from_iso = $fromIso AND to_iso = $toIso',
-      window,
-    );
-    if (kept) return { voice: kept.voice, sms: kept.sms, data: kept.data };
-    const usage: BilledUsage = { voice: 0, sms: 0, data: 0 };
-    for (const row of await this.sql.all<{ kind: string; billed: number }>(
-      `SELECT kind, SUM(billed_units) AS billed FROM usage_events
+    // One statement: the window's running totals where they are kept, else the sum of its events (the sum is not
+    // computed when the totals exist: the NOT EXISTS is the same for every row).
+    const rows = await this.sql.all<{ kept: number; kind: string; voice: number; sms: number; data: number; billed: number }>(
+      `SELECT 1 AS kept, '' AS kind, voice, sms, data, 0 AS billed FROM usage_windows WHERE line_id = $lineId AND from_iso = $fromIso AND to_iso = $toIso
+       UNION ALL
+       SELECT 0 AS kept, kind, 0 AS voice, 0 AS sms, 0 AS data, SUM(billed_units) AS billed FROM usage_events
         WHERE line_id = $lineId AND occurred_at >= $fromIso AND occurred_at < $toIso AND free_by IS NULL
+          AND NOT EXISTS (SELECT 1 FROM usage_windows WHERE line_id = $lineId AND from_iso = $fromIso AND to_iso = $toIso)
         GROUP BY kind`,
       window,
-    )) {
-      usage[row.kind as PackageKind] = row.billed;
-    }
+    );
+    const kept = rows.find((row) => row.kept === 1);
+    if (kept) return { voice: kept.voice, sms: kept.sms, data: kept.data };
+    const usage: BilledUsage = { voice: 0, sms: 0, data: 0 };
+    for (const row of rows) usage[row.kind as PackageKind] = row.billed;
     // From here on the trigger of migration 14 adds every event of this window to these totals.
     if (keep) {
       await this.sql.run(

@@ -12,17 +12,18 @@ type Row = {
   expires_at: number;
   failed_attempts: number;
   state: string;
+  sent_at: number | null;
 };
 
-const columns = 'id, msisdn, purpose, subject, code_hash, created_at, expires_at, failed_attempts, state';
+const columns = 'id, msisdn, purpose, subject, code_hash, created_at, expires_at, failed_attempts, state, sent_at';
 
 export class SqlOtpRepository implements OtpRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async add(challenge: OtpChallenge): Promise<void> {
     await this.sql.run(
-      `INSERT INTO otp_challenges (${columns}) VALUES ($id, $msisdn, $purpose, $subject, $codeHash, $createdAt, $expiresAt, $failedAttempts, $state)`,
-      { ...challenge },
+      `INSERT INTO otp_challenges (${columns}) VALUES ($id, $msisdn, $purpose, $subject, $codeHash, $createdAt, $expiresAt, $failedAttempts, $state, $sentAt)`,
+      { ...challenge, sentAt: challenge.sentAt ?? null },
     );
   }
 
@@ -41,6 +42,10 @@ export class SqlOtpRepository implements OtpRepository {
 
   async update(id: string, change: Pick<OtpChallenge, 'failedAttempts' | 'state'>): Promise<void> {
     await this.sql.run('UPDATE otp_challenges SET failed_attempts = $failedAttempts, state = $state WHERE id = $id', { id, ...change });
+  }
+
+  async markSent(id: string, at: number): Promise<void> {
+    await this.sql.run('UPDATE otp_challenges SET sent_at = $at WHERE id = $id', { id, at });
   }
 
   async voidActive(msisdn: E164, purpose: OtpPurpose, subject: string): Promise<void> {
@@ -63,5 +68,6 @@ function toChallenge(row: Row): OtpChallenge {
     expiresAt: row.expires_at,
     failedAttempts: row.failed_attempts,
     state: row.state as OtpChallenge['state'],
+    sentAt: row.sent_at,
   };
 }

@@ -45,15 +45,18 @@ export class SqlProfileLineRepository implements ProfileLineRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async numbersOf(subscriberId: string): Promise<ProfileNumber[]> {
-    const own = await this.sql.all<{ id: string; msisdn: string; full_name: string }>(
-      'SELECT l.id, l.msisdn, s.full_name FROM lines l JOIN subscribers s ON s.id = l.subscriber_id WHERE l.subscriber_id = $subscriberId ORDER BY l.created_at, l.msisdn',
-      { subscriberId },
-    );
-    const attached = await this.sql.all<{ id: string; msisdn: string; full_name: string; attached_at: string }>(
-      `SELECT l.id, l.msisdn, s.full_name, p.attached_at FROM profile_lines p JOIN lines l ON l.id = p.line_id JOIN subscribers s ON s.id = l.subscriber_id
-        WHERE p.subscriber_id = $subscriberId AND l.subscriber_id <> $subscriberId ORDER BY p.attached_at, l.msisdn`,
-      { subscriberId },
-    );
+    // Asked together: one round trip to a shared store.
+    const [own, attached] = await Promise.all([
+      this.sql.all<{ id: string; msisdn: string; full_name: string }>(
+        'SELECT l.id, l.msisdn, s.full_name FROM lines l JOIN subscribers s ON s.id = l.subscriber_id WHERE l.subscriber_id = $subscriberId ORDER BY l.created_at, l.msisdn',
+        { subscriberId },
+      ),
+      this.sql.all<{ id: string; msisdn: string; full_name: string; attached_at: string }>(
+        `SELECT l.id, l.msisdn, s.full_name, p.attached_at FROM profile_lines p JOIN lines l ON l.id = p.line_id JOIN subscribers s ON s.id = l.subscriber_id
+          WHERE p.subscriber_id = $subscriberId AND l.subscriber_id <> $subscriberId ORDER BY p.attached_at, l.msisdn`,
+        { subscriberId },
+      ),
+    ]);
     return [
       ...own.map((row) => ({ lineId: row.id, msisdn: row.msisdn, ownerName: row.full_name, relation: 'own' as const, attachedAt: null })),
       ...attached.map((row) => ({ lineId: row.id, msisdn: row.msisdn, ownerName: row.full_name, relation: 'attached' as const, attachedAt: row.attached_at })),
