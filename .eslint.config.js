@@ -11,7 +11,8 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  // electron-vite writes its bundled config beside the original while it builds (electron.vite.config.ts.<stamp>.mjs): npm test lints and builds at once.
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron.vite.config.ts.*.mjs'] },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {

@@ -44,10 +44,15 @@ export async function queueMailNotice(
   known?: { line: Awaited<ReturnType<Repositories['account']['line']>>; profile: Awaited<ReturnType<Repositories['profiles']['get']>> },
 ): Promise<string | null> {
   const lineId = 'lineId' in about ? about.lineId : (await repos.profileLines.numbersOf(about.subscriberId)).find((number) => number.relation === 'own')?.lineId;
-  const line = known?.line ?? (lineId ? await repos.account.line(lineId) : null);
-  if (!line) return null;
   const now = context.clock.now();
-  const profile = known?.profile ?? (await repos.profiles.get(line.subscriberId, new Date(now).toISOString()));
+  // The line and its owner's profile are asked for together: one round trip on a chain's shared store.
+  const [line, ofLine] = known
+    ? [known.line, known.profile]
+    : lineId
+      ? await Promise.all([repos.account.line(lineId), repos.profiles.ofLine(lineId, new Date(now).toISOString())])
+      : [null, null];
+  if (!line || !ofLine) return null;
+  const profile = ofLine;
   if (!profile.email || !profile.emailConfirmedAt) return null;
   const full = { ...notice, msisdn: line.msisdn } as MailNotice;
   const language = profile.language ?? 'ru';

@@ -28,6 +28,8 @@ export const defaultNotifications: NotificationPreferences = { lowBalanceKopecks
 export interface ProfileRepository {
   /** The subscriber's profile; a profile never saved gets the defaults. */
   get(subscriberId: string, now: string): Promise<ProfileRecord>;
+  /** The profile of the subscriber who owns the line (found through the line, so it can be read beside the line itself). */
+  ofLine(lineId: string, now: string): Promise<ProfileRecord | null>;
   save(record: ProfileRecord): Promise<void>;
   rename(subscriberId: string, fullName: string): Promise<void>;
 }

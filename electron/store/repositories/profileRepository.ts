@@ -18,8 +18,21 @@ interface Row {
 export class SqlProfileRepository implements ProfileRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
+  async ofLine(lineId: string, now: string): Promise<ProfileRecord | null> {
+    const owner = await this.sql.one<Row & { owner: string }>(
+      'SELECT l.subscriber_id AS owner, p.* FROM lines l LEFT JOIN subscriber_profiles p ON p.subscriber_id = l.subscriber_id WHERE l.id = $lineId',
+      { lineId },
+    );
+    if (!owner) return null;
+    return this.record(owner.owner, owner.updated_at === null ? null : owner, now);
+  }
+
   async get(subscriberId: string, now: string): Promise<ProfileRecord> {
     const row = await this.sql.one<Row>('SELECT * FROM subscriber_profiles WHERE subscriber_id = $subscriberId', { subscriberId });
+    return this.record(subscriberId, row, now);
+  }
+
+  private record(subscriberId: string, row: Row | null | undefined, now: string): ProfileRecord {
     if (!row) return { subscriberId, email: null, emailConfirmedAt: null, pendingEmail: null, contactAddress: '', notifications: { ...defaultNotifications }, updatedAt: now, language: null };
     return {
       subscriberId,
