@@ -230,7 +230,7 @@ test.describe('a store kiosk', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Предупреждение после бездействия, секунд').fill('5');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect(page.getByLabel('Предупреждение после бездействия, секунд')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Предупреждение после бездействия, секунд').fill('120');
     await page.getByLabel('Обратный отсчёт предупреждения, секунд').fill('20');
@@ -240,7 +240,7 @@ test.describe('a store kiosk', () => {
     const demoSwitch = page.getByRole('checkbox', { name: 'Демо-режим при следующем запуске' });
     await expect(demoSwitch).not.toBeChecked();
     await demoSwitch.check();
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Настройки сохранены' })).toBeVisible();
     expect(harness.kiosk!.config.read().settings).toMatchObject({ idleSeconds: 120, warningSeconds: 20, storeName: 'Салон на Арбате', printer: 'POS-80', demoNextLaunch: true });
     await expect(demoSwitch).toBeChecked();
