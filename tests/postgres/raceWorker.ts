@@ -80,7 +80,9 @@ try {
       const succeeded = [confirmed, again].filter((result) => status(result) === 'succeeded').length;
       if (succeeded === 1) refused(`DISAGREED ${status(confirmed)}/${status(again)}`);
       if (succeeded > 0) outcome.transfers += 1;
-      else refused(status(confirmed));
+      // Neither moved money: the refusal is the one a click was given (the other click, served after it, finds the
+      // transfer already failed and says so with its status).
+      else refused(status([confirmed, again].find((result) => !result.ok) ?? confirmed));
     } else {
       // The same top-up sent twice at once (a double click): it must be made once.
       const input = { amountKopecks: 1_000 + Math.floor(random() * 5) * 1_000, card: { number: '4111 1111 1111 1111', expiry: '12/30', cvc: '123' }, idempotencyKey: randomUUID() };
