@@ -28,6 +28,8 @@ export default defineConfig({
       },
       // SMS over SMPP through Kannel's own programs (bearerbox, opensmppbox, fakesmsc), which the suite starts itself.
       { extends: true, test: { name: 'sms', include: ['tests/sms/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      // Letters through Debian's Postfix to a Dovecot inbox read over IMAP, servers the suite starts itself.
+      { extends: true, test: { name: 'mail', include: ['tests/mail/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -9,8 +9,9 @@ import { parseSmtpSettings, sealSmtpPassword, type SmtpSettings } from '../../el
 import { TestAcquirer } from '../../electron/network/testAcquirer';
 import { openTestCabinet, operatorData, TEST_ORIGIN, tempDir, type TestCabinet } from './support';
 
-// The receiving end is the `smtp-server` package (a real SMTP server in this process: STARTTLS, AUTH, 5xx
-// answers), read back with `mailparser`. Postfix and Dovecot would need root and a system service per run.
+// The sender's protocol cases against the `smtp-server` package (a real SMTP server in this process: STARTTLS,
+// implicit TLS, AUTH, 5xx answers), read back with `mailparser`. The whole way through Postfix to a Dovecot inbox
+// read over IMAP is tests/mail/postfixDovecot.test.ts.
 const anna = operatorData.demoSubscribers.find((s) => s.id === 'anna-petrova')!;
 const SMTP_USER = 'cabinet';
 const SMTP_PASSWORD = 'Smtp-Pa55-for-tests';
