@@ -374,7 +374,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       knowledgeBase,
       supportRequests,
       socialSignIn,
-      passwordSignIn: new PasswordSignIn(database, hasher, recorder, new PasswordAttempts(database, clock)),
+      passwordSignIn: new PasswordSignIn(database, hasher, recorder, new PasswordAttempts(database, clock), clock),
       codeSignIn: new CodeSignIn(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, recorder, signInGuard, logger),
       codeLength: data.codes.digits,
       pukSignIn: new PukSignIn(database, secrets, recorder, clock, signInGuard),

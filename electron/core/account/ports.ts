@@ -48,6 +48,8 @@ export interface AccountRepository {
   /** Every number the operator serves, for the virtual handset's SIM choice. */
   directory(): Promise<DirectoryEntry[]>;
   line(lineId: string): Promise<LineProfile | null>;
+  /** The same line, found by its number (read beside the number's credential before its ids are known). */
+  lineOfNumber(msisdn: E164): Promise<LineProfile | null>;
   /** The balance is the sum of the line's ledger entries, never a stored figure. */
   balanceKopecks(lineId: string): Promise<number>;
   /** Ledger movements of the line's balance within [fromIso, toIso), oldest first. */

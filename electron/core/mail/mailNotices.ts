@@ -33,7 +33,8 @@ function eventKeyOf(notice: MailNotice): string {
  * together or not at all. It goes to the profile of the line's subscriber (or to the subscriber named, about
  * their own first number), to the address they
  * confirmed, in the language they last used; a profile without a confirmed address gets no letter.
- * Returns the letter's id, or null when there is nobody to write to.
+ * Returns the letter's id (a letter for the same event written before is kept, and this id is then unused), or null
+ * when there is nobody to write to.
  */
 export async function queueMailNotice(
   repos: Repositories,
@@ -57,7 +58,7 @@ export async function queueMailNotice(
   const full = { ...notice, msisdn: line.msisdn } as MailNotice;
   const language = profile.language ?? 'ru';
   const id = context.ids.next('mail');
-  const added = await repos.mailOutbox.enqueue({
+  await repos.mailOutbox.enqueue({
     id,
     eventKey: eventKeyOf(full),
     subscriberId: line.subscriberId,
@@ -68,5 +69,5 @@ export async function queueMailNotice(
     createdAt: new Date(now).toISOString(),
     nextAttemptAt: now,
   });
-  return added ? id : null;
+  return id;
 }

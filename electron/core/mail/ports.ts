@@ -44,8 +44,8 @@ export interface OutboxCounts {
  * loses neither; a sender drains it later.
  */
 export interface MailOutboxRepository {
-  /** Adds the letter unless one for the same event is there already; true when it was added. */
-  enqueue(mail: NewOutboxMail): Promise<boolean>;
+  /** Adds the letter unless one for the same event is there already (then nothing changes). */
+  enqueue(mail: NewOutboxMail): Promise<void>;
   byId(id: string): Promise<OutboxMail | null>;
   /** Letters a sender may take now: queued and due, or `sending` with the lease run out; oldest first. */
   due(now: number, limit: number): Promise<OutboxMail[]>;

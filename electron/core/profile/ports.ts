@@ -1,3 +1,4 @@
+import type { E164 } from '../../../shared/phone';
 import type { MailLanguage } from '../mail/ports';
 
 /** What the subscriber keeps in the profile besides the name: contacts and what to be told about. */
@@ -30,6 +31,8 @@ export interface ProfileRepository {
   get(subscriberId: string, now: string): Promise<ProfileRecord>;
   /** The profile of the subscriber who owns the line (found through the line, so it can be read beside the line itself). */
   ofLine(lineId: string, now: string): Promise<ProfileRecord | null>;
+  /** The same, found by the line's number (read beside the number's credential before its ids are known). */
+  ofNumber(msisdn: E164, now: string): Promise<ProfileRecord | null>;
   save(record: ProfileRecord): Promise<void>;
   rename(subscriberId: string, fullName: string): Promise<void>;
 }

@@ -37,8 +37,16 @@ export class SqlAccountRepository implements AccountRepository {
   }
 
   async line(lineId: string): Promise<LineProfile | null> {
-    // Four statements that need nothing from each other (the tariff's packages are found through the line): sent
-    // together, the shared store answers them in one round trip.
+    return this.lineWhere('l.id = $key', lineId);
+  }
+
+  async lineOfNumber(msisdn: E164): Promise<LineProfile | null> {
+    return this.lineWhere('l.msisdn = $key', msisdn);
+  }
+
+  private async lineWhere(condition: string, key: string): Promise<LineProfile | null> {
+    // Four statements that need nothing from each other (each finds the line by the same key): sent together,
+    // the shared store answers them in one round trip.
     const [row, tariffPackages, servicePackages, serviceUnlimited] = await Promise.all([
       this.sql.one<LineRow>(
         `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
@@ -51,17 +59,17 @@ export class SqlAccountRepository implements AccountRepository {
            JOIN regions r ON r.id = s.region_id
            JOIN tariffs t ON t.id = l.tariff_id
            LEFT JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = r.id
-          WHERE l.id = $lineId`,
-        { lineId },
+          WHERE ${condition}`,
+        { key },
       ),
-      this.sql.all<{ kind: string; amount: number }>('SELECT tp.kind, tp.amount FROM lines l JOIN tariff_packages tp ON tp.tariff_id = l.tariff_id WHERE l.id = $lineId', { lineId }),
+      this.sql.all<{ kind: string; amount: number }>(`SELECT tp.kind, tp.amount FROM lines l JOIN tariff_packages tp ON tp.tariff_id = l.tariff_id WHERE ${condition}`, { key }),
       // Connected services add their packages (e.g. +5 GB) to the tariff's.
       this.sql.all<{ kind: string; amount: number }>(
-        `SELECT sp.kind, SUM(sp.amount) AS amount FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
-          WHERE ls.line_id = $lineId GROUP BY sp.kind`,
-        { lineId },
+        `SELECT sp.kind, SUM(sp.amount) AS amount FROM lines l JOIN line_services ls ON ls.line_id = l.id JOIN service_packages sp ON sp.service_id = ls.service_id
+          WHERE ${condition} GROUP BY sp.kind`,
+        { key },
       ),
-      this.sql.all<{ unlimited: string }>('SELECT s.unlimited FROM line_services ls JOIN services s ON s.id = ls.service_id WHERE ls.line_id = $lineId', { lineId }),
+      this.sql.all<{ unlimited: string }>(`SELECT s.unlimited FROM lines l JOIN line_services ls ON ls.line_id = l.id JOIN services s ON s.id = ls.service_id WHERE ${condition}`, { key }),
     ]);
     if (!row) return null;
     const packages: Partial<Record<PackageKind, number>> = {};

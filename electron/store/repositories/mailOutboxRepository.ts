@@ -45,14 +45,14 @@ const toMail = (row: Row): OutboxMail => ({
 export class SqlMailOutboxRepository implements MailOutboxRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
-  async enqueue(mail: NewOutboxMail): Promise<boolean> {
-    if (await this.sql.one('SELECT id FROM mail_outbox WHERE event_key = $eventKey', { eventKey: mail.eventKey })) return false;
+  async enqueue(mail: NewOutboxMail): Promise<void> {
+    // One statement that answers nothing: on a chain's shared store it rides with the transaction's COMMIT.
     await this.sql.run(
       `INSERT INTO mail_outbox (id, event_key, subscriber_id, kind, recipient, language, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-       VALUES ($id, $eventKey, $subscriberId, $kind, $to, $language, $subject, $text, $html, 'queued', 0, $nextAttemptAt, $createdAt)`,
+       VALUES ($id, $eventKey, $subscriberId, $kind, $to, $language, $subject, $text, $html, 'queued', 0, $nextAttemptAt, $createdAt)
+       ON CONFLICT (event_key) DO NOTHING`,
       { ...mail },
     );
-    return true;
   }
 
   async byId(id: string): Promise<OutboxMail | null> {

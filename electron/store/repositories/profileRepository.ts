@@ -1,3 +1,4 @@
+import type { E164 } from '../../../shared/phone';
 import { defaultNotifications, type ProfileRecord, type ProfileRepository } from '../../core/profile/ports';
 import type { SqlExecutor } from '../sqlExecutor';
 
@@ -18,10 +19,18 @@ interface Row {
 export class SqlProfileRepository implements ProfileRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
-  async ofLine(lineId: string, now: string): Promise<ProfileRecord | null> {
+  ofLine(lineId: string, now: string): Promise<ProfileRecord | null> {
+    return this.ofLineWhere('l.id = $key', lineId, now);
+  }
+
+  ofNumber(msisdn: E164, now: string): Promise<ProfileRecord | null> {
+    return this.ofLineWhere('l.msisdn = $key', msisdn, now);
+  }
+
+  private async ofLineWhere(condition: string, key: string, now: string): Promise<ProfileRecord | null> {
     const owner = await this.sql.one<Row & { owner: string }>(
-      'SELECT l.subscriber_id AS owner, p.* FROM lines l LEFT JOIN subscriber_profiles p ON p.subscriber_id = l.subscriber_id WHERE l.id = $lineId',
-      { lineId },
+      `SELECT l.subscriber_id AS owner, p.* FROM lines l LEFT JOIN subscriber_profiles p ON p.subscriber_id = l.subscriber_id WHERE ${condition}`,
+      { key },
     );
     if (!owner) return null;
     return this.record(owner.owner, owner.updated_at === null ? null : owner, now);
