@@ -30,7 +30,7 @@ interface Run {
 /** Starts `count` workers, lets them all get ready, starts them at once, and gathers their timings. */
 async function runWorkers(label: string, target: string, count: number): Promise<Run> {
   const workers = Array.from({ length: count }, (_unused, index) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/sharedBenchWorker.ts', target, String(SECONDS), String(index)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', 'tests/bench/sharedBenchWorker.ts', target, String(SECONDS), String(index)], { stdio: ['pipe', 'pipe', 'inherit'] });
     const lines: string[] = [];
     const ready = new Promise<void>((resolve, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {

@@ -8,6 +8,7 @@ import { NewerStoreVersionError } from '../newerStoreVersionError';
 import { sqlRepositories } from '../repositories/index';
 import type { SqlExecutor } from '../sqlExecutor';
 import type { CabinetStore } from '../cabinetStore';
+import { batchWrites } from './batchedWrites';
 import { applyChainSchema } from './chainSchema';
 import { postgresStatements } from './dialect';
 import { PostgresExecutor } from './postgresExecutor';
@@ -182,6 +183,8 @@ export class PostgresDatabase implements CabinetStore {
     pool.on('error', (error) => (options.logger ?? silentLogger).warn('a pooled database connection failed', { error: error.message }));
     const store = new PostgresDatabase(pool, options);
     pool.on('error', (error) => store.noteFailure(error));
+    // A unit of work's statements leave in one write to the socket, not a system call per protocol message.
+    pool.on('connect', (client) => void batchWrites(client));
     try {
       await store.migrateAndPrepare(options.migrations ?? allMigrations);
     } catch (error) {
