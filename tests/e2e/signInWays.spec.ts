@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { formatRussianNumber } from '../../shared/phone';
 import { demoById, demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
-import { openAccountMenu } from './session';
+import { openAccountMenu, signOutThroughMenu } from './session';
 
 /** Reads the newest SMS on the virtual handset page, the phone that is another device, as a person would. */
 async function codeFromPhone(phone: Page, msisdn: string): Promise<string> {
@@ -60,7 +60,7 @@ test('first sign-in registers a number by SMS code and sets a password', async (
   await page.getByRole('button', { name: 'Сохранить пароль' }).click();
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await signOutThroughMenu(page);
   await page.getByLabel('Номер телефона').fill(typedDigits(newcomer.line.msisdn));
   await page.getByLabel('Пароль', { exact: true }).fill('Uralskie-Gory-1723');
   await page.getByRole('button', { name: 'Войти' }).click();
