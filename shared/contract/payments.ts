@@ -59,7 +59,8 @@ export type SavedCard = z.infer<typeof SavedCard>;
 const Limits = z.object({ minKopecks: Kopecks, maxKopecks: Kopecks });
 
 export const PaymentOptions = z.object({
-  card: Limits,
+  /** The card top-up's limits and the amounts offered as chips beside its field (payments.json). */
+  card: Limits.extend({ quickAmountsKopecks: z.array(Kopecks) }),
   wallets: z.array(z.object({ id: z.string(), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })),
   /** Limits and what is already sent today and this month, counted by the day a transfer was confirmed in the line's region. */
   transfer: z.object({

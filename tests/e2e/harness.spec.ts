@@ -1,6 +1,7 @@
 import { contract } from '../../shared/contract/index';
 import { demoSubscriber } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
+import { signOutThroughMenu } from './session';
 
 test('window.cabinet offers exactly the contract methods and typed events, nothing else', async ({ page, harness }) => {
   await openCabinet(page, harness);
@@ -37,7 +38,7 @@ test('no code, PUK, password, hash or session token reaches the cabinet page', a
   await page.getByLabel('Пароль', { exact: true }).fill(demo.subscriber.password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await signOutThroughMenu(page);
 
   // A code sign-in and a PUK sign-in too; the code is read on the phone page, the other device.
   const phone = await context.newPage();
@@ -51,7 +52,7 @@ test('no code, PUK, password, hash or session token reaches the cabinet page', a
   await page.getByLabel('Код из SMS').fill(code);
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await signOutThroughMenu(page);
   await page.getByRole('tab', { name: 'По PUK-коду' }).click();
   await page.getByLabel('Номер телефона').fill(demo.line.msisdn.slice(2));
   await page.getByLabel('PUK-код', { exact: true }).fill(demo.line.puk);

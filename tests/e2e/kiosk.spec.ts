@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { formatRussianNumber } from '../../shared/phone';
 import { demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
+import { openAccountMenu } from './session';
 
 const anna = demoSubscriber(0);
 const dmitry = demoSubscriber(2);
@@ -77,6 +78,10 @@ test.describe('a store kiosk', () => {
     await expect(page.getByText(`Здравствуйте, ${greeted(anna.subscriber.name)}`)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Завершить сеанс' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Выйти', exact: true })).toHaveCount(0);
+    // The account menu of a kiosk has no signing out either (only «Завершить сеанс», which wipes the window).
+    await openAccountMenu(page);
+    await expect(page.getByRole('button', { name: /^Выйти/ })).toHaveCount(0);
+    await page.keyboard.press('Escape');
     expect(await page.title()).toBe('Личный кабинет');
 
     // Whatever a page might keep about the person, in every storage area a page has.

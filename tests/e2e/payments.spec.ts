@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { formatRubles } from '../../shared/money';
 import { demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
-import { signInAs } from './session';
+import { signInAs, switchNumber } from './session';
 
 const anna = demoSubscriber(0);
 const dmitry = demoSubscriber(1);
@@ -206,6 +206,6 @@ test('money moves between two numbers of one profile: the other number is one ta
   await page.getByRole('button', { name: `Перевести ${rub(5_000)}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Перевод выполнен' })).toBeVisible();
 
-  await page.getByLabel('Номер', { exact: true }).selectOption(second.msisdn);
+  await switchNumber(page, second.msisdn);
   await expect(await balanceOnHome(page)).toContainText(rub(second.openingBalanceKopecks + 5_000));
 });

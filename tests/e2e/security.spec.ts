@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { formatRubles } from '../../shared/money';
 import { demoById, demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
-import { signInAs } from './session';
+import { openAccountMenu, signInAs, signOutThroughMenu, switchNumber } from './session';
 
 async function newestCode(phone: Page, msisdn: string, about: RegExp): Promise<string> {
   await phone.getByLabel('SIM-карта').selectOption(msisdn);
@@ -27,7 +27,7 @@ test('the password is changed with the current one, and the next sign-in takes o
   await expect(page.getByRole('status').filter({ hasText: 'Пароль изменён' })).toBeVisible();
   await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(1);
 
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await signOutThroughMenu(page);
   await page.getByLabel('Номер телефона').fill(typedDigits(demo.line.msisdn));
   await page.getByLabel('Пароль', { exact: true }).fill(demo.subscriber.password);
   await page.getByRole('button', { name: 'Войти' }).click();
@@ -89,14 +89,15 @@ test('a second number is attached with the code from its phone, switched to in t
   await expect(page.getByRole('status').filter({ hasText: 'привязан' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Главная' }).click();
-  await page.getByLabel('Номер', { exact: true }).selectOption(olga.line.msisdn);
+  await switchNumber(page, olga.line.msisdn);
   await expect(page.getByText(olga.tariff.name.ru, { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Баланс' })).toContainText(formatRubles(olga.line.openingBalanceKopecks, 'ru'));
 
   await page.getByRole('link', { name: 'Мои номера' }).click();
   await page.getByRole('button', { name: /^Отвязать номер/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'отвязан' })).toBeVisible();
-  await expect(page.getByLabel('Номер', { exact: true })).toBeHidden();
+  await openAccountMenu(page);
+  await expect(page.getByRole('group', { name: 'Номера профиля' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Главная' }).click();
   await expect(page.getByText(dmitry.tariff.name.ru, { exact: true })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { formatRubles } from '../../shared/money';
 import { demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
+import { signOutThroughMenu } from './session';
 
 const demo = demoSubscriber(0);
 const normalize = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -64,7 +65,7 @@ test('sign-out returns to the sign-in screen, and going back does not show the c
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByText(demo.tariff.name.ru, { exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await signOutThroughMenu(page);
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();

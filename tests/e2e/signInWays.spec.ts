@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { formatRussianNumber } from '../../shared/phone';
 import { demoById, demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
+import { openAccountMenu, signOutThroughMenu } from './session';
 
 /** Reads the newest SMS on the virtual handset page, the phone that is another device, as a person would. */
 async function codeFromPhone(phone: Page, msisdn: string): Promise<string> {
@@ -59,7 +60,7 @@ test('first sign-in registers a number by SMS code and sets a password', async (
   await page.getByRole('button', { name: 'Сохранить пароль' }).click();
   await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await signOutThroughMenu(page);
   await page.getByLabel('Номер телефона').fill(typedDigits(newcomer.line.msisdn));
   await page.getByLabel('Пароль', { exact: true }).fill('Uralskie-Gory-1723');
   await page.getByRole('button', { name: 'Войти' }).click();
@@ -148,7 +149,16 @@ test('sign-out everywhere ends the session in every window of the subscriber', a
     await window.getByRole('button', { name: 'Войти' }).click();
     await expect(window.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
   }
-  await page.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
+  // «Выйти везде» asks first: a cancel leaves every window signed in.
+  await openAccountMenu(page);
+  await page.getByRole('button', { name: 'Выйти везде' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Выйти на всех устройствах?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Отмена' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(second.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
+  await page.getByRole('button', { name: 'Выйти везде' }).click();
+  await page.getByRole('dialog', { name: 'Выйти на всех устройствах?' }).getByRole('button', { name: 'Выйти везде' }).click();
   for (const window of [page, second]) {
     await expect(window.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
     await expect(window.getByRole('status')).toHaveText('Вы вышли на всех устройствах');

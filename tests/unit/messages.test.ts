@@ -5,9 +5,10 @@ import { ru } from '../../renderer/src/i18n/ru';
 import { diagnosticsMessages } from '../../renderer/src/components/diagnostics/messages';
 import { detailMessages } from '../../renderer/src/components/detail/messages';
 import { supportMessages } from '../../renderer/src/components/support/messages';
+import { shellMessages } from '../../renderer/src/ui/messages';
 
 /** Screens that bring their own messages (merged in when their code loads). */
-const screens = { diagnostics: diagnosticsMessages, detail: detailMessages, support: supportMessages };
+const screens = { diagnostics: diagnosticsMessages, detail: detailMessages, support: supportMessages, shell: shellMessages };
 
 /** Every leaf key of a message tree, as "a.b.c". */
 function keys(tree: unknown, prefix = ''): string[] {

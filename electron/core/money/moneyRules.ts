@@ -4,7 +4,8 @@ import { DomainError } from '../errors';
 /** The operator's money rules (payments.json); kopecks throughout. */
 export interface MoneyRules {
   operator: { name: string; inn: string };
-  cardTopUp: { minKopecks: number; maxKopecks: number };
+  /** `quickAmountsKopecks`: the amounts offered as one-tap chips beside the amount field. */
+  cardTopUp: { minKopecks: number; maxKopecks: number; quickAmountsKopecks?: number[] };
   wallets: Array<{ id: string; name: { ru: string; en: string }; minKopecks: number; maxKopecks: number }>;
   /** Per transfer, per day and per calendar month (in the sender's region, by the day a transfer is confirmed). */
   transfer: { minKopecks: number; maxKopecks: number; perDayKopecks: number; perMonthKopecks: number; commissionKopecks: number };

@@ -56,7 +56,11 @@ export class TopUps {
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
       const sent = await transferredInZone(repos, lineId, this.clock.now(), line.region.timeZone);
       return {
-        card: this.rules.cardTopUp,
+        card: {
+          minKopecks: this.rules.cardTopUp.minKopecks,
+          maxKopecks: this.rules.cardTopUp.maxKopecks,
+          quickAmountsKopecks: this.rules.cardTopUp.quickAmountsKopecks ?? [],
+        },
         wallets: this.rules.wallets,
         transfer: { ...this.rules.transfer, sentTodayKopecks: sent.todayKopecks, sentThisMonthKopecks: sent.thisMonthKopecks },
         savedCards: await this.savedCards(repos, lineId),

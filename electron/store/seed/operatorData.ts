@@ -96,12 +96,15 @@ export const DemoSubscriberData = z.strictObject({
   socialIdentities: z.array(z.strictObject({ provider: z.enum(['vk', 'ok', 'facebook']), subject: z.string().min(1) })).default([]),
 });
 
-const Limits = z.strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks }).refine((limits) => limits.minKopecks <= limits.maxKopecks, 'minKopecks must not exceed maxKopecks');
 
 /** The money rules of payments.json: limits, wallets, transfers, the promised payment's scale and fee. */
 export const MoneyRulesData = z.strictObject({
   operator: z.strictObject({ name: z.string().min(1), inn: z.string().regex(/^\d{10}(\d{2})?$/, 'expected a 10- or 12-digit INN') }),
-  cardTopUp: Limits,
+  /** The limits of a card top-up, and the amounts offered as one-tap chips beside its field (each within the limits). */
+  cardTopUp: z
+    .strictObject({ minKopecks: Kopecks, maxKopecks: Kopecks, quickAmountsKopecks: z.array(Kopecks).max(6, 'expected at most 6 quick amounts').default([]) })
+    .refine((limits) => limits.minKopecks <= limits.maxKopecks, 'minKopecks must not exceed maxKopecks')
+    .refine((limits) => limits.quickAmountsKopecks.every((kopecks) => kopecks >= limits.minKopecks && kopecks <= limits.maxKopecks), 'every quick amount must be within minKopecks..maxKopecks'),
   wallets: z.array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: LocalizedText, minKopecks: Kopecks, maxKopecks: Kopecks })).min(1),
   /** Per transfer, per day and per calendar month: the day and the month are the sender's region's, of the confirmation. */
   transfer: z

@@ -187,7 +187,6 @@ export const en: Messages = {
     vk: 'VK ID',
     ok: 'Odnoklassniki',
     facebook: 'Facebook',
-    notConfigured: '{name} — not configured',
     waiting: 'Continue in your browser ({name})…',
     cancel: 'Cancel',
     outcome: {
@@ -593,7 +592,6 @@ export const en: Messages = {
       title: 'Linked social accounts',
       lead: 'A linked account signs you in without a password.',
       linkedSince: 'linked {date}',
-      notConfigured: 'not configured on this computer',
       notOnKiosk: 'Social accounts are not linked on a store computer: that happens in a browser. Link them in the cabinet on your own device.',
       link: 'Link {name}',
       unlink: 'Unlink {name}',

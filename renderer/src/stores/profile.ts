@@ -6,6 +6,10 @@ import type { LineAlert, NotificationPreferences, ProfileView } from '../../../s
 import { cabinet } from '../api';
 import { usePending } from '../composables/useCall';
 import { useSessionStore } from './session';
+import { toastTimers, type ToastTone } from '../ui/toasts';
+
+/** A payment that arrived is good news (closes by itself); a low balance, a package running out, a debt due are warnings. */
+export const alertTone = (alert: LineAlert): ToastTone => (alert.kind === 'payment-arrived' ? 'success' : 'warning');
 
 export type LinkState = 'waiting' | 'linked' | 'already-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled' | 'not-linked' | 'signed-in';
 
@@ -69,11 +73,16 @@ export const useProfileStore = defineStore('profile', () => {
   }
   const linking = () => link.value?.state === 'waiting';
 
+  const timers = toastTimers((id) => dismissAlert(id));
   function alertRaised(alert: LineAlert): void {
     alertCounter += 1;
-    alerts.value = [...alerts.value, { ...alert, id: alertCounter }].slice(-5);
+    const kept = [...alerts.value, { ...alert, id: alertCounter }];
+    for (const dropped of kept.slice(0, -5)) timers.forget(dropped.id);
+    alerts.value = kept.slice(-5);
+    timers.schedule(alertCounter, alertTone(alert));
   }
   function dismissAlert(id: number): void {
+    timers.forget(id);
     alerts.value = alerts.value.filter((alert) => alert.id !== id);
   }
 
@@ -82,6 +91,7 @@ export const useProfileStore = defineStore('profile', () => {
     resetWorking();
     emailCodeSentTo.value = null;
     link.value = null;
+    timers.clear();
     alerts.value = [];
   }
 
@@ -104,6 +114,9 @@ export const useProfileStore = defineStore('profile', () => {
     unlinkSocial,
     alertRaised,
     dismissAlert,
+    /** The pointer or the focus is on a toast: it does not close under them. */
+    holdAlert: (id: number) => timers.hold(id),
+    releaseAlert: (id: number) => timers.release(id),
     $reset,
   };
 });

@@ -47,6 +47,13 @@ const ru = {
     },
     mode: { live: 'Рабочий', demo: 'Демо', 'not-configured': 'Не настроено' },
     state: { ready: 'Готово', connected: 'Подключено', connecting: 'Подключается', down: 'Нет связи', 'not-configured': 'Не настроено' },
+    social: {
+      title: 'Вход через соцсети',
+      lead: 'Абонентам показываются только настроенные способы.',
+      configured: 'настроен',
+      notConfigured: 'не настроен',
+    },
+    testCards: { title: 'Тестовые карты', lead: 'Оплата картой в тестовом режиме: настоящие деньги не списываются. Срок — любой будущий, CVC — любые 3 цифры. Абонентам этот список не показывается.' },
   },
 };
 
@@ -95,6 +102,13 @@ const en: DiagnosticsMessages = {
     },
     mode: { live: 'Live', demo: 'Demo', 'not-configured': 'Not set up' },
     state: { ready: 'Ready', connected: 'Connected', connecting: 'Connecting', down: 'No connection', 'not-configured': 'Not set up' },
+    social: {
+      title: 'Social sign-in',
+      lead: 'Subscribers see only the ways that are set up.',
+      configured: 'set up',
+      notConfigured: 'not set up',
+    },
+    testCards: { title: 'Test cards', lead: 'Card payments in test mode: no real money moves. Expiry: any future date, CVC: any 3 digits. Subscribers do not see this list.' },
   },
 };
 
