@@ -96,3 +96,24 @@ describe('recent activity on the main screen', () => {
     expect(await cabinet.dispatcher.dispatch(cabinet.window(), 'account.recentActivity', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });
+
+describe('a ban on transfers is known before the form', () => {
+  it('a blocked SIM cannot transfer at all; a line in good standing can', async () => {
+    await overviewOf('igor-baltic', '2026-12-03T09:00:00Z');
+    const igor = (await cabinet!.dispatcher.dispatch(cabinet!.window(), 'payments.options', {})) as unknown as Answer;
+    expect(igor.value.transfer.unavailable).toBe('sim-blocked');
+    await cabinet!.close();
+    await dir!.remove();
+    await overviewOf('dmitry-sokolov', '2026-12-03T09:00:00Z');
+    const dmitry = (await cabinet!.dispatcher.dispatch(cabinet!.window(), 'payments.options', {})) as unknown as Answer;
+    expect(dmitry.value.transfer.unavailable).toBeNull();
+  });
+
+  it('what options says is what a preview of the smallest transfer says', async () => {
+    // Ольга has 45 ₽: whether that pays the smallest transfer and its commission is the operator's rule to say.
+    await overviewOf('olga-kim', '2026-12-03T09:00:00Z');
+    const options = ((await cabinet!.dispatcher.dispatch(cabinet!.window(), 'payments.options', {})) as unknown as Answer).value.transfer;
+    const preview = ((await cabinet!.dispatcher.dispatch(cabinet!.window(), 'payments.previewTransfer', { to: byId('dmitry-sokolov').line.msisdn, amountKopecks: options.minKopecks })) as unknown as Answer).value;
+    expect(options.unavailable).toBe(preview.reason);
+  });
+});
