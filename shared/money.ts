@@ -7,7 +7,11 @@ export function formatRubles(kopecks: number, locale: string): string {
     minimumFractionDigits: kopecks % 100 === 0 ? 0 : 2,
     maximumFractionDigits: 2,
   });
-  return formatter.format(kopecks / 100);
+  // The typographic minus (U+2212), not the hyphen Intl writes: «−23,40 ₽».
+  return formatter
+    .formatToParts(kopecks / 100)
+    .map((part) => (part.type === 'minusSign' ? '\u2212' : part.value))
+    .join('');
 }
 
 /**

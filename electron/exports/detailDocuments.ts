@@ -75,7 +75,7 @@ function progressReporter(control: ExportControl): (share: number) => void {
   };
 }
 
-/** CSV as the cabinet always wrote it: RFC 4180, semicolons, a BOM so spreadsheets read UTF-8, money in rubles. */
+/** CSV: RFC 4180, semicolons, a BOM so spreadsheets read UTF-8, headers and numbers in the subscriber's language (detailTexts). */
 async function writeCsv(job: ExportJob, texts: DetailTexts, out: WriteStream, control: ExportControl): Promise<{ pages: number; rows: number }> {
   const cell = (value: string | number) => {
     const text = String(value);
@@ -83,12 +83,12 @@ async function writeCsv(job: ExportJob, texts: DetailTexts, out: WriteStream, co
   };
   const rows = job.detail.rows;
   const report = progressReporter(control);
-  out.write('\uFEFFtime;kind;what;quantity;amount_rub\r\n');
+  out.write(`\uFEFF${texts.csvHeaders.map(cell).join(';')}\r\n`);
   const CHUNK = 2000;
   for (let start = 0; start < rows.length; start += CHUNK) {
     let text = '';
     for (const row of rows.slice(start, start + CHUNK)) {
-      text += `${[row.at, row.kind, texts.describe(row.what), row.quantity, (row.amountKopecks / 100).toFixed(2)].map(cell).join(';')}\r\n`;
+      text += `${texts.csvRow(row).map(cell).join(';')}\r\n`;
     }
     out.write(text);
     report(Math.min(rows.length, start + CHUNK) / rows.length);

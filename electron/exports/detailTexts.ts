@@ -8,6 +8,8 @@ const words = {
     title: (number: string) => `Детализация номера ${number}`,
     period: (from: string, to: string) => `с ${from} по ${to}`,
     headers: ['Когда', 'Что', 'Объём', 'Сумма'] as const,
+    csvHeaders: ['Время', 'Вид', 'Что', 'Количество', 'Единица', 'Сумма, ₽'] as const,
+    kinds: { voice: 'Звонок', sms: 'SMS', data: 'Интернет', money: 'Деньги' },
     totals: (t: Totals, data: string, charged: string, paid: string) => [`Звонки: ${t.voiceMinutes} мин`, `SMS: ${t.sms}`, `Интернет: ${data}`, `Списано: ${charged}`, `Поступило: ${paid}`],
     units: { min: 'мин', sms: 'SMS', mb: 'МБ', gb: 'ГБ' },
     what: {
@@ -31,6 +33,8 @@ const words = {
     title: (number: string) => `Usage detail of ${number}`,
     period: (from: string, to: string) => `from ${from} to ${to}`,
     headers: ['When', 'What', 'Amount', 'Sum'] as const,
+    csvHeaders: ['Time', 'Kind', 'What', 'Quantity', 'Unit', 'Amount, RUB'] as const,
+    kinds: { voice: 'Call', sms: 'SMS', data: 'Internet', money: 'Money' },
     totals: (t: Totals, data: string, charged: string, paid: string) => [`Calls: ${t.voiceMinutes} min`, `SMS: ${t.sms}`, `Internet: ${data}`, `Charged: ${charged}`, `Paid in: ${paid}`],
     units: { min: 'min', sms: 'SMS', mb: 'MB', gb: 'GB' },
     what: {
@@ -63,6 +67,34 @@ export interface DetailTexts {
   describe(what: string): string;
   /** A row's four cells: when (in the region's time zone), what, how much, money. */
   row(row: DetailRow): [string, string, string, string];
+  /** The CSV's header, in the subscriber's language. */
+  csvHeaders: readonly string[];
+  /**
+   * A CSV row for a spreadsheet in the subscriber's language: the local time in ISO 8601 with the region's offset and
+   * no seconds («2026-12-03T14:05+07:00»), the kind in words, the quantity in the unit it is billed in, and numbers
+   * with the language's decimal separator (a comma in Russian) and an ASCII minus, which spreadsheets read as a number.
+   */
+  csvRow(row: DetailRow): string[];
+}
+
+/** "2026-12-03T14:05+07:00": an instant as the local time of `timeZone`, to the minute, with its offset. */
+export function localIsoMinutes(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  });
+  return (iso) => {
+    const parts: Record<string, string> = {};
+    for (const part of format.formatToParts(new Date(iso))) parts[part.type] = part.value;
+    const offset = parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? 'GMT+00:00').slice(3).replace('\u2212', '-');
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}${offset}`;
+  };
 }
 
 /**
@@ -82,6 +114,9 @@ export function detailTexts(language: Language, msisdn: string, timeZone: string
   const money = (kopecks: number) => (kopecks % 100 === 0 ? whole : fractional).format(kopecks / 100);
   const data = (mb: number) => (mb >= 1024 ? `${tenths.format(mb / 1024)} ${w.units.gb}` : `${count.format(mb)} ${w.units.mb}`);
   const describe = (what: string) => w.what[what] ?? what;
+  const localTime = localIsoMinutes(timeZone);
+  // "-123.45" → "-123,45" in Russian: the separator a Russian spreadsheet reads; no grouping, an ASCII minus.
+  const decimal = (text: string) => (language === 'ru' ? text.replace('.', ',') : text);
   const quantity = (row: DetailRow) => {
     if (row.kind === 'voice') return `${count.format(Math.ceil(row.quantity / 60))} ${w.units.min}`;
     if (row.kind === 'data') return data(Math.ceil(row.quantity / 1024));
@@ -95,5 +130,17 @@ export function detailTexts(language: Language, msisdn: string, timeZone: string
     totals: w.totals(detail.totals, data(detail.totals.dataMb), money(detail.totals.chargedKopecks), money(detail.totals.paidKopecks)),
     describe,
     row: (row) => [time.format(new Date(row.at)), describe(row.what), quantity(row), row.amountKopecks === 0 ? '' : money(row.amountKopecks)],
+    csvHeaders: w.csvHeaders,
+    csvRow: (row) => {
+      const [amount, unit] =
+        row.kind === 'voice'
+          ? [String(Math.ceil(row.quantity / 60)), w.units.min]
+          : row.kind === 'data'
+            ? [decimal((row.quantity / 1024).toFixed(1)), w.units.mb]
+            : row.kind === 'sms'
+              ? [String(row.quantity), w.units.sms]
+              : ['', ''];
+      return [localTime(row.at), w.kinds[row.kind], describe(row.what), amount, unit, decimal((row.amountKopecks / 100).toFixed(2))];
+    },
   };
 }

@@ -187,6 +187,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'auth.currentSession': async (_input, context) => (context.session ? sessionInfo(context.session) : null),
     'account.overview': async (_input, context) => requireCore().accountOverview.forLine(readySession(context).lineId),
+    'account.recentActivity': async (_input, context) => requireCore().accountOverview.recentActivity(readySession(context).lineId),
     'account.detailSummary': async ({ from, to, kind }, context) => requireCore().usageDetail.summary(readySession(context).lineId, from, to, kind),
     'account.detailPage': async ({ from, to, kind, cursor, limit }, context) => requireCore().usageDetail.page(readySession(context).lineId, from, to, kind, cursor, limit),
     'account.exportDetail': async ({ from, to, kind, format }, context) => {

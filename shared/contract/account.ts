@@ -37,6 +37,18 @@ export const AccountOverview = z.object({
   /** The current billing period in the region's calendar; `end` is its last day. */
   period: z.object({ start: LocalDate, end: LocalDate, nextChargeDate: LocalDate }),
   remainders: z.array(Remainder),
+  /**
+   * The next monthly charge: the tariff's fee plus connected services', the day (region's calendar) and how many
+   * days away, and what the balance lacks to cover it (0 when it covers it or while the SIM is blocked).
+   */
+  nextCharge: z.object({
+    date: LocalDate,
+    inDays: z.number().int().nonnegative(),
+    amountKopecks: Kopecks,
+    servicesKopecks: Kopecks,
+    shortfallKopecks: Kopecks,
+    waivedWhileBlocked: z.boolean(),
+  }),
   /** An open promised payment: what is still owed and when it is written off. */
   promisedPayment: z.object({ owedKopecks: Kopecks, dueAt: Instant }).nullable(),
   asOf: Instant,
@@ -169,8 +181,14 @@ export type DetailSummary = z.infer<typeof DetailSummary>;
 export const DetailPage = z.object({ rows: z.array(DetailRow), nextCursor: z.string().nullable() });
 export type DetailPage = z.infer<typeof DetailPage>;
 
+/** A money movement of the line as the main screen lists it, newest first. */
+export const ActivityItem = z.object({ at: Instant, kind: z.string(), amountKopecks: Kopecks });
+export type ActivityItem = z.infer<typeof ActivityItem>;
+
 export const account = {
   overview: method({ access: 'session', input: NoInput, output: AccountOverview }),
+  /** The line's last few money movements (payments in, fees and charges out), newest first, from the last 60 days. */
+  recentActivity: method({ access: 'session', input: NoInput, output: z.array(ActivityItem).max(10) }),
   /**
    * «Детализация» of a range of days (at most a year): its totals, a bucket per day and its row count — the rows
    * themselves come a page at a time from `detailPage`, so a year of usage is never one read or one message.

@@ -71,6 +71,11 @@ export const PaymentOptions = z.object({
     commissionKopecks: Kopecks,
     sentTodayKopecks: Kopecks,
     sentThisMonthKopecks: Kopecks,
+    /**
+     * Why no transfer at all can be made from this line now, whatever the number and amount (null: one can): said
+     * before the form is filled, with the same reasons the preview gives.
+     */
+    unavailable: z.enum(['sim-blocked', 'line-restricted', 'promised-payment-open', 'daily-limit', 'monthly-limit', 'insufficient-funds']).nullable(),
   }),
   savedCards: z.array(SavedCard),
   /** The embedded acquirer is a test one: its cards are listed so that a person can try each outcome. */

@@ -32,9 +32,11 @@ test('usage detail: filter by kind and export CSV', async ({ page, harness }) =>
   const name = /detail-[\d-]+\.csv/.exec((await saved.textContent()) ?? '')![0];
   const csv = (await readFile(join(harness.exportsDir, name), 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\r\n');
-  expect(lines[0]).toBe('time;kind;what;quantity;amount_rub');
+  // In the app's language (issue 22): Russian headers, the region's local time with its offset and no seconds, a decimal comma.
+  expect(lines[0]).toBe('Время;Вид;Что;Количество;Единица;Сумма, ₽');
   expect(lines.length - 1).toBe(await rowCount());
-  expect(lines.slice(1).every((line) => line.split(';')[1] === 'sms')).toBe(true);
+  expect(lines.slice(1).every((line) => line.split(';')[1] === 'SMS')).toBe(true);
+  expect(lines.slice(1).every((line) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+03:00;.*;-?\d+,\d{2}$/.test(line))).toBe(true);
 });
 
 test('a year of detail exports to PDF with progress shown, and the daily chart has its figures as a table', async ({ page, harness }) => {

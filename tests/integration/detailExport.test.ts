@@ -79,9 +79,21 @@ describe('a year of detail (50,000 rows) exported by the worker', () => {
     const outcome = await exportsOf(dir.path, yearOfDetail()).export('window-1', { ...request('csv'), language: 'en' });
     expect(outcome).toMatchObject({ outcome: 'saved', fileName: 'detail-2026-01-01-2026-12-31.csv' });
     const lines = (await readFile(join(dir.path, 'detail-2026-01-01-2026-12-31.csv'), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('time;kind;what;quantity;amount_rub');
+    expect(lines[0]).toBe('Time;Kind;What;Quantity;Unit;Amount, RUB');
     expect(lines).toHaveLength(50_001);
-    expect(lines[4]).toBe('2026-01-01T00:30:00.000Z;money;Card top-up;0;123.45');
+    // Local time of the region (Moscow, UTC+3) in ISO 8601 with its offset, to the minute.
+    expect(lines[4]).toBe('2026-01-01T03:30+03:00;Money;Card top-up;;;123.45');
+    expect(lines[1]).toBe('2026-01-01T03:00+03:00;Call;Call;1;min;0.00');
+  });
+
+  it('in Russian: Russian headers, the region’s local time with its offset and no seconds, a decimal comma', async () => {
+    await exportsOf(dir.path, yearOfDetail(8)).export('window-1', request('csv'));
+    const lines = (await readFile(join(dir.path, 'detail-2026-01-01-2026-12-31.csv'), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Время;Вид;Что;Количество;Единица;Сумма, ₽');
+    expect(lines[1]).toBe('2026-01-01T03:00+03:00;Звонок;Звонок;1;мин;0,00');
+    expect(lines[3]).toBe('2026-01-01T03:20+03:00;Интернет;Интернет;0,1;МБ;0,00');
+    expect(lines[4]).toBe('2026-01-01T03:30+03:00;Деньги;Пополнение картой;;;123,45');
+    for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+03:00;/);
   });
 
   it('stops when cancelled and leaves no file, partial or whole', async () => {

@@ -14,6 +14,7 @@ function overview(balanceKopecks: number, dataLeft = 10_000, promised: AccountOv
     balanceKopecks,
     period: { start: '2026-11-01', end: '2026-11-30', nextChargeDate: '2026-12-01' },
     remainders: [{ kind: 'data', unit: 'mb', total: 10_000, used: 10_000 - dataLeft, left: dataLeft, rolledOver: 0 }],
+    nextCharge: { date: '2026-12-01', inDays: 7, amountKopecks: 50_000, servicesKopecks: 0, shortfallKopecks: Math.max(0, 50_000 - balanceKopecks), waivedWhileBlocked: false },
     promisedPayment: promised,
     asOf: new Date(now).toISOString(),
   };

@@ -10,8 +10,9 @@ describe('money shown to a subscriber', () => {
   it('kopecks are shown when there are any', () => {
     expect(formatRubles(12345, 'ru').replace(nbsp, ' ')).toBe('123,45 ₽');
   });
-  it('a debt is shown with a minus', () => {
-    expect(formatRubles(-4550, 'ru').replace(nbsp, ' ')).toBe('-45,50 ₽');
+  it('a debt is shown with a real minus (U+2212), not a hyphen', () => {
+    expect(formatRubles(-4550, 'ru').replace(nbsp, ' ')).toBe('\u221245,50 ₽');
+    expect(formatRubles(-2340, 'en')).toBe('-RUB\u00a023.40'.replace('-', '\u2212'));
   });
   it('English uses the English format', () => {
     expect(formatRubles(123456, 'en')).toBe('RUB 1,234.56'.replace('RUB ', 'RUB\u00a0'));

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { AccountOverview, PackageKind, PackageUnit, Remainder } from '../../../shared/contract/account';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
@@ -39,6 +40,18 @@ export class AccountOverviewService {
     return (await this.uow.read((repos) => this.read(repos, lineId, false))).overview!;
   }
 
+  /** The line's last `limit` money movements of the last 60 days, newest first (the main screen's «Последние операции»). */
+  async recentActivity(lineId: string, limit = 5): Promise<ActivityEntry[]> {
+    const now = this.clock.now();
+    const from = new Date(now - RECENT_DAYS * 86_400_000).toISOString();
+    const movements = await this.uow.read((repos) => repos.account.balanceMovements(lineId, from, new Date(now + 1).toISOString()));
+    return movements
+      .filter((movement) => movement.amountKopecks !== 0)
+      .slice(-limit)
+      .reverse()
+      .map(({ at, kind, amountKopecks }) => ({ at, kind, amountKopecks }));
+  }
+
   /** The overview, or null when `checkUpkeep` found work due (then the overview read would be stale). */
   private async read(repos: Repositories, lineId: string, checkUpkeep: boolean): Promise<{ overview: AccountOverview | null }> {
     const fees = this.fees;
@@ -46,12 +59,13 @@ export class AccountOverviewService {
     const { account, promised } = repos;
     // Asked together (one round trip to a shared store): the upkeep check, the line, its promised payment.
     const guess = this.lastWindows.get(lineId);
-    const [due, line, open, balanceKopecks, guessedUsage] = await Promise.all([
+    const [due, line, open, balanceKopecks, guessedUsage, feesKopecks] = await Promise.all([
       checkUpkeep && fees ? fees.due(repos, lineId) : false,
       account.line(lineId),
       promised.open(lineId),
       account.balanceKopecks(lineId),
       guess ? account.billedUsage(lineId, guess.fromIso, guess.toIso) : null,
+      repos.billing.monthlyFees(lineId),
     ]);
     if (due) return { overview: null };
     if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
@@ -72,11 +86,65 @@ export class AccountOverviewService {
         balanceKopecks,
         period: { start: period.start, end: period.end, nextChargeDate: period.nextChargeDate },
         remainders,
+        nextCharge: nextChargeOf({ now, timeZone: line.region.timeZone, date: period.nextChargeDate, feesKopecks, tariffFeeKopecks: line.tariff.monthlyFeeKopecks, balanceKopecks, blocked: line.status === 'blocked' }),
         promisedPayment: open ? { owedKopecks: open.owedKopecks, dueAt: open.dueAt } : null,
         asOf: new Date(now).toISOString(),
       },
     };
   }
+}
+
+const RECENT_DAYS = 60;
+
+/** A money movement of a line: when, what (the ledger transaction's kind), how much in (+) or out (−). */
+export interface ActivityEntry {
+  at: string;
+  kind: string;
+  amountKopecks: number;
+}
+
+/** The next monthly charge as the core's own model (the wire type mirrors it). */
+export interface NextCharge {
+  /** The day it is charged, in the region's calendar. */
+  date: string;
+  /** Whole days from today (region's calendar) to that day. */
+  inDays: number;
+  /** The tariff's fee plus every connected service's: what the balance is charged that day. */
+  amountKopecks: number;
+  /** The connected services' part of it. */
+  servicesKopecks: number;
+  /** What the balance lacks to cover it (0 when it does); nothing is charged while the SIM is blocked. */
+  shortfallKopecks: number;
+  /** The SIM is blocked: no monthly fee while it stays so. */
+  waivedWhileBlocked: boolean;
+}
+
+/**
+ * What the next period's charge will be and whether the balance covers it: the fee is the tariff's plus the
+ * connected services' (as MonthlyFees charges it), due at the start of the region's next period.
+ */
+export function nextChargeOf(input: {
+  now: number;
+  timeZone: string;
+  date: string;
+  feesKopecks: number;
+  tariffFeeKopecks: number;
+  balanceKopecks: number;
+  blocked: boolean;
+}): NextCharge {
+  const today = DateTime.fromMillis(input.now, { zone: input.timeZone }).startOf('day');
+  const day = DateTime.fromISO(input.date, { zone: input.timeZone }).startOf('day');
+  const inDays = Math.max(0, Math.round(day.diff(today, 'days').days));
+  const amountKopecks = input.feesKopecks;
+  const shortfallKopecks = input.blocked ? 0 : Math.max(0, amountKopecks - input.balanceKopecks);
+  return {
+    date: input.date,
+    inDays,
+    amountKopecks,
+    servicesKopecks: Math.max(0, amountKopecks - input.tariffFeeKopecks),
+    shortfallKopecks,
+    waivedWhileBlocked: input.blocked,
+  };
 }
 
 /** A package as the person reads it: rolled-over units are part of the total, used first, and shown apart. */

@@ -54,7 +54,21 @@ export class TopUps {
     return this.uow.read(async (repos) => {
       const line = await repos.account.line(lineId);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-      const sent = await transferredInZone(repos, lineId, this.clock.now(), line.region.timeZone);
+      const [sent, open, balance] = await Promise.all([
+        transferredInZone(repos, lineId, this.clock.now(), line.region.timeZone),
+        repos.promised.open(lineId),
+        repos.account.balanceKopecks(lineId),
+      ]);
+      const rules = this.rules.transfer;
+      // The preview's own checks that hold for any number and amount: even the smallest transfer is refused.
+      const checks: Array<[boolean, NonNullable<PaymentOptions['transfer']['unavailable']>]> = [
+        [line.status === 'blocked', 'sim-blocked'],
+        [line.status === 'restricted', 'line-restricted'],
+        [open !== null, 'promised-payment-open'],
+        [sent.todayKopecks + rules.minKopecks > rules.perDayKopecks, 'daily-limit'],
+        [sent.thisMonthKopecks + rules.minKopecks > rules.perMonthKopecks, 'monthly-limit'],
+        [balance - rules.minKopecks - rules.commissionKopecks < 0, 'insufficient-funds'],
+      ];
       return {
         card: {
           minKopecks: this.rules.cardTopUp.minKopecks,
@@ -62,7 +76,12 @@ export class TopUps {
           quickAmountsKopecks: this.rules.cardTopUp.quickAmountsKopecks ?? [],
         },
         wallets: this.rules.wallets,
-        transfer: { ...this.rules.transfer, sentTodayKopecks: sent.todayKopecks, sentThisMonthKopecks: sent.thisMonthKopecks },
+        transfer: {
+          ...rules,
+          sentTodayKopecks: sent.todayKopecks,
+          sentThisMonthKopecks: sent.thisMonthKopecks,
+          unavailable: checks.find(([failed]) => failed)?.[1] ?? null,
+        },
         savedCards: await this.savedCards(repos, lineId),
         testCards: this.acquirer.testMode ? this.testCards : [],
         challenge: this.acquirer.challenge ?? 'code',

@@ -9,3 +9,12 @@ export function formatLocalDate(isoDate: string, locale: string, today = new Dat
     timeZone: 'UTC',
   }).format(date);
 }
+
+/** "2026-12-15" → "15.12" / "Dec 15": a day of this period, short (a remainder's «до 15.12»). */
+export function formatShortLocalDate(isoDate: string, locale: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return locale === 'en'
+    ? new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date)
+    : new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(date);
+}

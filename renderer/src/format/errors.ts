@@ -1,3 +1,4 @@
+import { formatRetryTime } from './zone';
 import type { CabinetError } from '../../../shared/contract/errors';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
@@ -57,10 +58,7 @@ function notConfiguredText(service: unknown, t: Translate): string {
   return key ? t(key) : t('errors.NOT_CONFIGURED');
 }
 
-/** "14:05" today, "25 нояб., 00:00" on another day, in the computer's time zone. */
+/** "14:05 МСК+4" today, "25 нояб., 00:00 МСК+4" on another day, in the region's zone (the computer's before sign-in), labelled. */
 export function retryTime(iso: string, locale?: string, now = new Date()): string {
-  const at = new Date(iso);
-  const sameDay = at.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale, options).format(at);
+  return formatRetryTime(iso, locale ?? 'ru', now);
 }

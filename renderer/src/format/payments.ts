@@ -24,10 +24,8 @@ export function signedAmount(payment: Payment): number {
     : payment.amountKopecks - (payment.kind === 'promised' ? payment.feeKopecks : 0);
 }
 
-/** "24 ноября 2026, 14:05" in the person's time. */
-export function formatInstant(iso: string, language: 'ru' | 'en'): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-}
+/** "24 ноября 2026, 14:05 МСК+4": in the region's zone, labelled (format/zone.ts). */
+export { formatInstant } from './zone';
 
 const brands: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', mir: 'Мир', maestro: 'Maestro', unionpay: 'UnionPay' };
 

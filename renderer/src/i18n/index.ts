@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import type { Language } from '../../../shared/contract/settings';
+import { russianPluralChoice } from '../format/locale';
 import { ru, type Messages } from './ru';
 
 // Russian is the default and ships with the first screen; English is loaded the first time it is chosen.
@@ -8,6 +9,8 @@ export const i18n = createI18n<[Messages], Language, false>({
   locale: 'ru',
   fallbackLocale: 'ru',
   messages: { ru } as Record<Language, Messages>,
+  // vue-i18n's default rule knows only "one | other": Russian needs one | few | many («21 минута», «22 минуты», «25 минут»).
+  pluralRules: { ru: russianPluralChoice },
 });
 
 const loaders: Record<Language, (() => Promise<Messages>) | null> = {

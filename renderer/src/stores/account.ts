@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { AccountOverview } from '../../../shared/contract/account';
 import type { CabinetError } from '../../../shared/contract/errors';
 import { cabinet } from '../api';
+import { setRegionZone } from '../format/zone';
 
 /** The signed-in line's tariff, balance and remainders. */
 export const useAccountStore = defineStore('account', () => {
@@ -16,7 +17,11 @@ export const useAccountStore = defineStore('account', () => {
     error.value = null;
     try {
       const result = await cabinet.account.overview({});
-      if (result.ok) overview.value = result.value;
+      if (result.ok) {
+        overview.value = result.value;
+        // Every time the app shows is in the line's region's zone from now on (format/zone.ts).
+        setRegionZone(result.value.region.timeZone);
+      }
       else error.value = result.error;
     } finally {
       loading.value = false;
@@ -25,6 +30,7 @@ export const useAccountStore = defineStore('account', () => {
 
   function $reset(): void {
     overview.value = null;
+    setRegionZone(null);
     loading.value = false;
     error.value = null;
   }

@@ -1,0 +1,128 @@
+import type { Language } from '../../../../shared/contract/settings';
+
+/** The main screen's own words: loaded with it (addMessages), not with the sign-in screen. */
+const ru = {
+  dashboard: {
+    nextCharge: 'Следующее списание',
+    tariffLink: 'Тарифы и остатки',
+    nextChargeLine: '{amount} — {date}',
+    inDays: 'сегодня | через {n} день | через {n} дня | через {n} дней',
+    feeParts: 'Тариф {tariff} + услуги {services}',
+    waived: 'Пока SIM-карта заблокирована, абонентская плата не списывается',
+    shortfall: {
+      title: 'Не хватает {amount} для списания {date}',
+      body: 'На счёте {balance}, а {when} спишется {charge} за тариф и услуги. Если денег не хватит, связь ограничат.',
+      topUp: 'Пополнить',
+      promised: 'Обещанный платёж',
+    },
+    status: {
+      blockedTitle: 'SIM-карта заблокирована',
+      blockedBody: 'Звонки, SMS и интернет не работают, вход по SMS отключён. Если телефон нашёлся или у вас новая SIM-карта, разблокируйте её в разделе «Безопасность» — понадобится пароль от личного кабинета.',
+      blockedDebt: 'После разблокировки пополните счёт: баланс {balance}, связь будет ограничена, пока он ниже нуля.',
+      blockedAction: 'Разблокировать SIM-карту',
+      restrictedTitle: 'Связь ограничена',
+      restrictedBody: 'Исходящие звонки, SMS и интернет недоступны, пока счёт не пополнен. Не хватает {amount}.',
+      restrictedBodyNoAmount: 'Исходящие звонки, SMS и интернет недоступны, пока счёт не пополнен.',
+      restrictedAction: 'Пополнить',
+    },
+    ring: {
+      left: 'осталось',
+      until: 'до {date}',
+      of: 'из {total}',
+    },
+    words: {
+      min: '{n} минута | {n} минуты | {n} минут',
+      sms: '{n} SMS | {n} SMS | {n} SMS',
+      mb: '{n} МБ | {n} МБ | {n} МБ',
+      gb: '{n} ГБ | {n} ГБ | {n} ГБ',
+    },
+    recent: {
+      title: 'Последние операции',
+      empty: 'За последние два месяца операций со счётом не было',
+      all: 'Вся детализация',
+      loading: 'Загружаем операции…',
+      failed: 'Не удалось загрузить операции',
+    },
+    kind: {
+      'card-top-up': 'Пополнение картой',
+      'wallet-top-up': 'Пополнение кошельком',
+      'mobile-transfer': 'Мобильный перевод',
+      'transfer-in': 'Перевод на ваш номер',
+      'transfer-out': 'Перевод с вашего номера',
+      'promised-payment': 'Обещанный платёж',
+      'promised-repayment': 'Погашение обещанного платежа',
+      'promised-write-off': 'Списание обещанного платежа',
+      'monthly-fee': 'Абонентская плата',
+      'tariff-fee': 'Смена тарифа',
+      'service-fee': 'Подключение услуги',
+      'sim-block-fee': 'Блокировка SIM-карты',
+      usage: 'Связь сверх пакета',
+      'opening-balance': 'Начальный баланс',
+      other: 'Операция по счёту',
+    },
+  },
+};
+
+const en: typeof ru = {
+  dashboard: {
+    nextCharge: 'Next charge',
+    tariffLink: 'Tariffs and remainders',
+    nextChargeLine: '{amount} on {date}',
+    inDays: 'today | in {n} day | in {n} days',
+    feeParts: 'Tariff {tariff} + services {services}',
+    waived: 'No monthly fee is charged while the SIM is blocked',
+    shortfall: {
+      title: '{amount} short for the charge on {date}',
+      body: 'Your balance is {balance}, and {charge} for the tariff and services is charged {when}. If it is not enough, your line will be restricted.',
+      topUp: 'Top up',
+      promised: 'Promised payment',
+    },
+    status: {
+      blockedTitle: 'The SIM is blocked',
+      blockedBody: 'Calls, SMS and internet do not work and SMS sign-in is off. If the phone was found or you have a new SIM, unblock it in «Security» with your cabinet password.',
+      blockedDebt: 'After unblocking, top up: the balance is {balance}, and the line stays restricted while it is below zero.',
+      blockedAction: 'Unblock the SIM',
+      restrictedTitle: 'Your line is restricted',
+      restrictedBody: 'Outgoing calls, SMS and internet are off until you top up. {amount} is missing.',
+      restrictedBodyNoAmount: 'Outgoing calls, SMS and internet are off until you top up.',
+      restrictedAction: 'Top up',
+    },
+    ring: {
+      left: 'left',
+      until: 'until {date}',
+      of: 'of {total}',
+    },
+    words: {
+      min: '{n} minute | {n} minutes',
+      sms: '{n} SMS | {n} SMS',
+      mb: '{n} MB | {n} MB',
+      gb: '{n} GB | {n} GB',
+    },
+    recent: {
+      title: 'Recent activity',
+      empty: 'No money movements in the last two months',
+      all: 'Full detail',
+      loading: 'Loading activity…',
+      failed: 'Could not load the activity',
+    },
+    kind: {
+      'card-top-up': 'Card top-up',
+      'wallet-top-up': 'E-wallet top-up',
+      'mobile-transfer': 'Mobile transfer',
+      'transfer-in': 'Transfer to your number',
+      'transfer-out': 'Transfer from your number',
+      'promised-payment': 'Promised payment',
+      'promised-repayment': 'Promised payment repaid',
+      'promised-write-off': 'Promised payment written off',
+      'monthly-fee': 'Monthly fee',
+      'tariff-fee': 'Tariff change',
+      'service-fee': 'Service connected',
+      'sim-block-fee': 'SIM block',
+      usage: 'Usage beyond the package',
+      'opening-balance': 'Opening balance',
+      other: 'Balance operation',
+    },
+  },
+};
+
+export const homeMessages: Record<Language, typeof ru> = { ru, en };
