@@ -41,7 +41,7 @@ async function value<T>(who: { msisdn: string }, method: string, input: unknown)
 interface View {
   packageLeft: { voice: number; data: number };
   totalLeft: { voice: number; data: number };
-  packages: Array<{ bucket: string; kind: string; amount: number; validUntil: string }>;
+  packages: Array<{ bucket: string; kind: string; amount: number; validFrom: string; validUntil: string }>;
 }
 const view = (who: { msisdn: string }) => value<View>(who, 'remainders.view', {});
 const balanceOf = (who: { msisdn: string }) =>
