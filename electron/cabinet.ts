@@ -33,6 +33,10 @@ import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
 import { createHandlers, type CoreServices } from './ipc/handlers';
 import { TopUps } from './core/money/topUps';
 import { Transfers } from './core/money/transfers';
+import { RemainderExchange } from './core/remainders/remainderExchange';
+import { RemaindersOverview } from './core/remainders/remainderPosition';
+import { RemaindersMarket } from './core/remainders/remaindersMarket';
+import { GigabyteSharing } from './core/remainders/gigabyteSharing';
 import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
 import { PaymentHistory } from './core/money/paymentHistory';
 import { Autopay } from './core/money/autopay';
@@ -412,6 +416,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
             })),
           ),
         ),
+      remaindersOverview: new RemaindersOverview(database, clock, data.remainders, rollovers),
+      remainderExchange: new RemainderExchange(database, clock, ids, data.remainders.exchange, rollovers),
+      remaindersMarket: new RemaindersMarket(database, clock, ids, data.remainders.market, rollovers),
+      gigabyteSharing: new GigabyteSharing(database, clock, ids, data.remainders.share, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, rollovers),
       smsHistory: async (lineId) => {
         const msisdn = (await database!.read((repos) => repos.credentials.forLineId(lineId)))?.msisdn;
         return msisdn ? database!.read((repos) => repos.smsMessages.recentFor([msisdn], 50)) : [];

@@ -35,11 +35,12 @@ import { NewerStoreVersionError } from '../store/newerStoreVersionError';
 import { MIN_PASSPHRASE_LENGTH, WeakPassphraseError, WrongPassphraseError, type PassphraseVault } from '../store/passphraseVault';
 import type { HandlerContext, Handlers } from './dispatcher';
 import { supportHandlers, type SupportServices } from './supportHandlers';
+import { remainderHandlers, type RemainderServices } from './remainderHandlers';
 import { createKioskHandlers, refuseInKiosk, type KioskDependencies } from './kioskHandlers';
 import { AdapterSettingsError } from '../settings/adapterSettings';
 
 /** The core's services, there once the store is open. */
-export interface CoreServices extends SupportServices {
+export interface CoreServices extends SupportServices, RemainderServices {
   passwordSignIn: PasswordSignIn;
   codeSignIn: CodeSignIn;
   /** The digits of every one-time code (operator data, codes.json); told with each code sent so the fields follow it. */
@@ -390,6 +391,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     },
     'profile.unlinkSocial': async ({ provider }, context) => requireCore().profileSettings.unlinkSocial(readySession(context), provider),
     ...supportHandlers(requireCore, readySession),
+    ...remainderHandlers(requireCore, readySession),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.appInfo': async () => structuredClone(deps.appInfo),
     'settings.diagnostics': async (_input, context) => {

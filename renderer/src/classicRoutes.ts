@@ -23,6 +23,7 @@ export const classicRoutes: RouteRecordRaw = {
     },
     { path: 'sim', name: 'classic-sim', component: () => import('./views/classic/ClassicSimView.vue'), meta: { newView: { name: 'security' } } },
     { path: 'numbers', name: 'classic-numbers', component: () => import('./views/classic/ClassicNumbersView.vue'), meta: { newView: { name: 'numbers' } } },
+    { path: 'remainders', name: 'classic-remainders', component: () => import('./views/classic/ClassicRemaindersView.vue'), meta: { newView: { name: 'remainders' } } },
     // Support is already one plain page of words (form, suggestions, threads): the classic layout and type are enough.
     { path: 'support', name: 'classic-support', component: () => import('./views/SupportView.vue'), meta: { newView: { name: 'support' } } },
   ],

@@ -69,12 +69,13 @@ export class AccountOverviewService {
     ]);
     if (due) return { overview: null };
     if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-    const { period, byKind, window } = await allowancesAt(repos, line, now, this.rollovers, false, guess && guessedUsage ? { ...guess, used: guessedUsage } : undefined);
+    const { period, byKind, window, buckets } = await allowancesAt(repos, line, now, this.rollovers, false, guess && guessedUsage ? { ...guess, used: guessedUsage } : undefined);
     if (this.lastWindows.size >= 10_000) this.lastWindows.clear();
     this.lastWindows.set(lineId, window);
     const remainders: Remainder[] = packageOrder.flatMap((kind) => {
       if (line.tariff.packages[kind] === undefined) return [];
-      return [remainderOf(kind, byKind[kind])];
+      const extra = buckets.filter((bucket) => bucket.kind === kind).reduce((sum, bucket) => sum + bucket.units, 0);
+      return [remainderOf(kind, byKind[kind], extra)];
     });
     return {
       overview: {
@@ -147,10 +148,16 @@ export function nextChargeOf(input: {
   };
 }
 
-/** A package as the person reads it: rolled-over units are part of the total, used first, and shown apart. */
-export function remainderOf(kind: PackageKind, allowance: Allowance): Remainder {
+/**
+ * A package as the person reads it: rolled-over units are part of the total, used first, and shown apart.
+ * Received, bought and exchanged packages (`extraUnits`, billed units) are part of the total and of what is left;
+ * what the remainders ledger moved out of the package counts as used.
+ */
+export function remainderOf(kind: PackageKind, allowance: Allowance, extraUnits = 0): Remainder {
   const rolledOver = kind === 'data' ? Math.floor(allowance.rolledInUnits / 1024) : allowance.rolledInUnits;
-  const total = inPackageUnits(kind, allowance.packageUnits) + rolledOver;
-  const used = Math.min(total, inPackageUnits(kind, allowance.usedUnits));
+  const extra = kind === 'data' ? Math.floor(extraUnits / 1024) : extraUnits;
+  const total = inPackageUnits(kind, allowance.packageUnits) + rolledOver + extra;
+  const netUsed = Math.max(0, allowance.usedUnits - allowance.movedUnits);
+  const used = Math.min(total, inPackageUnits(kind, netUsed));
   return { kind, unit: unitOf[kind], total, used, left: total - used, rolledOver };
 }

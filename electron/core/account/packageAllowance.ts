@@ -2,6 +2,7 @@ import type { PackageKind } from '../../../shared/contract/account';
 import type { Repositories } from '../unitOfWork';
 import { billingPeriodAt, packageWindowStart, type BillingPeriod } from './billingPeriod';
 import type { BilledUsage, LineProfile } from './ports';
+import type { SpendableBucket } from '../remainders/ports';
 
 /** How far back a rollover is traced; a line's packages before that are taken as having rolled nothing in. */
 const ROLLOVER_LOOKBACK_PERIODS = 6;
@@ -16,7 +17,15 @@ export interface Allowance {
   rolledInUnits: number;
   /** Billed units used in the period's package window (free app traffic excluded). */
   usedUnits: number;
+  /**
+   * Moved in and out of the package by the remainders ledger in this window: negative when exchanged, listed or
+   * given away, positive for what spendable packages paid of the window's usage.
+   */
+  movedUnits: number;
 }
+
+/** What is left of the package itself (rolled-over and own), billed units. */
+export const packageLeft = (allowance: Allowance): number => Math.max(0, allowance.packageUnits + allowance.rolledInUnits + allowance.movedUnits - allowance.usedUnits);
 
 /**
  * What the line may use from its packages in the period that contains `nowMs`: the period's own package plus
@@ -33,14 +42,17 @@ export async function allowancesAt(
   keepTotals = false,
   /** The usage of a window already read in this unit of work (asked for beside the line): used if it is this window. */
   known?: UsageWindow & { used: BilledUsage },
-): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance>; window: UsageWindow }> {
+): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance>; window: UsageWindow; buckets: SpendableBucket[] }> {
   const period = billingPeriodAt(nowMs, line.region.timeZone, line.billingDay);
   const windowStart = packageWindowStart(period, line.tariffSince);
   const window = { fromIso: windowStart, toIso: period.toIso };
-  const used =
+  // Asked together (one round trip to a shared store): the window's usage and the remainders ledger's position.
+  const [used, position] = await Promise.all([
     known && !keepTotals && known.fromIso === window.fromIso && known.toIso === window.toIso
       ? known.used
-      : await repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals);
+      : repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals),
+    repos.remainders.position(line.lineId, windowStart, period.toIso, new Date(nowMs).toISOString()),
+  ]);
   const rolled =
     windowStart === period.fromIso
       ? ((await memo?.get(line, period, () => rolledIntoPeriod(repos, line, period))) ?? (await rolledIntoPeriod(repos, line, period)))
@@ -48,9 +60,10 @@ export async function allowancesAt(
   const byKind = {} as Record<PackageKind, Allowance>;
   for (const kind of ['voice', 'sms', 'data'] as const) {
     const size = line.tariff.packages[kind];
-    byKind[kind] = { packageUnits: size === undefined ? 0 : packageInBilledUnits(kind, size), rolledInUnits: rolled[kind], usedUnits: used[kind] };
+    const movedUnits = kind === 'sms' ? 0 : position.moved[kind];
+    byKind[kind] = { packageUnits: size === undefined ? 0 : packageInBilledUnits(kind, size), rolledInUnits: rolled[kind], usedUnits: used[kind], movedUnits };
   }
-  return { period, byKind, window };
+  return { period, byKind, window, buckets: position.buckets };
 }
 
 /** A line's package window: the period, or its part since the tariff changed. */
@@ -73,9 +86,15 @@ async function rolledIntoPeriod(repos: Repositories, line: LineProfile, period: 
     earlier.unshift({ from: cursor.fromIso > since ? cursor.fromIso : since, to: cursor.toIso });
   }
   for (const window of earlier) {
-    const used = await repos.account.billedUsage(line.lineId, window.from, window.to);
+    const [used, position] = await Promise.all([
+      repos.account.billedUsage(line.lineId, window.from, window.to),
+      repos.remainders.position(line.lineId, window.from, window.to, window.to),
+    ]);
     for (const kind of kinds) {
-      const own = Math.max(0, used[kind] - carry[kind]);
+      // What the remainders ledger moved out of the package (exchanged, sold, given) is used as much as a call is;
+      // what a spendable package paid of the window's usage is not the package's.
+      const moved = kind === 'sms' ? 0 : position.moved[kind];
+      const own = Math.max(0, used[kind] - moved - carry[kind]);
       carry[kind] = Math.max(0, packageInBilledUnits(kind, line.tariff.ownPackages[kind]!) - own);
     }
   }

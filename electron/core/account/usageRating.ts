@@ -4,7 +4,8 @@ import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { UnitOfWork } from '../unitOfWork';
-import { allowancesAt, type RolloverMemo } from './packageAllowance';
+import { allowancesAt, packageLeft, type RolloverMemo } from './packageAllowance';
+import { spendFromBuckets } from '../remainders/remainderLedger';
 import type { OverageRates } from './ports';
 import { billedUnits } from './usageBilling';
 import { chargeLine } from './charges';
@@ -69,8 +70,10 @@ export class UsageRating {
 
       const billed = billedUnits(kind, quantity);
       const freeBy = kind === 'data' && app !== undefined && line.tariff.unlimited.includes(app) ? app : null;
-      const allowance = (await allowancesAt(repos, line, now, this.rollovers, true)).byKind[kind];
-      const remaining = Math.max(0, allowance.packageUnits + allowance.rolledInUnits - allowance.usedUnits);
+      const allowances = await allowancesAt(repos, line, now, this.rollovers, true);
+      const allowance = allowances.byKind[kind];
+      const fromBuckets = kind === 'sms' || freeBy ? 0 : Math.min(billed, allowances.buckets.filter((bucket) => bucket.kind === kind).reduce((sum, bucket) => sum + bucket.units, 0));
+      const remaining = fromBuckets + packageLeft(allowance);
       // Traffic of an unlimited option consumes nothing: neither the package nor the balance.
       const fromPackage = freeBy ? 0 : Math.min(billed, remaining);
       const overflow = freeBy ? 0 : billed - fromPackage;
@@ -87,6 +90,10 @@ export class UsageRating {
       const eventId = this.ids.next('usage');
       const at = new Date(now).toISOString();
       await repos.usage.record({ id: eventId, lineId: line.lineId, kind, occurredAt: at, quantity, billedUnits: billed, chargedKopecks: charged, freeBy });
+      // Received, bought and exchanged packages pay first (the remainders ledger), then the rolled-over and the tariff's.
+      if (fromBuckets > 0 && kind !== 'sms') {
+        await spendFromBuckets(repos, this.ids, { lineId: line.lineId, kind, units: fromBuckets, buckets: allowances.buckets, window: allowances.window, usageId: eventId, at });
+      }
       if (charged > 0) {
         await chargeLine(repos, this.ids, { lineId: line.lineId, kopecks: charged, kind: 'usage', idempotencyKey: `usage:${eventId}`, at });
       }

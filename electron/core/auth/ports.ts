@@ -37,7 +37,7 @@ export interface SignInRecordRepository {
 
 export type CodePurpose = 'sign-in' | 'register' | 'recover';
 /** What a one-time code may be for: a way in, or confirming a transfer of money. */
-export type OtpPurpose = CodePurpose | 'transfer' | 'attach' | 'email';
+export type OtpPurpose = CodePurpose | 'transfer' | 'attach' | 'email' | 'share';
 
 export interface OtpChallenge {
   id: string;

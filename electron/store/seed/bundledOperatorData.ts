@@ -4,6 +4,7 @@ import services from '../../data/operator/services.json' with { type: 'json' };
 import demoSubscribers from '../../data/operator/demo-subscribers.json' with { type: 'json' };
 import payments from '../../data/operator/payments.json' with { type: 'json' };
 import codes from '../../data/operator/codes.json' with { type: 'json' };
+import remainders from '../../data/operator/remainders.json' with { type: 'json' };
 import { OperatorData } from './operatorData';
 
 const fileOf: Record<string, string> = {
@@ -13,6 +14,7 @@ const fileOf: Record<string, string> = {
   demoSubscribers: 'demo-subscribers.json',
   payments: 'payments.json',
   codes: 'codes.json',
+  remainders: 'remainders.json',
 };
 
 /** Checks operator data; a mistake names the file and the field. */
@@ -34,5 +36,5 @@ export function parseOperatorData(raw: unknown): OperatorData {
 
 /** The operator data files in electron/data/operator, bundled into the app at build time. */
 export function bundledOperatorData(): OperatorData {
-  return parseOperatorData({ regions, tariffs, services, demoSubscribers, payments, codes });
+  return parseOperatorData({ regions, tariffs, services, demoSubscribers, payments, codes, remainders });
 }

@@ -133,6 +133,34 @@ export const MoneyRulesData = z.strictObject({
 });
 export type MoneyRules = z.infer<typeof MoneyRulesData>;
 
+const Positive = z.number().int().positive();
+const MarketBoundsData = z
+  .strictObject({ minAmount: Positive, maxAmount: Positive, minKopecksPerUnit: Positive, maxKopecksPerUnit: Positive })
+  .refine((bounds) => bounds.minAmount <= bounds.maxAmount && bounds.minKopecksPerUnit <= bounds.maxKopecksPerUnit, 'expected minAmount ≤ maxAmount and minKopecksPerUnit ≤ maxKopecksPerUnit');
+
+/** remainders.json: the exchange rate of minutes and gigabytes, the limits of sharing, the market's bounds. */
+export const RemainderRulesData = z.strictObject({
+  exchange: z
+    .strictObject({ minutesPerGigabyteGiven: Positive, minutesPerGigabyteTaken: Positive, minGigabytes: Positive, maxGigabytes: Positive })
+    .refine((rules) => rules.minGigabytes <= rules.maxGigabytes, 'expected minGigabytes ≤ maxGigabytes')
+    // Minutes → gigabytes → minutes must not come back with more minutes than went in.
+    .refine((rules) => rules.minutesPerGigabyteTaken <= rules.minutesPerGigabyteGiven, 'expected minutesPerGigabyteTaken ≤ minutesPerGigabyteGiven'),
+  share: z
+    .strictObject({
+      minGigabytes: Positive,
+      maxGigabytes: Positive,
+      perPeriodGigabytes: Positive,
+      feeKopecks: Kopecks,
+      receivedDays: Positive,
+      extendedDays: Positive,
+      extensionFeeKopecks: Kopecks,
+      receivedPackagesAtOnce: Positive,
+    })
+    .refine((rules) => rules.minGigabytes <= rules.maxGigabytes && rules.maxGigabytes <= rules.perPeriodGigabytes, 'expected minGigabytes ≤ maxGigabytes ≤ perPeriodGigabytes')
+    .refine((rules) => rules.receivedDays <= rules.extendedDays, 'expected receivedDays ≤ extendedDays'),
+  market: z.strictObject({ lotsListedAtOnce: Positive, voice: MarketBoundsData, data: MarketBoundsData }),
+});
+
 /** codes.json: the length of every one-time code the operator sends (SMS and letters): 4 as today, or 6. */
 const Count = z.number().int().min(1).max(100_000);
 
@@ -166,6 +194,7 @@ export const OperatorData = z.strictObject({
   services: z.array(ServiceData),
   demoSubscribers: z.array(DemoSubscriberData),
   payments: MoneyRulesData,
+  remainders: RemainderRulesData,
   /** Absent in older data: 4 digits, as the operator sends today. */
   codes: CodeRulesData.default({ digits: 4, signInLimits: defaultSignInLimits }),
 });

@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import {
+  ArrowLeftRight,
   CreditCard,
   DatabaseZap,
   House,
@@ -31,6 +32,7 @@ export const appMenu: AppMenuItem[] = [
   { route: 'tariff', label: 'tariffs.nav', icon: SlidersHorizontal },
   { route: 'services', label: 'services.nav', icon: Layers },
   { route: 'payments', label: 'payments.nav', icon: CreditCard },
+  { route: 'remainders', label: 'remainders.nav', icon: ArrowLeftRight },
   { route: 'detail', label: 'nav.detail', icon: ReceiptText },
   { route: 'numbers', label: 'numbers.nav', icon: Smartphone },
   { route: 'security', label: 'security.nav', icon: ShieldCheck },

@@ -7,6 +7,7 @@ import { useDetailStore } from './detail';
 import { useSecurityStore } from './security';
 import { useProfileStore } from './profile';
 import { useSupportStore } from './support';
+import { useRemaindersStore } from './remainders';
 
 /**
  * Forgets everything about the signed-out subscriber; per-computer preferences stay. `keepSession`: only the
@@ -25,4 +26,5 @@ export function resetSubscriberStores(options: { keepSession?: boolean } = {}): 
   useServicesStore().$reset();
   usePaymentsStore().$reset();
   useDetailStore().$reset();
+  useRemaindersStore().$reset();
 }

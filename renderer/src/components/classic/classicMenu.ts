@@ -15,5 +15,6 @@ export const classicMenu: ClassicMenuItem[] = [
   { route: 'classic-promised', label: 'classic.menu.promised' },
   { route: 'classic-sim', label: 'classic.menu.sim' },
   { route: 'classic-numbers', label: 'classic.menu.numbers' },
+  { route: 'classic-remainders', label: 'classic.menu.remainders' },
   { route: 'classic-support', label: 'classic.menu.support' },
 ];
