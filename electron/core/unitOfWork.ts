@@ -6,6 +6,7 @@ import type { ProfileLineRepository, SimBlockRepository } from './security/ports
 import type { KnowledgeBaseRepository, SupportRequestRepository } from './support/ports';
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInGuardRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 import type { SmsMessageRepository } from './sms/ports';
+import type { BudgetRepository, ContentSubscriptionRepository, LineBanRepository } from './subscriptions/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
@@ -33,6 +34,9 @@ export interface Repositories {
   readonly knowledgeBase: KnowledgeBaseRepository;
   readonly mailOutbox: MailOutboxRepository;
   readonly smsMessages: SmsMessageRepository;
+  readonly contentSubscriptions: ContentSubscriptionRepository;
+  readonly lineBans: LineBanRepository;
+  readonly budgets: BudgetRepository;
 }
 
 /**

@@ -11,9 +11,10 @@ import { settings } from './settings';
 import { support } from './support';
 import { vault } from './vault';
 import { kiosk } from './kiosk';
+import { subscriptions } from './subscriptions';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault, kiosk };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault, kiosk, subscriptions };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

@@ -18,6 +18,7 @@ import { SqlProfileRepository } from './profileRepository';
 import { SqlKnowledgeBaseRepository, SqlSupportRequestRepository } from './supportRepositories';
 import { SqlMailOutboxRepository } from './mailOutboxRepository';
 import { SqlSmsMessageRepository } from './smsMessageRepository';
+import { SqlBudgetRepository, SqlContentSubscriptionRepository, SqlLineBanRepository } from './subscriptionRepositories';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -46,5 +47,8 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     knowledgeBase: new SqlKnowledgeBaseRepository(sql),
     mailOutbox: new SqlMailOutboxRepository(sql),
     smsMessages: new SqlSmsMessageRepository(sql),
+    contentSubscriptions: new SqlContentSubscriptionRepository(sql),
+    lineBans: new SqlLineBanRepository(sql),
+    budgets: new SqlBudgetRepository(sql),
   };
 }

@@ -367,6 +367,7 @@ export const en: Messages = {
         'line-restricted': 'Transfers are off: the line is restricted for debt',
         'same-number': 'You cannot transfer money to your own number',
         'not-a-subscriber': 'This number is not served by our operator',
+        'transfers-banned': 'Transfers are banned on this number («Subscriptions and bans»)',
       },
     },
     promised: {
@@ -624,6 +625,7 @@ export const en: Messages = {
     packageLow: '{number}: {what} nearly used up — {left} {unit} of {total} left',
     promisedDue: '{number}: repay the promised payment of {owed} by {date}',
     paymentArrived: '{amount} arrived on {number}, balance {balance}',
+    budgetOver: '{number}: the period\'s spend forecast {forecast} is over the budget {budget}',
     kinds: { voice: 'minutes', sms: 'SMS', data: 'internet' },
     units: { min: 'min', sms: 'SMS', mb: 'MB' },
   },
