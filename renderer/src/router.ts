@@ -35,6 +35,7 @@ export const router = createRouter({
         { path: 'security', name: 'security', component: () => import('./views/SecurityView.vue') },
         { path: 'profile', name: 'profile', component: () => import('./views/ProfileView.vue') },
         { path: 'support', name: 'support', component: () => import('./views/SupportView.vue') },
+        { path: 'subscriptions', name: 'subscriptions', component: () => import('./views/SubscriptionsView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

@@ -10,6 +10,7 @@ export const en: Messages = {
   nav: {
     detail: 'Usage detail',
     support: 'Support',
+    subscriptions: 'Subscriptions and bans',
     label: 'Cabinet sections',
     home: 'Home',
   },
@@ -771,6 +772,7 @@ export const en: Messages = {
       sim: 'Block the SIM card',
       numbers: 'My numbers',
       support: 'Support',
+      subscriptions: 'Subscriptions, bans and budget',
     },
     signedInAs: 'Number: {number}',
     settings: 'Settings',

@@ -8,6 +8,7 @@ export const ru = {
   nav: {
     detail: 'Детализация',
     support: 'Поддержка',
+    subscriptions: 'Подписки и запреты',
     label: 'Разделы кабинета',
     home: 'Главная',
   },
@@ -769,6 +770,7 @@ export const ru = {
       sim: 'Блокировка SIM-карты',
       numbers: 'Мои номера',
       support: 'Поддержка',
+      subscriptions: 'Подписки, запреты и бюджет',
     },
     signedInAs: 'Номер: {number}',
     settings: 'Настройки',

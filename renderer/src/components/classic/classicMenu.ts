@@ -16,4 +16,5 @@ export const classicMenu: ClassicMenuItem[] = [
   { route: 'classic-sim', label: 'classic.menu.sim' },
   { route: 'classic-numbers', label: 'classic.menu.numbers' },
   { route: 'classic-support', label: 'classic.menu.support' },
+  { route: 'classic-subscriptions', label: 'classic.menu.subscriptions' },
 ];
