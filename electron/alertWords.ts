@@ -33,5 +33,9 @@ export function alertWords(alert: LineAlert, language: Language): { title: strin
       return ru
         ? { title: 'Платёж поступил', body: `На номер ${number} поступило ${money(alert.amountKopecks)}, баланс ${money(alert.balanceKopecks)}` }
         : { title: 'Payment arrived', body: `${money(alert.amountKopecks)} arrived on ${number}, balance ${money(alert.balanceKopecks)}` };
+    case 'budget-over':
+      return ru
+        ? { title: 'Прогноз расходов выше бюджета', body: `Номер ${number}: прогноз на период ${money(alert.forecastKopecks)}, бюджет ${money(alert.budgetKopecks)}` }
+        : { title: 'Spend forecast over budget', body: `${number}: the period's forecast is ${money(alert.forecastKopecks)}, the budget ${money(alert.budgetKopecks)}` };
   }
 }

@@ -81,6 +81,10 @@ import { OutboxSender } from './network/smtp/outboxSender';
 import type { SmtpSettings } from './network/smtp/smtpSettings';
 import { SmtpTransport } from './network/smtp/smtpTransport';
 import { SmppNetwork } from './network/smpp/smppNetwork';
+import { ContentSubscriptions } from './core/subscriptions/contentSubscriptions';
+import { LineBans } from './core/subscriptions/lineBans';
+import { SpendBudget } from './core/budget/spendBudget';
+import { bundledContentData, contentOffers, seedContentSubscriptions, type ContentData } from './store/seed/contentData';
 
 export interface CabinetOptions {
   /** Folder of the encrypted store (the user-data folder in the app, a temp folder in tests). */
@@ -134,6 +138,8 @@ export interface CabinetOptions {
   autopayIntervalMs?: number;
   /** Support topics and the knowledge base; the bundled support.json by default. */
   supportData?: SupportData;
+  /** Content providers and subscriptions, bans, the forecast's and budget's numbers; the bundled content.json by default. */
+  contentData?: ContentData;
   /** The support desk requests go to; the embedded desk (answers from the knowledge base) by default. */
   supportDesk?: SupportDesk;
   /** How often expired sessions are swept and their windows told; 0 turns the timer off (tests sweep by hand). */
@@ -289,9 +295,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const seedOnce = async (store: CabinetStore, secrets: SecretHasher) => {
       if (!(await isUnseeded(store))) return;
       const data = options.operatorData ?? bundledOperatorData();
-      await store.writeSql((sql) =>
-        seedOperatorData(sql, data, { clock, ids, hashPassword: (password) => hasher.hash(password), hashPuk: (lineId, puk) => secrets.hash(lineId, puk) }),
-      );
+      await store.writeSql(async (sql) => {
+        await seedOperatorData(sql, data, { clock, ids, hashPassword: (password) => hasher.hash(password), hashPuk: (lineId, puk) => secrets.hash(lineId, puk) });
+        await seedContentSubscriptions(sql, options.contentData ?? bundledContentData(), { clock, ids });
+      });
       logger.info('a new store was seeded with the operator data', { regions: data.regions.length, subscribers: data.demoSubscribers.length });
     };
     let secrets: SecretHasher;
@@ -352,7 +359,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     const promisedPayments = new PromisedPayments(database, clock, ids, data.payments.promisedPayment);
     const rollovers = new RolloverMemo();
     const simBlocking = new SimBlocking(database, hasher, clock, ids, simBlockRulesOf(data.payments.simBlock, data.tariffs));
-    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking), rollovers);
+    const content = options.contentData ?? bundledContentData();
+    const contentSubscriptions = new ContentSubscriptions(database, clock, ids, contentOffers(content), content.bans.contentServiceId);
+    const accountOverview = new AccountOverviewService(database, clock, lineUpkeep(monthlyFees, promisedPayments, simBlocking, contentSubscriptions), rollovers);
     visitEnd.add({ name: 'acquirer card data', wipe: () => acquirer.forgetCardData?.() });
     const lineOf = async (msisdn: string) => (await database!.read((repos) => repos.credentials.forNumber(msisdn as E164)))?.lineId ?? null;
     const topUps = new TopUps(
@@ -403,6 +412,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       autopay: new Autopay(database, clock, topUps, data.payments, logger),
       passwordChange: new PasswordChange(database, hasher, clock, ids),
       simBlocking,
+      contentSubscriptions,
+      lineBans: new LineBans(database, hasher, clock, ids, content.bans.contentServiceId),
+      spendBudget: new SpendBudget(database, clock, contentSubscriptions, { ...content.budget, minElapsedHours: content.forecast.minElapsedHours }),
       profileSettings: new ProfileSettings(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), mail, clock),
       profileNumbers: new ProfileNumbers(database, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, clock, data.payments.profile.maxNumbers),
       signInHistory: async (subscriberId) =>
@@ -493,7 +505,9 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       if (!credential) return;
       const overview = await core.accountOverview.forLine(credential.lineId);
       const preferences = (await opened.database.read((repos) => repos.profiles.get(credential.subscriberId, overview.asOf))).notifications;
-      const { alerts, memo } = alertsFor(alertMemos.get(credential.lineId), overview, preferences, clock.now());
+      const forecast = await core.spendBudget.forecast(credential.lineId);
+      const budget = { forecastKopecks: forecast.forecastKopecks, budgetKopecks: forecast.budgetKopecks, periodEnd: forecast.period.end };
+      const { alerts, memo } = alertsFor(alertMemos.get(credential.lineId), overview, preferences, clock.now(), budget);
       alertMemos.set(credential.lineId, memo);
       for (const alert of alerts) {
         dispatcher.notifyLine(msisdn, 'alert.raised', alert);

@@ -7,6 +7,7 @@ import type { KnowledgeBaseRepository, SupportRequestRepository } from './suppor
 import type { CredentialRepository, OtpRepository, PasswordFailureRepository, PukRepository, SignInGuardRepository, SignInRecordRepository, SocialIdentityRepository } from './auth/ports';
 import type { SmsMessageRepository } from './sms/ports';
 import type { RemainderRepository } from './remainders/ports';
+import type { BudgetRepository, ContentSubscriptionRepository, LineBanRepository } from './subscriptions/ports';
 
 /** Everything the core reads and writes, as async repositories; the store implements them. */
 export interface Repositories {
@@ -35,6 +36,9 @@ export interface Repositories {
   readonly mailOutbox: MailOutboxRepository;
   readonly smsMessages: SmsMessageRepository;
   readonly remainders: RemainderRepository;
+  readonly contentSubscriptions: ContentSubscriptionRepository;
+  readonly lineBans: LineBanRepository;
+  readonly budgets: BudgetRepository;
 }
 
 /**

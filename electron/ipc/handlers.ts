@@ -23,6 +23,9 @@ import type { Autopay } from '../core/money/autopay';
 import type { BankPageHost } from '../core/money/ports';
 import type { PasswordChange } from '../core/security/passwordChange';
 import type { SimBlocking } from '../core/security/simBlocking';
+import type { ContentSubscriptions, ContentSubscriptionView } from '../core/subscriptions/contentSubscriptions';
+import type { BanState, LineBans } from '../core/subscriptions/lineBans';
+import type { BudgetForecast, SpendBudget } from '../core/budget/spendBudget';
 import type { ProfileNumbers } from '../core/security/profileNumbers';
 import type { ProfileSettings } from '../core/profile/profileSettings';
 import { toPayment, type PaymentHistory } from '../core/money/paymentHistory';
@@ -62,6 +65,9 @@ export interface CoreServices extends SupportServices, RemainderServices {
   autopay: Autopay;
   passwordChange: PasswordChange;
   simBlocking: SimBlocking;
+  contentSubscriptions: ContentSubscriptions;
+  lineBans: LineBans;
+  spendBudget: SpendBudget;
   profileNumbers: ProfileNumbers;
   profileSettings: ProfileSettings;
   signInHistory(subscriberId: string): Promise<Array<{ way: Session['way']; at: string; device: string; msisdn: string }>>;
@@ -350,6 +356,29 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       context.notifyLine(session.msisdn, 'account.changed', {});
       return status;
     },
+    'subscriptions.list': async (_input, context) => {
+      const { lineId } = readySession(context);
+      return subscriptionsAndBans(await requireCore().contentSubscriptions.list(lineId), await requireCore().lineBans.status(lineId));
+    },
+    'subscriptions.cancel': async ({ subscriptionId }, context) => {
+      const session = readySession(context);
+      const list = await requireCore().contentSubscriptions.cancel(session.lineId, subscriptionId);
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return subscriptionsAndBans(list, await requireCore().lineBans.status(session.lineId));
+    },
+    'subscriptions.setBan': async ({ kind, on, password }, context) => {
+      const session = readySession(context);
+      const bans = await requireCore().lineBans.set(session, kind, on, password);
+      return subscriptionsAndBans(await requireCore().contentSubscriptions.list(session.lineId), bans);
+    },
+    'subscriptions.forecast': async (_input, context) => budgetView(await requireCore().spendBudget.forecast(readySession(context).lineId)),
+    'subscriptions.setBudget': async ({ monthlyKopecks }, context) => {
+      const session = readySession(context);
+      const forecast = await requireCore().spendBudget.setBudget(session.lineId, monthlyKopecks);
+      // The alerts look again: a budget under the forecast is said at once.
+      context.notifyLine(session.msisdn, 'account.changed', {});
+      return budgetView(forecast);
+    },
     'numbers.list': async (_input, context) => requireCore().profileNumbers.list(readySession(context)),
     'numbers.requestAttach': async ({ number }, context) => ({
       expiresAt: iso((await requireCore().profileNumbers.requestAttach(readySession(context), number)).expiresAt),
@@ -465,4 +494,36 @@ async function translateVaultErrors(work: () => Promise<void>, newPassphraseFiel
     }
     throw error;
   }
+}
+
+function subscriptionsAndBans(list: ContentSubscriptionView[], bans: BanState[]) {
+  return {
+    subscriptions: list.map((item) => ({
+      id: item.id,
+      name: item.offer.name,
+      provider: { name: item.offer.provider.name, shortNumber: item.offer.provider.shortNumber },
+      feeKopecks: item.offer.feeKopecks,
+      every: item.offer.every,
+      startedAt: item.startedAt,
+      cancelledAt: item.cancelledAt,
+      nextChargeAt: item.nextChargeAt,
+    })),
+    bans,
+  };
+}
+
+function budgetView(forecast: BudgetForecast) {
+  return {
+    period: { start: forecast.period.start, end: forecast.period.end },
+    chargedKopecks: forecast.chargedKopecks,
+    usageKopecks: forecast.usageKopecks,
+    projectedUsageKopecks: forecast.projectedUsageKopecks,
+    feesDueKopecks: forecast.feesDueKopecks,
+    forecastKopecks: forecast.forecastKopecks,
+    budgetKopecks: forecast.budgetKopecks,
+    overBudget: forecast.overBudget,
+    minBudgetKopecks: forecast.minBudgetKopecks,
+    maxBudgetKopecks: forecast.maxBudgetKopecks,
+    asOf: forecast.asOf,
+  };
 }

@@ -26,6 +26,12 @@ export const classicRoutes: RouteRecordRaw = {
     { path: 'remainders', name: 'classic-remainders', component: () => import('./views/classic/ClassicRemaindersView.vue'), meta: { newView: { name: 'remainders' } } },
     // Support is already one plain page of words (form, suggestions, threads): the classic layout and type are enough.
     { path: 'support', name: 'classic-support', component: () => import('./views/SupportView.vue'), meta: { newView: { name: 'support' } } },
+    {
+      path: 'subscriptions',
+      name: 'classic-subscriptions',
+      component: () => import('./views/classic/ClassicSubscriptionsView.vue'),
+      meta: { newView: { name: 'subscriptions' } },
+    },
   ],
 };
 

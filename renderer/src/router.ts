@@ -36,6 +36,7 @@ export const router = createRouter({
         { path: 'profile', name: 'profile', component: () => import('./views/ProfileView.vue') },
         { path: 'support', name: 'support', component: () => import('./views/SupportView.vue') },
         { path: 'remainders', name: 'remainders', component: () => import('./views/RemaindersView.vue') },
+        { path: 'subscriptions', name: 'subscriptions', component: () => import('./views/SubscriptionsView.vue') },
         { path: 'data-store', name: 'data-store', component: () => import('./views/VaultPassphraseView.vue') },
       ],
     },

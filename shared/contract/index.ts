@@ -12,9 +12,10 @@ import { support } from './support';
 import { vault } from './vault';
 import { kiosk } from './kiosk';
 import { remainders } from './remainders';
+import { subscriptions } from './subscriptions';
 
 /** The whole IPC contract: area → method → schemas. One source of truth for both sides. */
-export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault, kiosk, remainders };
+export const contract = { auth, account, tariffs, services, payments, security, numbers, profile, support, settings, vault, kiosk, remainders, subscriptions };
 
 export type Contract = typeof contract;
 export type AreaName = keyof Contract;

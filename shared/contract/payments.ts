@@ -113,7 +113,7 @@ export const TransferPreview = z.object({
   allowed: z.boolean(),
   /** When not allowed, why. */
   reason: z
-    .enum(['below-minimum', 'above-maximum', 'daily-limit', 'monthly-limit', 'insufficient-funds', 'promised-payment-open', 'sim-blocked', 'line-restricted', 'same-number', 'not-a-subscriber'])
+    .enum(['below-minimum', 'above-maximum', 'daily-limit', 'monthly-limit', 'insufficient-funds', 'promised-payment-open', 'sim-blocked', 'line-restricted', 'same-number', 'not-a-subscriber', 'transfers-banned'])
     .nullable(),
 });
 export type TransferPreview = z.infer<typeof TransferPreview>;

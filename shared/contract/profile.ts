@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { CodeLength, E164Schema, Instant, Kopecks, NoInput, OneTimeCodeInput } from './common';
+import { CodeLength, E164Schema, Instant, Kopecks, LocalDate, NoInput, OneTimeCodeInput } from './common';
 import { SocialProvider } from './auth';
 import { PackageKind } from './account';
 
@@ -53,6 +53,8 @@ export const LineAlert = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('package-low'), msisdn: E164Schema, packageKind: PackageKind, left: z.number().int(), total: z.number().int(), unit: z.string() }),
   z.object({ kind: z.literal('promised-due'), msisdn: E164Schema, owedKopecks: Kopecks, dueAt: Instant }),
   z.object({ kind: z.literal('payment-arrived'), msisdn: E164Schema, amountKopecks: Kopecks, balanceKopecks: Kopecks }),
+  /** The period's spend forecast passed the monthly budget the subscriber set (once a period). */
+  z.object({ kind: z.literal('budget-over'), msisdn: E164Schema, forecastKopecks: Kopecks, budgetKopecks: Kopecks, periodEnd: LocalDate }),
 ]);
 export type LineAlert = z.infer<typeof LineAlert>;
 

@@ -14,6 +14,7 @@ import { amountExpected, type MoneyRules } from './moneyRules';
 import type { PaymentRecord } from './ports';
 import { transferredInZone } from './transferLimits';
 import { queueMailNotice } from '../mail/mailNotices';
+import { isBanned } from '../subscriptions/lineBans';
 
 type Reason = NonNullable<TransferPreview['reason']>;
 
@@ -169,6 +170,8 @@ export class Transfers {
     const checks: Array<[boolean, Reason]> = [
       [to === sender.msisdn, 'same-number'],
       [recipient === null, 'not-a-subscriber'],
+      // A ban the subscriber set with the password («Подписки и запреты»): no transfer leaves the line.
+      [await isBanned(repos, lineId, 'transfers', null), 'transfers-banned'],
       [sender.status === 'blocked', 'sim-blocked'],
       [sender.status === 'restricted', 'line-restricted'],
       [(await repos.promised.open(lineId)) !== null, 'promised-payment-open'],
@@ -239,6 +242,8 @@ function refusalFor(preview: TransferPreview, rules: MoneyRules): DomainError {
         neededKopecks: preview.totalKopecks,
         balanceAfterKopecks: preview.balanceAfterKopecks,
       });
+    case 'transfers-banned':
+      return new DomainError('NOT_ELIGIBLE', 'transfers are banned on this line; lift the ban with the password first', { reason: 'transfers-banned' });
     case 'sim-blocked':
       return new DomainError('SIM_BLOCKED', 'the SIM is blocked: transfers are off until it is unblocked');
     default:

@@ -6,7 +6,15 @@ export type LineAlert =
   | { kind: 'low-balance'; msisdn: string; balanceKopecks: number; thresholdKopecks: number }
   | { kind: 'package-low'; msisdn: string; packageKind: PackageKind; left: number; total: number; unit: string }
   | { kind: 'promised-due'; msisdn: string; owedKopecks: number; dueAt: string }
-  | { kind: 'payment-arrived'; msisdn: string; amountKopecks: number; balanceKopecks: number };
+  | { kind: 'payment-arrived'; msisdn: string; amountKopecks: number; balanceKopecks: number }
+  | { kind: 'budget-over'; msisdn: string; forecastKopecks: number; budgetKopecks: number; periodEnd: string };
+
+/** The period's spend forecast beside the budget the subscriber set (budget/spendBudget.ts). */
+export interface BudgetLook {
+  forecastKopecks: number;
+  budgetKopecks: number | null;
+  periodEnd: string;
+}
 
 /** What was last seen of a line, so that each alert is raised once per crossing, not on every change. */
 export interface AlertMemo {
@@ -16,6 +24,8 @@ export interface AlertMemo {
   packagesRaised: string[];
   /** Due times of promised payments already announced. */
   promisedRaised: string[];
+  /** Ends of periods whose forecast was already announced as over the budget. */
+  budgetRaised?: string[];
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -30,6 +40,7 @@ export function alertsFor(
   overview: AccountOverview,
   preferences: NotificationPreferences,
   now: number,
+  budget: BudgetLook | null = null,
 ): { alerts: LineAlert[]; memo: AlertMemo } {
   const alerts: LineAlert[] = [];
   const msisdn = overview.msisdn;
@@ -41,6 +52,7 @@ export function alertsFor(
     lowBalanceRaised: below && (previous?.lowBalanceRaised ?? true),
     packagesRaised: [],
     promisedRaised: previous?.promisedRaised ?? [],
+    budgetRaised: previous?.budgetRaised ?? [],
   };
   const low = overview.remainders.filter(
     (remainder) => preferences.packagePercent !== null && remainder.total > 0 && (remainder.left * 100) / remainder.total <= preferences.packagePercent,
@@ -67,6 +79,11 @@ export function alertsFor(
   if (preferences.promisedDue && promised && Date.parse(promised.dueAt) - now <= DAY_MS && !memo.promisedRaised.includes(promised.dueAt)) {
     alerts.push({ kind: 'promised-due', msisdn, owedKopecks: promised.owedKopecks, dueAt: promised.dueAt });
     memo.promisedRaised = [...memo.promisedRaised, promised.dueAt];
+  }
+  // A budget is a request to be told: said once a period when the forecast passes it, on a first look too.
+  if (budget && budget.budgetKopecks !== null && budget.forecastKopecks > budget.budgetKopecks && !memo.budgetRaised!.includes(budget.periodEnd)) {
+    alerts.push({ kind: 'budget-over', msisdn, forecastKopecks: budget.forecastKopecks, budgetKopecks: budget.budgetKopecks, periodEnd: budget.periodEnd });
+    memo.budgetRaised = [...memo.budgetRaised!, budget.periodEnd];
   }
   return { alerts, memo };
 }

@@ -19,6 +19,7 @@ import { codeSentAt } from './0018-code-sent-at';
 import { smsMessages } from './0019-sms-messages';
 import { mailOutbox } from './0020-mail-outbox';
 import { remaindersLedger } from './0021-remainders-ledger';
+import { subscriptionsBansBudgets } from './0022-subscriptions-bans-budgets';
 
 /**
  * One step of the schema, for both stores. Write `statements` in SQL that SQLite and PostgreSQL both
@@ -42,6 +43,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Forward only: a released migration is never edited. */
-export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, signInGuardEvents, codeSentAt, smsMessages, mailOutbox, remaindersLedger];
+export const migrations: Migration[] = [initialSchema, signInSecrets, socialIdentities, tariffOverage, tariffSince, servicesOnLines, feesPaid, money, autopay, rolloverAndUnlimited, securityAndNumbers, profiles, support, runningUsageTotals, codesPerSubject, transferConfirmationDay, signInGuardEvents, codeSentAt, smsMessages, mailOutbox, remaindersLedger, subscriptionsBansBudgets];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

@@ -19,6 +19,7 @@ import { SqlKnowledgeBaseRepository, SqlSupportRequestRepository } from './suppo
 import { SqlMailOutboxRepository } from './mailOutboxRepository';
 import { SqlSmsMessageRepository } from './smsMessageRepository';
 import { SqlRemainderRepository } from './remainderRepository';
+import { SqlBudgetRepository, SqlContentSubscriptionRepository, SqlLineBanRepository } from './subscriptionRepositories';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
 export function sqlRepositories(sql: SqlExecutor): Repositories {
@@ -48,5 +49,8 @@ export function sqlRepositories(sql: SqlExecutor): Repositories {
     mailOutbox: new SqlMailOutboxRepository(sql),
     smsMessages: new SqlSmsMessageRepository(sql),
     remainders: new SqlRemainderRepository(sql),
+    contentSubscriptions: new SqlContentSubscriptionRepository(sql),
+    lineBans: new SqlLineBanRepository(sql),
+    budgets: new SqlBudgetRepository(sql),
   };
 }

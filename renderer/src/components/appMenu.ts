@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import {
   ArrowLeftRight,
+  BellOff,
   CreditCard,
   DatabaseZap,
   House,
@@ -33,6 +34,7 @@ export const appMenu: AppMenuItem[] = [
   { route: 'services', label: 'services.nav', icon: Layers },
   { route: 'payments', label: 'payments.nav', icon: CreditCard },
   { route: 'remainders', label: 'remainders.nav', icon: ArrowLeftRight },
+  { route: 'subscriptions', label: 'nav.subscriptions', icon: BellOff },
   { route: 'detail', label: 'nav.detail', icon: ReceiptText },
   { route: 'numbers', label: 'numbers.nav', icon: Smartphone },
   { route: 'security', label: 'security.nav', icon: ShieldCheck },

@@ -10,6 +10,7 @@ export const en: Messages = {
   nav: {
     detail: 'Usage detail',
     support: 'Support',
+    subscriptions: 'Subscriptions and bans',
     label: 'Cabinet sections',
     home: 'Home',
   },
@@ -366,6 +367,7 @@ export const en: Messages = {
         'line-restricted': 'Transfers are off: the line is restricted for debt',
         'same-number': 'You cannot transfer money to your own number',
         'not-a-subscriber': 'This number is not served by our operator',
+        'transfers-banned': 'Transfers are banned on this number («Subscriptions and bans»)',
       },
     },
     promised: {
@@ -622,6 +624,7 @@ export const en: Messages = {
     packageLow: '{number}: {what} nearly used up — {left} {unit} of {total} left',
     promisedDue: '{number}: repay the promised payment of {owed} by {date}',
     paymentArrived: '{amount} arrived on {number}, balance {balance}',
+    budgetOver: '{number}: the period\'s spend forecast {forecast} is over the budget {budget}',
     kinds: { voice: 'minutes', sms: 'SMS', data: 'internet' },
     units: { min: 'min', sms: 'SMS', mb: 'MB' },
   },
@@ -767,6 +770,7 @@ export const en: Messages = {
       sim: 'Block the SIM card',
       numbers: 'My numbers',
       support: 'Support',
+      subscriptions: 'Subscriptions, bans and budget',
     },
     signedInAs: 'Number: {number}',
     settings: 'Settings',

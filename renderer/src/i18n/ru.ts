@@ -8,6 +8,7 @@ export const ru = {
   nav: {
     detail: 'Детализация',
     support: 'Поддержка',
+    subscriptions: 'Подписки и запреты',
     label: 'Разделы кабинета',
     home: 'Главная',
   },
@@ -364,6 +365,7 @@ export const ru = {
         'line-restricted': 'Переводы недоступны: связь ограничена из-за долга',
         'same-number': 'Нельзя перевести деньги на свой же номер',
         'not-a-subscriber': 'Этот номер не обслуживается нашим оператором',
+        'transfers-banned': 'Переводы запрещены на этом номере (раздел «Подписки и запреты»)',
       },
     },
     promised: {
@@ -620,6 +622,7 @@ export const ru = {
     packageLow: 'Номер {number}: {what} почти израсходованы — осталось {left} {unit} из {total}',
     promisedDue: 'Номер {number}: обещанный платёж {owed} нужно вернуть до {date}',
     paymentArrived: 'На номер {number} поступило {amount}, баланс {balance}',
+    budgetOver: 'Номер {number}: прогноз расходов за период {forecast} — больше бюджета {budget}',
     kinds: { voice: 'минуты', sms: 'SMS', data: 'интернет' },
     units: { min: 'мин', sms: 'SMS', mb: 'МБ' },
   },
@@ -765,6 +768,7 @@ export const ru = {
       sim: 'Блокировка SIM-карты',
       numbers: 'Мои номера',
       support: 'Поддержка',
+      subscriptions: 'Подписки, запреты и бюджет',
     },
     signedInAs: 'Номер: {number}',
     settings: 'Настройки',

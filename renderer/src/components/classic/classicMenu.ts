@@ -17,4 +17,5 @@ export const classicMenu: ClassicMenuItem[] = [
   { route: 'classic-numbers', label: 'classic.menu.numbers' },
   { route: 'classic-remainders', label: 'classic.menu.remainders' },
   { route: 'classic-support', label: 'classic.menu.support' },
+  { route: 'classic-subscriptions', label: 'classic.menu.subscriptions' },
 ];

@@ -1,0 +1,96 @@
+import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
+import { demoSubscriber, typedDigits } from './demoData';
+import { expect, openCabinet, test } from './fixtures';
+import { signInAs } from './session';
+import { bundledContentData } from '../../electron/store/seed/contentData';
+
+const anna = demoSubscriber(0);
+const dmitry = demoSubscriber(1);
+const second = anna.subscriber.lines[1]!.msisdn;
+const content = bundledContentData();
+const offer = (id: string) => content.providers.flatMap((provider) => provider.subscriptions).find((candidate) => candidate.id === id)!;
+const ringtones = offer('ringtones-week').name.ru;
+
+async function openSection(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Подписки и запреты' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Подписки и запреты' })).toBeVisible();
+}
+
+const bans = (page: Page) => page.getByRole('region', { name: 'Запреты' });
+
+test('a paid subscription is cancelled in one click and stays cancelled', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, second, anna.subscriber.password);
+  await openSection(page);
+  const list = page.getByRole('region', { name: 'Платные подписки' });
+  await expect(list).toContainText(ringtones);
+  await expect(list).toContainText('короткий номер 7781');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/subscriptions.png', fullPage: true });
+  await list.getByRole('button', { name: `Отключить «${ringtones}»` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Подписка «${ringtones}» отключена` })).toBeVisible();
+  await expect(list.getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
+  await expect(list.getByRole('heading', { name: 'Отключённые' })).toBeVisible();
+  // Seen again after a reload: it is the store's, not the page's.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Платные подписки' }).getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
+});
+
+test('a transfer ban is set with the password, and then a transfer is refused', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await openSection(page);
+  await bans(page).getByRole('button', { name: 'Включить: Запрет мобильных переводов' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Включить запрет' });
+  await dialog.getByLabel('Пароль от личного кабинета').fill('Not-My-Password-1');
+  await dialog.getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(dialog.getByText('Неверный пароль')).toBeVisible();
+  await dialog.getByLabel('Пароль от личного кабинета').fill(anna.subscriber.password);
+  await dialog.getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Запрет включён: Запрет мобильных переводов' })).toBeVisible();
+  await expect(bans(page).getByRole('listitem').filter({ hasText: 'Запрет мобильных переводов' })).toContainText('Включён');
+
+  await page.getByRole('link', { name: 'Платежи' }).click();
+  await page.getByRole('tab', { name: 'Мобильный перевод' }).click();
+  await page.getByLabel('Номер получателя').fill(typedDigits(dmitry.line.msisdn));
+  await page.getByLabel('Сумма, ₽').fill('100');
+  await page.getByRole('button', { name: 'Рассчитать' }).click();
+  await expect(page.getByText('Переводы запрещены на этом номере')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Получить код для подтверждения' })).toHaveCount(0);
+});
+
+test('a budget below the forecast is kept and said in an alert', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await openSection(page);
+  const card = page.getByRole('region', { name: 'Прогноз расходов и бюджет' });
+  await expect(card.getByTestId('forecast-amount')).toContainText('₽');
+  await card.getByLabel('Бюджет в месяц, ₽').fill('1');
+  await card.getByRole('button', { name: 'Сохранить бюджет' }).click();
+  await expect(card.getByText(/^Введите сумму от/)).toBeVisible();
+  await card.getByLabel('Бюджет в месяц, ₽').fill(String(content.budget.minKopecks / 100));
+  await card.getByRole('button', { name: 'Сохранить бюджет' }).click();
+  await expect(card.getByText(/^Прогноз больше бюджета на/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Уведомления' })).toContainText('прогноз расходов за период');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('in the classic view a subscription is cancelled and a ban set with the password', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await page.getByLabel('Интерфейс').selectOption('classic');
+  await expect(page.locator('html')).toHaveAttribute('data-interface', 'classic');
+  await page.getByLabel('Номер телефона').fill(typedDigits(second));
+  await page.getByLabel('Пароль', { exact: true }).fill(anna.subscriber.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Разделы', exact: true }).getByRole('link', { name: 'Подписки, запреты и бюджет' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Подписки и запреты' })).toBeVisible();
+  await page.getByRole('button', { name: `Отключить «${ringtones}»` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Подписка «${ringtones}» отключена` })).toBeVisible();
+  await page.getByLabel('Пароль от личного кабинета').first().fill(anna.subscriber.password);
+  await page.getByRole('button', { name: 'Включить: Запрет контентных услуг' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Запрет включён: Запрет контентных услуг' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Запрет контентных услуг: Включён' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
