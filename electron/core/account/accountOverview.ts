@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { AccountOverview, PackageKind, PackageUnit, Remainder } from '../../../shared/contract/account';
+import type { AccountOverview, PackageKind, PackageUnit, Remainder } from './model';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';

@@ -1,4 +1,4 @@
-import type { PackageKind } from '../../../shared/contract/account';
+import type { PackageKind } from './model';
 import type { Repositories } from '../unitOfWork';
 import { billingPeriodAt, packageWindowStart, type BillingPeriod } from './billingPeriod';
 import type { BilledUsage, LineProfile } from './ports';

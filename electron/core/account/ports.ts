@@ -1,6 +1,6 @@
-import type { PackageKind } from '../../../shared/contract/account';
-import type { LocalizedText } from '../../../shared/contract/common';
-import type { ServiceCard, TariffCard } from '../../../shared/contract/account';
+import type { PackageKind } from './model';
+import type { LocalizedText } from '../model';
+import type { ServiceCard, TariffCard } from './model';
 import type { E164 } from '../../../shared/phone';
 
 export type LineStatus = 'active' | 'restricted' | 'blocked';

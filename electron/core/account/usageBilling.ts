@@ -1,4 +1,4 @@
-import type { PackageKind } from '../../../shared/contract/account';
+import type { PackageKind } from './model';
 
 /** How raw usage is billed: calls per started minute, SMS per message, data per started 100 KB. */
 export function billedUnits(kind: PackageKind, quantity: number): number {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DetailPage, DetailRow, DetailSummary, PackageKind, UsageDetail } from '../../../shared/contract/account';
+import type { DetailPage, DetailRow, DetailSummary, PackageKind, UsageDetail } from './model';
 import { DomainError } from '../errors';
 import type { Repositories, UnitOfWork } from '../unitOfWork';
 import { billedUnits, inPackageUnits } from './usageBilling';

@@ -1,4 +1,4 @@
-import type { PackageKind } from '../../../shared/contract/account';
+import type { PackageKind } from './model';
 import type { E164 } from '../../../shared/phone';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';

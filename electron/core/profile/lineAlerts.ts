@@ -1,5 +1,5 @@
-import type { AccountOverview } from '../../../shared/contract/account';
-import type { PackageKind } from '../../../shared/contract/account';
+import type { AccountOverview } from '../account/model';
+import type { PackageKind } from '../account/model';
 import type { NotificationPreferences } from './ports';
 
 export type LineAlert =

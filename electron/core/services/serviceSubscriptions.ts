@@ -1,4 +1,4 @@
-import type { ServiceCard } from '../../../shared/contract/account';
+import type { ServiceCard } from '../account/model';
 import { chargeLine } from '../account/charges';
 import type { ServiceOffer } from '../account/ports';
 import type { Clock } from '../clock';

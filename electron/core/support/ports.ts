@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../shared/contract/common';
+import type { LocalizedText } from '../model';
 import type { AttachmentMediaType, SupportStatus } from '../../../shared/contract/support';
 
 export interface SupportRequestRecord {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../shared/contract/common';
+import type { LocalizedText } from '../model';
 import type { SupportRequestSummary, SupportThread } from '../../../shared/contract/support';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';

@@ -1,4 +1,4 @@
-import type { PackageKind, TariffAdvice, TariffCard } from '../../../shared/contract/account';
+import type { PackageKind, TariffAdvice, TariffCard } from '../account/model';
 import { billingPeriodAt, type BillingPeriod } from '../account/billingPeriod';
 import type { OverageRates } from '../account/ports';
 import { billedUnits } from '../account/usageBilling';

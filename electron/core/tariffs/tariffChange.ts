@@ -1,4 +1,4 @@
-import type { AccountOverview, Remainder, TariffCard, TariffChangePreview } from '../../../shared/contract/account';
+import type { AccountOverview, Remainder, TariffCard, TariffChangePreview } from '../account/model';
 import type { AccountOverviewService } from '../account/accountOverview';
 import { chargeLine } from '../account/charges';
 import type { Clock } from '../clock';

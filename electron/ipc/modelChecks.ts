@@ -1,0 +1,32 @@
+/**
+ * The core declares its own model (electron/core/**\/model.ts); the IPC contract declares the wire's
+ * (shared/contract). Where the two are meant to be the same shape, the handlers pass the core's values on as they
+ * are — and this file has the compiler prove, type by type, that the shapes are equal both ways: a field added to
+ * one and not the other fails `npm run typecheck` here, before any call could carry it. The dispatcher still
+ * parses every answer with the contract's schema at run time.
+ */
+import type * as wireAccount from '../../shared/contract/account';
+import type * as wireCommon from '../../shared/contract/common';
+import type * as coreAccount from '../core/account/model';
+import type * as core from '../core/model';
+
+/** true only when A and B are the same type (not merely assignable one way). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Compiles only for `true`. */
+type Proven<T extends true> = T;
+
+export type ModelChecks = [
+  Proven<Same<core.LocalizedText, wireCommon.LocalizedText>>,
+  Proven<Same<coreAccount.PackageKind, wireAccount.PackageKind>>,
+  Proven<Same<coreAccount.PackageUnit, wireAccount.PackageUnit>>,
+  Proven<Same<coreAccount.Remainder, wireAccount.Remainder>>,
+  Proven<Same<coreAccount.AccountOverview, wireAccount.AccountOverview>>,
+  Proven<Same<coreAccount.TariffCard, wireAccount.TariffCard>>,
+  Proven<Same<coreAccount.TariffChangePreview, wireAccount.TariffChangePreview>>,
+  Proven<Same<coreAccount.TariffAdvice, wireAccount.TariffAdvice>>,
+  Proven<Same<coreAccount.ServiceCard, wireAccount.ServiceCard>>,
+  Proven<Same<coreAccount.DetailRow, wireAccount.DetailRow>>,
+  Proven<Same<coreAccount.UsageDetail, wireAccount.UsageDetail>>,
+  Proven<Same<coreAccount.DetailSummary, wireAccount.DetailSummary>>,
+  Proven<Same<coreAccount.DetailPage, wireAccount.DetailPage>>,
+];
