@@ -7,8 +7,10 @@
  */
 import type * as wireAccount from '../../shared/contract/account';
 import type * as wireCommon from '../../shared/contract/common';
+import type * as wirePayments from '../../shared/contract/payments';
 import type * as coreAccount from '../core/account/model';
 import type * as core from '../core/model';
+import type * as coreMoney from '../core/money/model';
 
 /** true only when A and B are the same type (not merely assignable one way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -29,4 +31,15 @@ export type ModelChecks = [
   Proven<Same<coreAccount.UsageDetail, wireAccount.UsageDetail>>,
   Proven<Same<coreAccount.DetailSummary, wireAccount.DetailSummary>>,
   Proven<Same<coreAccount.DetailPage, wireAccount.DetailPage>>,
+  Proven<Same<coreMoney.PaymentKind, wirePayments.PaymentKind>>,
+  Proven<Same<coreMoney.PaymentStatus, wirePayments.PaymentStatus>>,
+  Proven<Same<coreMoney.DeclineReason, wirePayments.DeclineReason>>,
+  Proven<Same<coreMoney.Payment, wirePayments.Payment>>,
+  Proven<Same<coreMoney.SavedCard, wirePayments.SavedCard>>,
+  Proven<Same<coreMoney.PaymentOptions, wirePayments.PaymentOptions>>,
+  Proven<Same<coreMoney.TransferPreview, wirePayments.TransferPreview>>,
+  Proven<Same<coreMoney.PromisedIneligibility, wirePayments.PromisedIneligibility>>,
+  Proven<Same<coreMoney.PromisedOffer, wirePayments.PromisedOffer>>,
+  Proven<Same<coreMoney.Receipt, wirePayments.Receipt>>,
+  Proven<Same<coreMoney.AutopayView, wirePayments.AutopayRule>>,
 ];

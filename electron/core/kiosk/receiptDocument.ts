@@ -1,5 +1,5 @@
-import type { Receipt } from '../../../shared/contract/payments';
-import type { PaymentKind } from '../../../shared/contract/payments';
+import type { Receipt } from '../money/model';
+import type { PaymentKind } from '../money/model';
 import { formatRubles } from '../../../shared/money';
 import { formatRussianNumber } from '../../../shared/phone';
 import type { PrintableReceipt } from './ports';

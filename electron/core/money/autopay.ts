@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { AutopayRule as AutopayView } from '../../../shared/contract/payments';
+import type { AutopayView } from './model';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Payment, PaymentKind, Receipt } from '../../../shared/contract/payments';
+import type { Payment, PaymentKind, Receipt } from './model';
 import { DomainError } from '../errors';
 import type { UnitOfWork } from '../unitOfWork';
 import type { MoneyRules } from './moneyRules';

@@ -1,4 +1,4 @@
-import type { DeclineReason, PaymentKind, PaymentStatus } from '../../../shared/contract/payments';
+import type { DeclineReason, PaymentKind, PaymentStatus } from './model';
 
 export interface PaymentRecord {
   id: string;

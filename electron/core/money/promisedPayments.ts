@@ -1,4 +1,4 @@
-import type { PromisedIneligibility, PromisedOffer } from '../../../shared/contract/payments';
+import type { PromisedIneligibility, PromisedOffer } from './model';
 import { lineAccount, OPERATOR_FEES_ACCOUNT, PROMISED_CREDIT_ACCOUNT } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
 import type { Upkeep } from '../account/accountOverview';

@@ -1,5 +1,5 @@
 import { CARD_EXPECTED, expiryGoodAt, type ParsedCard } from '../../../shared/card';
-import type { PaymentOptions, SavedCard } from '../../../shared/contract/payments';
+import type { PaymentOptions, SavedCard } from './model';
 import { ACQUIRER_CLEARING_ACCOUNT, lineAccount, walletClearingAccount } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
 import type { Clock } from '../clock';

@@ -1,4 +1,4 @@
-import type { TransferPreview } from '../../../shared/contract/payments';
+import type { TransferPreview } from './model';
 import type { E164 } from '../../../shared/phone';
 import { lineAccount, OPERATOR_FEES_ACCOUNT } from '../account/ledgerAccounts';
 import type { MonthlyFees } from '../account/monthlyFees';
