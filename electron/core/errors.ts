@@ -1,4 +1,24 @@
-import type { ErrorCode } from '../../shared/contract/errors';
+/**
+ * The refusals the domain can give. The IPC contract's closed list (shared/contract/errors.ts) has these and the
+ * transport's own (VALIDATION, UNAUTHENTICATED, FORBIDDEN, INTERNAL …); `electron/ipc/modelChecks.ts` has the
+ * compiler prove every one of these is on it.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'OTP_EXPIRED'
+  | 'OTP_INVALID'
+  | 'RATE_LIMITED'
+  | 'INSUFFICIENT_FUNDS'
+  | 'NOT_ELIGIBLE'
+  | 'SIM_BLOCKED'
+  | 'PASSPHRASE_INVALID'
+  | 'NOT_CONFIGURED'
+  | 'STORE_UNAVAILABLE'
+  | 'INTERNAL';
 
 /**
  * A rule of the domain said no. The dispatcher turns it into `{ ok: false, error: { code, … } }`;

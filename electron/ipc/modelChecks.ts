@@ -6,10 +6,20 @@
  * parses every answer with the contract's schema at run time.
  */
 import type * as wireAccount from '../../shared/contract/account';
+import type * as wireAuth from '../../shared/contract/auth';
 import type * as wireCommon from '../../shared/contract/common';
+import type * as wireErrors from '../../shared/contract/errors';
+import type * as wireKiosk from '../../shared/contract/kiosk';
+import type * as wireSecurity from '../../shared/contract/security';
+import type * as wireSupport from '../../shared/contract/support';
 import type * as wirePayments from '../../shared/contract/payments';
 import type * as coreAccount from '../core/account/model';
+import type * as coreAuth from '../core/auth/model';
+import type * as coreErrors from '../core/errors';
+import type * as coreKiosk from '../core/kiosk/model';
 import type * as core from '../core/model';
+import type * as coreSecurity from '../core/security/model';
+import type * as coreSupport from '../core/support/model';
 import type * as coreMoney from '../core/money/model';
 
 /** true only when A and B are the same type (not merely assignable one way). */
@@ -42,4 +52,19 @@ export type ModelChecks = [
   Proven<Same<coreMoney.PromisedOffer, wirePayments.PromisedOffer>>,
   Proven<Same<coreMoney.Receipt, wirePayments.Receipt>>,
   Proven<Same<coreMoney.AutopayView, wirePayments.AutopayRule>>,
+  Proven<Same<coreAuth.SignInWay, wireAuth.SignInWay>>,
+  Proven<Same<coreAuth.SocialProvider, wireAuth.SocialProvider>>,
+  Proven<Same<coreErrors.ErrorCode, wireErrors.ErrorCode>>,
+  Proven<Same<coreKiosk.KioskSettings, wireKiosk.KioskSettings>>,
+  Proven<Same<coreKiosk.KioskStatus, wireKiosk.KioskStatus>>,
+  Proven<Same<coreKiosk.StaffAction, wireKiosk.StaffAction>>,
+  Proven<Same<coreKiosk.StaffLogEntry, wireKiosk.StaffLogEntry>>,
+  Proven<Same<coreKiosk.PrinterInfo, wireKiosk.PrinterInfo>>,
+  Proven<Same<coreSecurity.SimBlockStatus, wireSecurity.SimBlockStatus>>,
+  Proven<Same<coreSecurity.ProfileNumberView, wireSecurity.ProfileNumberView>>,
+  Proven<Same<coreSupport.SupportStatus, wireSupport.SupportStatus>>,
+  Proven<Same<coreSupport.AttachmentMediaType, wireSupport.AttachmentMediaType>>,
+  Proven<Same<coreSupport.KbArticle, wireSupport.KbArticle>>,
+  Proven<Same<coreSupport.SupportRequestSummary, wireSupport.SupportRequestSummary>>,
+  Proven<Same<coreSupport.SupportThread, wireSupport.SupportThread>>,
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defaultKioskSettings, KioskSettings, StaffAction, type KioskSettings as KioskSettingsType } from '../../shared/contract/kiosk';
+import { KioskSettings, StaffAction, type KioskSettings as KioskSettingsType } from '../../shared/contract/kiosk';
+import { defaultKioskSettings } from '../core/kiosk/model';
 import type { KioskConfigStore, KioskState } from '../core/kiosk/ports';
 
 const StoredState = z.object({

@@ -39,7 +39,6 @@ export const KioskSettings = z.object({
 });
 export type KioskSettings = z.infer<typeof KioskSettings>;
 
-export const defaultKioskSettings: KioskSettings = { idleSeconds: 60, warningSeconds: 30, storeName: '', region: '', printer: null, demoNextLaunch: false };
 
 /** The staff PIN: digits only, so the on-screen keypad can type it. */
 export const StaffPin = z

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { method } from './method';
 import { E164Schema, Instant, LocalizedText, NoInput } from './common';
+import { ATTACHMENT_MAX_BYTES, SEARCH_QUERY_MAX_LENGTH, SUPPORT_TEXT_MAX_LENGTH, SUPPORT_TEXT_MIN_LENGTH } from '../supportLimits';
 
 /** «Обращения» and the knowledge base. A request belongs to the profile that wrote it; another's is FORBIDDEN. */
 
-export const SUPPORT_TEXT_MIN_LENGTH = 5;
-export const SUPPORT_TEXT_MAX_LENGTH = 2000;
-export const SEARCH_QUERY_MAX_LENGTH = 200;
-/** A screenshot may be up to 2 MB; its type is told by its first bytes, not by its name. */
-export const ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
+export { SUPPORT_TEXT_MIN_LENGTH, SUPPORT_TEXT_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, ATTACHMENT_MAX_BYTES };
 const ATTACHMENT_MAX_BASE64 = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
 export const SupportStatus = z.enum(['new', 'in-work', 'answered', 'closed']);

@@ -5,7 +5,7 @@ import { KioskVisitEnd } from '../../electron/core/kiosk/visitEnd';
 import { withoutSystemBrowserOnKiosk } from '../../electron/core/kiosk/noSystemBrowser';
 import type { OAuthPorts } from '../../electron/core/auth/socialSignIn';
 import type { Logger } from '../../electron/core/logger';
-import { defaultKioskSettings } from '../../shared/contract/kiosk';
+import { defaultKioskSettings } from '../../electron/core/kiosk/model';
 
 describe('the sign-in session’s policy', () => {
   it('on a kiosk is its idle time and warning countdown; elsewhere the desktop’s own', () => {

@@ -1,4 +1,4 @@
-import type { SignInWay } from '../../../shared/contract/auth';
+import type { SignInWay } from './model';
 import type { E164 } from '../../../shared/phone';
 import type { LineStatus } from '../account/ports';
 

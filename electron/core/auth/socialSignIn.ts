@@ -1,4 +1,4 @@
-import type { SocialProvider } from '../../../shared/contract/auth';
+import type { SocialProvider } from './model';
 import { systemClock, type Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';

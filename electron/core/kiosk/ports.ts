@@ -1,4 +1,4 @@
-import type { KioskSettings, PrinterInfo, StaffAction } from '../../../shared/contract/kiosk';
+import type { KioskSettings, PrinterInfo, StaffAction } from './model';
 
 /** A staff log line as kept: time in epoch ms. */
 export interface StoredStaffLogEntry {

@@ -1,4 +1,4 @@
-import { defaultKioskSettings, type KioskSettings, type KioskStatus, type StaffAction, type StaffLogEntry } from '../../../shared/contract/kiosk';
+import { defaultKioskSettings, type KioskSettings, type KioskStatus, type StaffAction, type StaffLogEntry } from './model';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
 import type { KioskConfigStore, KioskState, PinHasher } from './ports';
@@ -135,7 +135,7 @@ export class KioskStaffPanel {
     for (const key of Object.keys(patch) as Array<keyof KioskSettings>) {
       const value = patch[key];
       if (value === undefined || value === before[key]) continue;
-      (next as Record<string, unknown>)[key] = value;
+      Object.assign(next, { [key]: value });
       changes.push(`${key}: ${String(before[key] ?? '—')} → ${String(value ?? '—')}`);
     }
     if (changes.length > 0) this.change('settings-changed', changes.join('; '), (state) => ({ ...state, settings: next }));

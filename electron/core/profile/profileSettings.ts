@@ -1,4 +1,4 @@
-import type { SocialProvider } from '../../../shared/contract/auth';
+import type { SocialProvider } from '../auth/model';
 import type { E164 } from '../../../shared/phone';
 import type { OneTimeCodes } from '../auth/oneTimeCodes';
 import type { Session } from '../auth/sessions';

@@ -1,4 +1,4 @@
-import type { ProfileNumberView } from '../../../shared/contract/security';
+import type { ProfileNumberView } from './model';
 import type { E164 } from '../../../shared/phone';
 import type { CodeSubject, OneTimeCodes } from '../auth/oneTimeCodes';
 import type { SmsGateway } from '../auth/ports';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { SimBlockStatus } from '../../../shared/contract/security';
+import type { SimBlockStatus } from './model';
 import type { Upkeep } from '../account/accountOverview';
 import { chargeLine } from '../account/charges';
 import type { PasswordHasher } from '../auth/passwordHasher';

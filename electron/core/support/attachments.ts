@@ -1,4 +1,5 @@
-import { ATTACHMENT_MAX_BYTES, type AttachmentMediaType } from '../../../shared/contract/support';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/supportLimits';
+import type { AttachmentMediaType } from './model';
 import { imageTypeOf } from '../../../shared/imageType';
 import { DomainError } from '../errors';
 

@@ -1,4 +1,4 @@
-import type { KbArticle } from '../../../shared/contract/support';
+import type { KbArticle } from './model';
 import type { UnitOfWork } from '../unitOfWork';
 import type { KnowledgeArticle } from './ports';
 import { searchTerms } from './searchTerms';

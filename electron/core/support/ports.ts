@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../model';
-import type { AttachmentMediaType, SupportStatus } from '../../../shared/contract/support';
+import type { AttachmentMediaType, SupportStatus } from './model';
 
 export interface SupportRequestRecord {
   id: string;

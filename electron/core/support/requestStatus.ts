@@ -1,4 +1,4 @@
-import type { SupportStatus } from '../../../shared/contract/support';
+import type { SupportStatus } from './model';
 import { DomainError } from '../errors';
 
 /** What happens to a request; the desk reports the first two, the subscriber does the last two. */

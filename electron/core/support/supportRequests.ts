@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../model';
-import type { SupportRequestSummary, SupportThread } from '../../../shared/contract/support';
+import type { SupportRequestSummary, SupportThread } from './model';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
