@@ -48,6 +48,7 @@ export function remainderHandlers(services: () => RemainderServices, readySessio
         hasPackage: position.hasPackage,
         packages: position.buckets.map((bucket) => ({ bucket: bucket.bucket, kind: bucket.kind, amount: toWire(bucket.kind, bucket.units), validFrom: bucket.validFrom, validUntil: bucket.validUntil })),
         periodEnds: position.period.toIso,
+        periodLastDay: position.period.end,
         rules: overview.rules,
       };
     },

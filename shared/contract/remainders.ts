@@ -36,6 +36,8 @@ export const RemaindersView = z.object({
   /** In spending order: received, bought, exchanged; then the rolled-over and the tariff's own. */
   packages: z.array(RemainderPackage),
   periodEnds: Instant,
+  /** The period's last day in the region's calendar. */
+  periodLastDay: z.string(),
   rules: z.object({
     exchange: z.object({ minutesPerGigabyteGiven: z.number().int(), minutesPerGigabyteTaken: z.number().int(), minGigabytes: z.number().int(), maxGigabytes: z.number().int() }),
     share: z.object({
