@@ -132,7 +132,11 @@ describe('the remainders market', () => {
     expect(await value<Array<{ id: string; mine: boolean }>>(marina, 'remainders.lots', { kind: 'data' })).toEqual([expect.objectContaining({ id: lot.id, mine: false })]);
 
     const key = randomUUID();
+    // The seller's window is told at once (its balance and lots follow the sale).
+    const seen: string[] = [];
+    cabinet.dispatcher.connect(`w-${dmitry.msisdn}`, (event) => seen.push(event));
     expect(await value(marina, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: key })).toMatchObject({ lot: { state: 'sold' }, balanceAfterKopecks: buyerBefore - price });
+    expect(seen).toContain('account.changed');
     // The same key again: the same purchase, nothing charged twice.
     expect(await value(marina, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: key })).toMatchObject({ lot: { state: 'sold' } });
     expect(await call(anna, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', details: { reason: 'lot-gone' } } });
