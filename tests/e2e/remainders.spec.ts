@@ -129,3 +129,20 @@ test('the classic page exchanges gigabytes for minutes in words, with no serious
   await expect(page.getByTestId('remainder-packages')).toContainText(`Получено обменом: ${taken} мин`);
   await page.screenshot({ path: `${folder}classic-remainders.png`, fullPage: true });
 });
+
+test('in English and the dark theme the screen speaks English, with no serious accessibility problems', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await page.getByLabel('Язык').selectOption('en');
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('link', { name: 'Remainders: exchange & market' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Remainders: exchange, give, market' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What is left' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Market' }).click();
+  await expect(page.getByRole('heading', { name: 'Remainders market' })).toBeVisible();
+  expect(await seriousViolations(page), 'market, English, dark').toEqual([]);
+  await page.getByRole('tab', { name: 'Give gigabytes' }).click();
+  await expect(page.getByText(`${rules.share.minGigabytes} to ${rules.share.maxGigabytes} GB at a time`)).toBeVisible();
+  expect(await seriousViolations(page), 'give, English, dark').toEqual([]);
+  await page.screenshot({ path: `${folder}remainders-en-dark.png`, fullPage: true });
+});
