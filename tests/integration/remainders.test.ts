@@ -209,6 +209,23 @@ describe('sharing gigabytes', () => {
     await ledgersBalance();
   });
 
+  it('gives no more than the period’s limit in all, whoever receives it', async () => {
+    const olga = subscriber('olga-kim');
+    const give = async (to: string, gigabytes: number) => {
+      const started = await value<{ share: { id: string } }>(anna, 'remainders.startShare', { to, gigabytes, idempotencyKey: randomUUID() });
+      return value(anna, 'remainders.confirmShare', { shareId: started.share.id, code: codeIn(newestSms(anna.msisdn)) });
+    };
+    const first = Math.min(rules.share.maxGigabytes, rules.share.perPeriodGigabytes - 1);
+    await give(dmitry.msisdn, first);
+    await give(olga.msisdn, rules.share.perPeriodGigabytes - first);
+    expect(await value(anna, 'remainders.previewShare', { to: marina.msisdn, gigabytes: 1 })).toMatchObject({ allowed: false, reason: 'period-limit', periodLeftGigabytes: 0 });
+    expect(await call(anna, 'remainders.startShare', { to: marina.msisdn, gigabytes: 1, idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'gigabytes' }], reason: 'period-limit' } },
+    });
+    await ledgersBalance();
+  });
+
   it('refuses more than the operation limit, naming the field', async () => {
     expect(await call(anna, 'remainders.startShare', { to: dmitry.msisdn, gigabytes: rules.share.maxGigabytes + 1, idempotencyKey: randomUUID() })).toMatchObject({
       ok: false,
