@@ -163,6 +163,25 @@ describe('the remainders market', () => {
     await ledgersBalance();
   });
 
+  it('a lot unsold when its period ends is withdrawn into that period: what rolls over grows with it', async () => {
+    // Anna's «Мой онлайн» rolls minutes over; a lot of all her own minutes leaves nothing to roll over.
+    type Overview = { remainders: Array<{ kind: string; rolledOver: number }> };
+    const rolledVoice = async () => (await value<Overview>(anna, 'account.overview', {})).remainders.find((r) => r.kind === 'voice')!.rolledOver;
+    const amount = rules.market.voice.maxAmount;
+    const lot = await value<{ id: string }>(anna, 'remainders.listLot', { kind: 'voice', amount, priceKopecks: amount * rules.market.voice.minKopecksPerUnit, idempotencyKey: randomUUID() });
+    cabinet.clock.advance(31 * 24 * 60 * 60_000);
+    await signIn(anna);
+    const whileListed = await rolledVoice();
+    await signIn(marina);
+    // Expired with its period: no longer on sale.
+    expect(await value(marina, 'remainders.lots', { kind: 'voice' })).toEqual([]);
+    expect(await value(marina, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: randomUUID() }).catch((error: Error) => error.message)).toMatch(/lot-gone/);
+    expect(await value(anna, 'remainders.withdrawLot', { lotId: lot.id })).toMatchObject({ state: 'withdrawn' });
+    expect(await rolledVoice()).toBe(Math.min(whileListed + amount, operatorData.tariffs.find((t) => t.id === 'moy-onlayn')!.packages.voice!));
+    expect(await rolledVoice()).toBeGreaterThan(whileListed);
+    await ledgersBalance();
+  });
+
   it('refuses a price outside the operator’s bounds naming the field, and an own lot to its seller', async () => {
     expect(await call(dmitry, 'remainders.listLot', { kind: 'data', amount: 2, priceKopecks: 2 * rules.market.data.maxKopecksPerUnit + 1, idempotencyKey: randomUUID() })).toMatchObject({
       ok: false,

@@ -188,6 +188,8 @@ export class RemaindersMarket {
         },
         () => this.ids.next('rentry'),
       );
+      // Withdrawn after its period ended: that period's unused package grew, and what rolled over from it with it.
+      if (lot.validUntil <= at) this.rollovers?.forget(lineId);
       return lotView((await repos.remainders.lot(lot.id))!, lineId);
     });
   }
