@@ -85,6 +85,16 @@ describe('exchange of minutes and gigabytes', () => {
     await ledgersBalance();
   });
 
+  it('a key counts for one method on one number: another number or another move with the same key is its own', async () => {
+    const key = randomUUID();
+    expect(await value(anna, 'remainders.exchange', { direction: 'minutes-to-data', gigabytes: 1, idempotencyKey: key })).toMatchObject({ repeated: false });
+    expect(await value(dmitry, 'remainders.exchange', { direction: 'minutes-to-data', gigabytes: 1, idempotencyKey: key })).toMatchObject({ repeated: false });
+    const lot = await value<{ state: string }>(anna, 'remainders.listLot', { kind: 'data', amount: 1, priceKopecks: rules.market.data.minKopecksPerUnit, idempotencyKey: key });
+    expect(lot.state).toBe('listed');
+    expect((await view(dmitry)).packages).toEqual([expect.objectContaining({ bucket: 'exchanged', amount: 1024 })]);
+    await ledgersBalance();
+  });
+
   it('refuses more than the package has left, and an amount outside the operator’s bounds naming the field', async () => {
     const left = (await view(anna)).packageLeft.voice;
     const tooMany = Math.floor(left / rules.exchange.minutesPerGigabyteGiven) + 1;
