@@ -266,3 +266,28 @@ describe('sharing gigabytes', () => {
     });
   });
 });
+
+describe('a fee for giving, where the operator data sets one', () => {
+  it('is charged once with the gift, to the giver, and refused when the balance cannot pay it', async () => {
+    await cabinet.close();
+    const data = structuredClone(operatorData);
+    data.remainders.share.feeKopecks = 5_000;
+    cabinet = await openTestCabinet(dir.path, { operatorData: data });
+    for (const who of [anna, dmitry, marina]) await signIn(who);
+    const before = await balanceOf(anna);
+    expect(await value(anna, 'remainders.previewShare', { to: dmitry.msisdn, gigabytes: 1 })).toMatchObject({ allowed: true, feeKopecks: 5_000 });
+    const started = await value<{ share: { id: string; feeKopecks: number } }>(anna, 'remainders.startShare', { to: dmitry.msisdn, gigabytes: 1, idempotencyKey: randomUUID() });
+    expect(started.share.feeKopecks).toBe(5_000);
+    const code = /Код: (\d+)\./.exec(cabinet.handset!.inbox(anna.msisdn as never)[0]?.text ?? '')?.[1] ?? '';
+    await value(anna, 'remainders.confirmShare', { shareId: started.share.id, code });
+    await value(anna, 'remainders.confirmShare', { shareId: started.share.id, code });
+    expect(await balanceOf(anna)).toBe(before - 5_000);
+    // Ольга has 45 ₽: not enough for the fee, nothing is sent.
+    const olga = subscriber('olga-kim');
+    await signIn(olga);
+    expect(await balanceOf(olga)).toBeLessThan(5_000);
+    expect(await value(olga, 'remainders.previewShare', { to: marina.msisdn, gigabytes: 1 })).toMatchObject({ allowed: false, reason: 'insufficient-funds' });
+    expect(await call(olga, 'remainders.startShare', { to: marina.msisdn, gigabytes: 1, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS' } });
+    await ledgersBalance();
+  });
+});
