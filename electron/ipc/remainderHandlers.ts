@@ -49,6 +49,8 @@ export function remainderHandlers(services: () => RemainderServices, readySessio
         packages: position.buckets.map((bucket) => ({ bucket: bucket.bucket, kind: bucket.kind, amount: toWire(bucket.kind, bucket.units), validFrom: bucket.validFrom, validUntil: bucket.validUntil })),
         periodEnds: position.period.toIso,
         periodLastDay: position.period.end,
+        // Whole megabytes toward zero, so a move of less than one shows as none rather than as a rounded-up one.
+        moves: position.moves.map((move) => ({ ...move, change: { voice: move.change.voice, data: Math.trunc(move.change.data / MB) } })),
         rules: overview.rules,
       };
     },

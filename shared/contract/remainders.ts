@@ -38,6 +38,8 @@ export const RemaindersView = z.object({
   periodEnds: Instant,
   /** The period's last day in the region's calendar. */
   periodLastDay: z.string(),
+  /** The last moves, newest first: what each changed (minutes; megabytes). */
+  moves: z.array(z.object({ id: z.string(), kind: z.string(), at: Instant, change: ByKind })),
   rules: z.object({
     exchange: z.object({ minutesPerGigabyteGiven: z.number().int(), minutesPerGigabyteTaken: z.number().int(), minGigabytes: z.number().int(), maxGigabytes: z.number().int() }),
     share: z.object({

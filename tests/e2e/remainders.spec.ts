@@ -37,6 +37,7 @@ test('minutes are exchanged for gigabytes after a preview of what remains', asyn
   await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toContainText(`${given} мин обменяно на 2 ГБ`);
   await expect(page.getByTestId('remainder-packages')).toContainText('Получено обменом: 2 ГБ');
   await expect(page.getByTestId('left-voice')).not.toHaveText(minutesBefore ?? '');
+  await expect(page.getByTestId('remainder-moves')).toContainText(`Обмен: −${given} мин, +2 ГБ`);
   await page.screenshot({ path: `${folder}remainders-exchange.png`, fullPage: true });
 });
 

@@ -70,6 +70,10 @@ describe('exchange of minutes and gigabytes', () => {
     const after = await view(anna);
     expect(after.totalLeft).toEqual(preview.after);
     expect(after.packages).toEqual([expect.objectContaining({ bucket: 'exchanged', kind: 'data', amount: 2048 })]);
+    // The move is on the line's record, once, with what it changed.
+    expect((await value<{ moves: unknown[] }>(anna, 'remainders.view', {})).moves).toEqual([
+      expect.objectContaining({ kind: 'exchange', change: { voice: -2 * rules.exchange.minutesPerGigabyteGiven, data: 2048 } }),
+    ]);
 
     // 500 MB of data: the exchanged package pays it, the tariff's package is untouched.
     await cabinet.usage.use(anna.msisdn as E164, 'data', 500 * 1024);
