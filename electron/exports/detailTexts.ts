@@ -27,6 +27,9 @@ const words = {
       'tariff-fee': 'Абонентская плата',
       'service-fee': 'Плата за услугу',
       'opening-balance': 'Начальный баланс',
+      'remainders-purchase': 'Маркет остатков',
+      'share-fee': 'Комиссия за подарок гигабайтов',
+      'received-extension': 'Продление подаренных гигабайтов',
     } as Record<string, string>,
   },
   en: {
@@ -52,6 +55,9 @@ const words = {
       'tariff-fee': 'Monthly fee',
       'service-fee': 'Service fee',
       'opening-balance': 'Opening balance',
+      'remainders-purchase': 'Remainders market',
+      'share-fee': 'Fee for giving gigabytes',
+      'received-extension': 'Gift of gigabytes extended',
     } as Record<string, string>,
   },
 };

@@ -48,6 +48,9 @@ export function remainderHandlers(services: () => RemainderServices, readySessio
         hasPackage: position.hasPackage,
         packages: position.buckets.map((bucket) => ({ bucket: bucket.bucket, kind: bucket.kind, amount: toWire(bucket.kind, bucket.units), validFrom: bucket.validFrom, validUntil: bucket.validUntil })),
         periodEnds: position.period.toIso,
+        periodLastDay: position.period.end,
+        // Whole megabytes toward zero, so a move of less than one shows as none rather than as a rounded-up one.
+        moves: position.moves.map((move) => ({ ...move, change: { voice: move.change.voice, data: Math.trunc(move.change.data / MB) } })),
         rules: overview.rules,
       };
     },
@@ -65,7 +68,12 @@ export function remainderHandlers(services: () => RemainderServices, readySessio
     'remainders.myLots': async (_input, context) => services().remaindersMarket.mine(readySession(context).lineId),
     'remainders.listLot': async ({ kind, amount, priceKopecks, idempotencyKey }, context) =>
       changed(context, await services().remaindersMarket.list(readySession(context).lineId, kind, amount, priceKopecks, idempotencyKey)),
-    'remainders.buyLot': async ({ lotId, idempotencyKey }, context) => changed(context, await services().remaindersMarket.buy(readySession(context).lineId, lotId, idempotencyKey)),
+    'remainders.buyLot': async ({ lotId, idempotencyKey }, context) => {
+      const { lot, balanceAfterKopecks, seller } = await services().remaindersMarket.buy(readySession(context).lineId, lotId, idempotencyKey);
+      // The seller's windows (on this computer; a chain's other kiosks read it on their next look) show the money arrive.
+      if (seller) context.notifyLine(seller, 'account.changed', {});
+      return changed(context, { lot, balanceAfterKopecks });
+    },
     'remainders.withdrawLot': async ({ lotId }, context) => changed(context, await services().remaindersMarket.withdraw(readySession(context).lineId, lotId)),
     'remainders.previewShare': async ({ to, gigabytes }, context) => {
       const preview = await services().gigabyteSharing.preview(readySession(context).lineId, to, gigabytes);

@@ -36,6 +36,10 @@ export const RemaindersView = z.object({
   /** In spending order: received, bought, exchanged; then the rolled-over and the tariff's own. */
   packages: z.array(RemainderPackage),
   periodEnds: Instant,
+  /** The period's last day in the region's calendar. */
+  periodLastDay: z.string(),
+  /** The last moves, newest first: what each changed (minutes; megabytes). */
+  moves: z.array(z.object({ id: z.string(), kind: z.string(), at: Instant, change: ByKind })),
   rules: z.object({
     exchange: z.object({ minutesPerGigabyteGiven: z.number().int(), minutesPerGigabyteTaken: z.number().int(), minGigabytes: z.number().int(), maxGigabytes: z.number().int() }),
     share: z.object({

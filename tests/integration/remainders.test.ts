@@ -70,6 +70,10 @@ describe('exchange of minutes and gigabytes', () => {
     const after = await view(anna);
     expect(after.totalLeft).toEqual(preview.after);
     expect(after.packages).toEqual([expect.objectContaining({ bucket: 'exchanged', kind: 'data', amount: 2048 })]);
+    // The move is on the line's record, once, with what it changed.
+    expect((await value<{ moves: unknown[] }>(anna, 'remainders.view', {})).moves).toEqual([
+      expect.objectContaining({ kind: 'exchange', change: { voice: -2 * rules.exchange.minutesPerGigabyteGiven, data: 2048 } }),
+    ]);
 
     // 500 MB of data: the exchanged package pays it, the tariff's package is untouched.
     await cabinet.usage.use(anna.msisdn as E164, 'data', 500 * 1024);
@@ -82,6 +86,16 @@ describe('exchange of minutes and gigabytes', () => {
     const more = await view(anna);
     expect(more.packages).toEqual([]);
     expect(more.packageLeft.data).toBe(after.packageLeft.data - 500);
+    await ledgersBalance();
+  });
+
+  it('a key counts for one method on one number: another number or another move with the same key is its own', async () => {
+    const key = randomUUID();
+    expect(await value(anna, 'remainders.exchange', { direction: 'minutes-to-data', gigabytes: 1, idempotencyKey: key })).toMatchObject({ repeated: false });
+    expect(await value(dmitry, 'remainders.exchange', { direction: 'minutes-to-data', gigabytes: 1, idempotencyKey: key })).toMatchObject({ repeated: false });
+    const lot = await value<{ state: string }>(anna, 'remainders.listLot', { kind: 'data', amount: 1, priceKopecks: rules.market.data.minKopecksPerUnit, idempotencyKey: key });
+    expect(lot.state).toBe('listed');
+    expect((await view(dmitry)).packages).toEqual([expect.objectContaining({ bucket: 'exchanged', amount: 1024 })]);
     await ledgersBalance();
   });
 
@@ -132,7 +146,11 @@ describe('the remainders market', () => {
     expect(await value<Array<{ id: string; mine: boolean }>>(marina, 'remainders.lots', { kind: 'data' })).toEqual([expect.objectContaining({ id: lot.id, mine: false })]);
 
     const key = randomUUID();
+    // The seller's window is told at once (its balance and lots follow the sale).
+    const seen: string[] = [];
+    cabinet.dispatcher.connect(`w-${dmitry.msisdn}`, (event) => seen.push(event));
     expect(await value(marina, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: key })).toMatchObject({ lot: { state: 'sold' }, balanceAfterKopecks: buyerBefore - price });
+    expect(seen).toContain('account.changed');
     // The same key again: the same purchase, nothing charged twice.
     expect(await value(marina, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: key })).toMatchObject({ lot: { state: 'sold' } });
     expect(await call(anna, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', details: { reason: 'lot-gone' } } });
@@ -156,6 +174,25 @@ describe('the remainders market', () => {
     // Another's lot is not theirs to withdraw.
     const other = await value<{ id: string }>(dmitry, 'remainders.listLot', { kind: 'voice', amount: 50, priceKopecks: 50 * rules.market.voice.minKopecksPerUnit, idempotencyKey: randomUUID() });
     expect(await call(marina, 'remainders.withdrawLot', { lotId: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await ledgersBalance();
+  });
+
+  it('a lot unsold when its period ends is withdrawn into that period: what rolls over grows with it', async () => {
+    // Anna's «Мой онлайн» rolls minutes over; a lot of all her own minutes leaves nothing to roll over.
+    type Overview = { remainders: Array<{ kind: string; rolledOver: number }> };
+    const rolledVoice = async () => (await value<Overview>(anna, 'account.overview', {})).remainders.find((r) => r.kind === 'voice')!.rolledOver;
+    const amount = rules.market.voice.maxAmount;
+    const lot = await value<{ id: string }>(anna, 'remainders.listLot', { kind: 'voice', amount, priceKopecks: amount * rules.market.voice.minKopecksPerUnit, idempotencyKey: randomUUID() });
+    cabinet.clock.advance(31 * 24 * 60 * 60_000);
+    await signIn(anna);
+    const whileListed = await rolledVoice();
+    await signIn(marina);
+    // Expired with its period: no longer on sale.
+    expect(await value(marina, 'remainders.lots', { kind: 'voice' })).toEqual([]);
+    expect(await value(marina, 'remainders.buyLot', { lotId: lot.id, idempotencyKey: randomUUID() }).catch((error: Error) => error.message)).toMatch(/lot-gone/);
+    expect(await value(anna, 'remainders.withdrawLot', { lotId: lot.id })).toMatchObject({ state: 'withdrawn' });
+    expect(await rolledVoice()).toBe(Math.min(whileListed + amount, operatorData.tariffs.find((t) => t.id === 'moy-onlayn')!.packages.voice!));
+    expect(await rolledVoice()).toBeGreaterThan(whileListed);
     await ledgersBalance();
   });
 
@@ -205,6 +242,23 @@ describe('sharing gigabytes', () => {
     await ledgersBalance();
   });
 
+  it('gives no more than the period’s limit in all, whoever receives it', async () => {
+    const olga = subscriber('olga-kim');
+    const give = async (to: string, gigabytes: number) => {
+      const started = await value<{ share: { id: string } }>(anna, 'remainders.startShare', { to, gigabytes, idempotencyKey: randomUUID() });
+      return value(anna, 'remainders.confirmShare', { shareId: started.share.id, code: codeIn(newestSms(anna.msisdn)) });
+    };
+    const first = Math.min(rules.share.maxGigabytes, rules.share.perPeriodGigabytes - 1);
+    await give(dmitry.msisdn, first);
+    await give(olga.msisdn, rules.share.perPeriodGigabytes - first);
+    expect(await value(anna, 'remainders.previewShare', { to: marina.msisdn, gigabytes: 1 })).toMatchObject({ allowed: false, reason: 'period-limit', periodLeftGigabytes: 0 });
+    expect(await call(anna, 'remainders.startShare', { to: marina.msisdn, gigabytes: 1, idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'gigabytes' }], reason: 'period-limit' } },
+    });
+    await ledgersBalance();
+  });
+
   it('refuses more than the operation limit, naming the field', async () => {
     expect(await call(anna, 'remainders.startShare', { to: dmitry.msisdn, gigabytes: rules.share.maxGigabytes + 1, idempotencyKey: randomUUID() })).toMatchObject({
       ok: false,
@@ -214,5 +268,30 @@ describe('sharing gigabytes', () => {
       ok: false,
       error: { code: 'VALIDATION', details: { fields: [{ field: 'to' }] } },
     });
+  });
+});
+
+describe('a fee for giving, where the operator data sets one', () => {
+  it('is charged once with the gift, to the giver, and refused when the balance cannot pay it', async () => {
+    await cabinet.close();
+    const data = structuredClone(operatorData);
+    data.remainders.share.feeKopecks = 5_000;
+    cabinet = await openTestCabinet(dir.path, { operatorData: data });
+    for (const who of [anna, dmitry, marina]) await signIn(who);
+    const before = await balanceOf(anna);
+    expect(await value(anna, 'remainders.previewShare', { to: dmitry.msisdn, gigabytes: 1 })).toMatchObject({ allowed: true, feeKopecks: 5_000 });
+    const started = await value<{ share: { id: string; feeKopecks: number } }>(anna, 'remainders.startShare', { to: dmitry.msisdn, gigabytes: 1, idempotencyKey: randomUUID() });
+    expect(started.share.feeKopecks).toBe(5_000);
+    const code = /Код: (\d+)\./.exec(cabinet.handset!.inbox(anna.msisdn as never)[0]?.text ?? '')?.[1] ?? '';
+    await value(anna, 'remainders.confirmShare', { shareId: started.share.id, code });
+    await value(anna, 'remainders.confirmShare', { shareId: started.share.id, code });
+    expect(await balanceOf(anna)).toBe(before - 5_000);
+    // Ольга has 45 ₽: not enough for the fee, nothing is sent.
+    const olga = subscriber('olga-kim');
+    await signIn(olga);
+    expect(await balanceOf(olga)).toBeLessThan(5_000);
+    expect(await value(olga, 'remainders.previewShare', { to: marina.msisdn, gigabytes: 1 })).toMatchObject({ allowed: false, reason: 'insufficient-funds' });
+    expect(await call(olga, 'remainders.startShare', { to: marina.msisdn, gigabytes: 1, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS' } });
+    await ledgersBalance();
   });
 });

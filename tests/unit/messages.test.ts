@@ -6,9 +6,21 @@ import { diagnosticsMessages } from '../../renderer/src/components/diagnostics/m
 import { detailMessages } from '../../renderer/src/components/detail/messages';
 import { supportMessages } from '../../renderer/src/components/support/messages';
 import { shellMessages } from '../../renderer/src/ui/messages';
+import { remaindersMessages } from '../../renderer/src/components/remainders/messages';
+import { remaindersNavMessages } from '../../renderer/src/components/remainders/navMessages';
+import { homeMessages } from '../../renderer/src/components/home/messages';
+import { subscriptionsMessages } from '../../renderer/src/components/subscriptions/messages';
 
 /** Screens that bring their own messages (merged in when their code loads). */
-const screens = { diagnostics: diagnosticsMessages, detail: detailMessages, support: supportMessages, shell: shellMessages };
+const screens = {
+  diagnostics: diagnosticsMessages,
+  detail: detailMessages,
+  support: supportMessages,
+  shell: shellMessages,
+  remainders: remaindersMessages,
+  home: homeMessages,
+  subscriptions: subscriptionsMessages,
+};
 
 /** Every leaf key of a message tree, as "a.b.c". */
 function keys(tree: unknown, prefix = ''): string[] {
@@ -28,6 +40,12 @@ describe('the window’s words', () => {
       expect(Object.keys(bundle.ru).filter((top) => main.has(top))).toEqual([]);
     });
   }
+
+  it('the menu entries of «Остатки» (merged by the layouts) are the same in both languages and add keys, never replace one', () => {
+    expect(keys(remaindersNavMessages.en).sort()).toEqual(keys(remaindersNavMessages.ru).sort());
+    const taken = new Set([...keys(ru), ...keys(remaindersMessages.ru)]);
+    expect(keys(remaindersNavMessages.ru).filter((key) => taken.has(key))).toEqual([]);
+  });
 
   for (const [language, messages] of [
     ['ru', Object.assign({}, ru, ...Object.values(screens).map((bundle) => bundle.ru))],

@@ -110,6 +110,14 @@ export class RolloverMemo {
 
   constructor(private readonly capacity = 5000) {}
 
+  /**
+   * Forgets what is kept for a line: an earlier period of it changed after all (a lot listed then was withdrawn
+   * later, and its units went back to the package they came from).
+   */
+  forget(lineId: string): void {
+    for (const key of [...this.known.keys()]) if ((JSON.parse(key) as unknown[])[0] === lineId) this.known.delete(key);
+  }
+
   async get(line: LineProfile, period: BillingPeriod, work: () => Promise<BilledUsage>): Promise<BilledUsage> {
     const key = JSON.stringify([line.lineId, period.fromIso, line.tariffSince, line.activatedAt, line.tariff.rollover, line.tariff.ownPackages]);
     const found = this.known.get(key);

@@ -8,6 +8,14 @@ import type { RemainderRules } from './remainderRules';
 import { inSpendingOrder } from './remainderLedger';
 import type { MovableKind, SpendableBucket } from './ports';
 
+/** One move of the line's remainders: its kind (exchange, share, lot-listed …), when, and what it changed per kind (minutes; kilobytes). */
+export interface RemainderMove {
+  id: string;
+  kind: string;
+  at: string;
+  change: Record<MovableKind, number>;
+}
+
 /** A line's movable remainders now: what its package has left, and its spendable packages in spending order. */
 export interface RemainderPosition {
   period: BillingPeriod;
@@ -44,12 +52,18 @@ export class RemaindersOverview {
     private readonly rollovers?: RolloverMemo,
   ) {}
 
-  forLine(lineId: string): Promise<RemainderPosition & { totalLeft: Record<MovableKind, number> }> {
+  /** With the line's last moves (the remainders ledger's audit trail as the subscriber reads it): what each changed, per kind. */
+  forLine(lineId: string): Promise<RemainderPosition & { totalLeft: Record<MovableKind, number>; moves: RemainderMove[] }> {
     return this.uow.read(async (repos) => {
-      const line = await repos.account.line(lineId);
+      const [line, history] = await Promise.all([repos.account.line(lineId), repos.remainders.history(lineId, 10)]);
       if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
       const position = await positionOf(repos, line, this.clock.now(), this.rollovers);
-      return { ...position, totalLeft: { voice: totalLeft(position, 'voice'), data: totalLeft(position, 'data') } };
+      const moves = history.map((move) => {
+        const change = { voice: 0, data: 0 };
+        for (const entry of move.entries) change[entry.kind] += entry.units;
+        return { id: move.id, kind: move.kind, at: move.at, change };
+      });
+      return { ...position, totalLeft: { voice: totalLeft(position, 'voice'), data: totalLeft(position, 'data') }, moves };
     });
   }
 }

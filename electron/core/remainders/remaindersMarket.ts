@@ -115,11 +115,12 @@ export class RemaindersMarket {
     return this.uow.read(async (repos) => (await repos.remainders.lotsOf(lineId, 50)).map((lot) => lotView(lot, lineId)));
   }
 
-  async buy(lineId: string, lotId: string, idempotencyKey: string): Promise<{ lot: Lot; balanceAfterKopecks: number }> {
+  /** `seller`: the seller's number, so that its windows follow the sale (null on a repeated call). */
+  async buy(lineId: string, lotId: string, idempotencyKey: string): Promise<{ lot: Lot; balanceAfterKopecks: number; seller: string | null }> {
     const buyKey = `buy:${lineId}:${idempotencyKey}`;
     return this.uow.write(async (repos) => {
       const bought = await repos.remainders.lotByBuyKey(buyKey);
-      if (bought) return { lot: lotView(bought, lineId), balanceAfterKopecks: await repos.account.balanceKopecks(lineId) };
+      if (bought) return { lot: lotView(bought, lineId), balanceAfterKopecks: await repos.account.balanceKopecks(lineId), seller: null };
       const lot = await repos.remainders.lot(lotId);
       if (!lot) throw new DomainError('NOT_FOUND', 'no such lot', { reason: 'no-lot' });
       const now = this.clock.now();
@@ -160,7 +161,8 @@ export class RemaindersMarket {
         },
         () => this.ids.next('rentry'),
       );
-      return { lot: lotView((await repos.remainders.lot(lot.id))!, lineId), balanceAfterKopecks: balance - lot.priceKopecks };
+      const seller = await repos.credentials.forLineId(lot.sellerLineId);
+      return { lot: lotView((await repos.remainders.lot(lot.id))!, lineId), balanceAfterKopecks: balance - lot.priceKopecks, seller: seller?.msisdn ?? null };
     });
   }
 
@@ -186,6 +188,8 @@ export class RemaindersMarket {
         },
         () => this.ids.next('rentry'),
       );
+      // Withdrawn after its period ended: that period's unused package grew, and what rolled over from it with it.
+      if (lot.validUntil <= at) this.rollovers?.forget(lineId);
       return lotView((await repos.remainders.lot(lot.id))!, lineId);
     });
   }

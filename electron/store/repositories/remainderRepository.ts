@@ -91,15 +91,18 @@ export class SqlRemainderRepository implements RemainderRepository {
   }
 
   async history(lineId: string, limit: number): Promise<Array<{ id: string; kind: string; at: string; entries: Array<{ bucket: RemainderBucket; kind: MovableKind; units: number }> }>> {
+    // Moves that touched the line (its own, and what others gave or sold it); spending by usage is the detail's.
     const transactions = await this.sql.all<{ id: string; kind: string; created_at: string }>(
-      `SELECT id, kind, created_at FROM remainder_transactions WHERE line_id = $lineId ORDER BY created_at DESC, id DESC LIMIT $limit`,
+      `SELECT t.id, t.kind, t.created_at FROM remainder_transactions t
+        WHERE t.kind <> 'usage' AND EXISTS (SELECT 1 FROM remainder_entries e WHERE e.transaction_id = t.id AND e.line_id = $lineId)
+        ORDER BY t.created_at DESC, t.id DESC LIMIT $limit`,
       { lineId, limit },
     );
     if (transactions.length === 0) return [];
     const entries = await this.sql.all<{ transaction_id: string; bucket: RemainderBucket; kind: MovableKind; units: number }>(
       `SELECT e.transaction_id, e.bucket, e.kind, e.units FROM remainder_entries e
          JOIN remainder_transactions t ON t.id = e.transaction_id
-        WHERE t.line_id = $lineId AND e.line_id = $lineId AND t.created_at >= $oldest`,
+        WHERE e.line_id = $lineId AND t.kind <> 'usage' AND t.created_at >= $oldest`,
       { lineId, oldest: transactions.at(-1)!.created_at },
     );
     return transactions.map((transaction) => ({

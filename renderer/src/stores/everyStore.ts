@@ -18,3 +18,14 @@ export function resetEveryStore(keep: readonly string[]): void {
     store.$reset();
   }
 }
+
+/**
+ * Resets one store by its id if the app has made it (a screen's store that the first screen does not load: resetting
+ * it by name keeps its code out of the first screen's bundle).
+ */
+export function resetStoreIfMade(id: string): void {
+  const store = stores.get(id);
+  if (!store) return;
+  if (typeof store.$reset !== 'function') throw new Error(`the "${id}" store cannot be reset`);
+  store.$reset();
+}

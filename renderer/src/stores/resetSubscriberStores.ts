@@ -7,7 +7,7 @@ import { useDetailStore } from './detail';
 import { useSecurityStore } from './security';
 import { useProfileStore } from './profile';
 import { useSupportStore } from './support';
-import { useRemaindersStore } from './remainders';
+import { resetStoreIfMade } from './everyStore';
 
 /**
  * Forgets everything about the signed-out subscriber; per-computer preferences stay. `keepSession`: only the
@@ -26,5 +26,6 @@ export function resetSubscriberStores(options: { keepSession?: boolean } = {}): 
   useServicesStore().$reset();
   usePaymentsStore().$reset();
   useDetailStore().$reset();
-  useRemaindersStore().$reset();
+  // «Остатки» loads with its screen: reset by id, so that its code stays out of the first screen.
+  resetStoreIfMade('remainders');
 }

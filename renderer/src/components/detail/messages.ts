@@ -53,6 +53,9 @@ const ru = {
       'tariff-fee': 'Абонентская плата',
       'service-fee': 'Плата за услугу',
       'opening-balance': 'Начальный баланс',
+      'remainders-purchase': 'Маркет остатков',
+      'share-fee': 'Комиссия за подарок гигабайтов',
+      'received-extension': 'Продление подаренных гигабайтов',
     },
   },
 };
@@ -109,6 +112,9 @@ const en: typeof ru = {
       'tariff-fee': 'Monthly fee',
       'service-fee': 'Service fee',
       'opening-balance': 'Opening balance',
+      'remainders-purchase': 'Remainders market',
+      'share-fee': 'Fee for giving gigabytes',
+      'received-extension': 'Gift of gigabytes extended',
     },
   },
 };

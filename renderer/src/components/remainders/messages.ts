@@ -20,6 +20,10 @@ const ru = {
       periodEnds: 'Период заканчивается {date}',
       extend: 'Продлить до {days} дней за {fee}',
       extended: 'Подаренный пакет продлён до {date}',
+      moves: 'Последние движения остатков',
+      move: { exchange: 'Обмен', share: 'Подарок гигабайтов', 'lot-listed': 'Лот выставлен', 'lot-withdrawn': 'Лот снят', 'lot-bought': 'Куплено на маркете', 'received-extended': 'Подарок продлён' },
+      moveLine: '{date} — {what}: {change}',
+      noChange: 'без изменения объёма',
     },
     exchange: {
       heading: 'Обменять минуты и гигабайты',
@@ -131,6 +135,10 @@ const en: Messages = {
       periodEnds: 'The period ends on {date}',
       extend: 'Extend to {days} days for {fee}',
       extended: 'The gift is extended until {date}',
+      moves: 'Last moves of remainders',
+      move: { exchange: 'Exchange', share: 'Gigabytes given', 'lot-listed': 'Lot put up', 'lot-withdrawn': 'Lot withdrawn', 'lot-bought': 'Bought on the market', 'received-extended': 'Gift extended' },
+      moveLine: '{date} — {what}: {change}',
+      noChange: 'no change in amount',
     },
     exchange: {
       heading: 'Exchange minutes and gigabytes',

@@ -17,6 +17,8 @@ export function useRemainderFormat() {
     /** A lot's amount: minutes, or whole gigabytes. */
     lotAmount: (kind: MovableKind, value: number) => amount(kind, kind === 'data' ? value * 1024 : value),
     rub: (kopecks: number) => formatRubles(kopecks, language.value),
+    /** A day of the region's calendar, "YYYY-MM-DD", as words. */
+    day: (localDate: string) => new Intl.DateTimeFormat(language.value === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${localDate}T00:00:00Z`)),
     date: (iso: string) => new Intl.DateTimeFormat(language.value === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
   };
 }
