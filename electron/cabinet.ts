@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { AccountOverviewService } from './core/account/accountOverview';
 import { PasswordHasher, type ScryptCost } from './core/auth/passwordHasher';
 import { CodeSignIn } from './core/auth/codeSignIn';
@@ -80,6 +81,7 @@ import { SmppNetwork } from './network/smpp/smppNetwork';
 import { ContentSubscriptions } from './core/subscriptions/contentSubscriptions';
 import { LineBans } from './core/subscriptions/lineBans';
 import { SpendBudget } from './core/budget/spendBudget';
+import type { TrayState } from './desktop/trayModel';
 import { bundledContentData, contentOffers, seedContentSubscriptions, type ContentData } from './store/seed/contentData';
 
 export interface CabinetOptions {
@@ -116,6 +118,8 @@ export interface CabinetOptions {
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
   /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */
   onAlert?: (alert: LineAlert) => void;
+  /** A line changed or was looked at (usage rated, money moved, a sign-in): the tray looks again. */
+  onLineActivity?: (msisdn: string) => void;
   /** How a social sign-in reaches the browser and the provider; by default the system browser is opened by `openInBrowser`. */
   oauth?: OAuthPorts;
   /** Opens a URL in the system browser (Electron's shell.openExternal in the app). */
@@ -163,6 +167,8 @@ export interface Cabinet {
   close(): Promise<void>;
   /** Drains the mail outbox (receipts, notices) through SMTP; says «not configured» without it. */
   mail: OutboxSender;
+  /** What the tray shows for a window: its line's balance and main remainder, or that it is signed out. */
+  glance(windowId: string): Promise<TrayState>;
 }
 
 /** What the windows are told about this computer's services (settings.appInfo). */
@@ -468,7 +474,25 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     mailSender = new OutboxSender(database, smtp, clock, logger);
     mailSender.start(options.mailIntervalMs ?? 15_000);
     if (smtp && (options.mailIntervalMs ?? 15_000) > 0) void mailSender.drain().catch((error: unknown) => logger.warn('the mail outbox could not be drained', { error: String(error) }));
-    return { dispatcher, database, handset, usage, close, mail: mailSender};
+    const glance = async (windowId: string): Promise<TrayState> => {
+      const session = dispatcher.windowSession(windowId);
+      if (!session || session.mustSetPassword || !core) return { kind: 'signed-out' };
+      const overview = await core.accountOverview.forLine(session.lineId);
+      const fees = await database!.read((repos) => repos.billing.monthlyFees(session.lineId));
+      const main = ['data', 'voice', 'sms'].map((kind) => overview.remainders.find((remainder) => remainder.kind === kind)).find((remainder) => remainder !== undefined) ?? null;
+      return {
+        kind: 'line',
+        line: {
+          msisdn: overview.msisdn,
+          balanceKopecks: overview.balanceKopecks,
+          mainRemainder: main ? { kind: main.kind, left: main.left, total: main.total, unit: main.unit } : null,
+          nextChargeDate: overview.period.nextChargeDate,
+          monthlyFeeKopecks: overview.lineStatus === 'blocked' ? 0 : fees,
+          today: DateTime.fromMillis(clock.now(), { zone: overview.region.timeZone }).toISODate()!,
+        },
+      };
+    };
+    return { dispatcher, database, handset, usage, close, mail: mailSender, glance };
   })();
   ready.catch(() => undefined);
 
@@ -490,6 +514,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     return next;
   }
   async function lookForAlerts(msisdn: string): Promise<void> {
+    options.onLineActivity?.(msisdn);
     const opened = await ready.catch(() => null);
     if (!opened || !core) return;
     try {
