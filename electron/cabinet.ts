@@ -31,7 +31,7 @@ import { DetailExports } from './exports/detailExports';
 import type { SaveTarget } from './exports/saveTarget';
 import { DomainError } from './core/errors';
 import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
-import { createHandlers, type CoreServices } from './ipc/handlers';
+import { createHandlers, type CoreServices, type LoginItem } from './ipc/handlers';
 import { TopUps } from './core/money/topUps';
 import { Transfers } from './core/money/transfers';
 import { lineUpkeep, PromisedPayments } from './core/money/promisedPayments';
@@ -118,6 +118,8 @@ export interface CabinetOptions {
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
   /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */
   onAlert?: (alert: LineAlert) => void;
+  /** The OS login item («start with the system»); none on a kiosk or in a harness that has none. */
+  loginItem?: LoginItem;
   /** A line changed or was looked at (usage rated, money moved, a sign-in): the tray looks again. */
   onLineActivity?: (msisdn: string) => void;
   /** How a social sign-in reaches the browser and the provider; by default the system browser is opened by `openInBrowser`. */
@@ -259,6 +261,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       sessions,
       settings: options.settings,
       appInfo: services,
+      loginItem: options.loginItem ?? null,
       vault,
       storeReady: () => ready,
       lineLooked: (msisdn) => void raiseAlerts(msisdn),

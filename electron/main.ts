@@ -152,6 +152,18 @@ async function start(): Promise<void> {
     onAlert: (alert) => void desktopNotifier?.notify(alertWords(alert, settings.preferences().language)),
     // Usage rated, money moved, a sign-in: the tray shows the new balance at once.
     onLineActivity: () => void tray?.refresh(),
+    // «Запускать вместе с системой» (the OS login item), off until asked; never on a kiosk.
+    ...(kiosk
+      ? {}
+      : {
+          loginItem: {
+            get: () => app.getLoginItemSettings().openAtLogin,
+            set: (on: boolean) => {
+              app.setLoginItemSettings({ openAtLogin: on });
+              void tray?.refresh();
+            },
+          },
+        }),
     kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(logger) : logger, () => (leavingKiosk = true)) },
     // Exports are saved where the subscriber chooses; never on a kiosk, whose disk is not theirs.
     ...(kiosk ? {} : { saveTarget: saveDialogTarget(() => settings.preferences().language) }),

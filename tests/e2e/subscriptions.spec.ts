@@ -32,9 +32,13 @@ test('a paid subscription is cancelled in one click and stays cancelled', async 
   await expect(page.getByRole('status').filter({ hasText: `Подписка «${ringtones}» отключена` })).toBeVisible();
   await expect(list.getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
   await expect(list.getByRole('heading', { name: 'Отключённые' })).toBeVisible();
-  // Seen again after a reload: it is the store's, not the page's.
-  await page.reload();
-  await expect(page.getByRole('region', { name: 'Платные подписки' }).getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
+  // Read again from the store after leaving the screen: it is the store's, not the page's.
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await openSection(page);
+  const again = page.getByRole('region', { name: 'Платные подписки' });
+  await expect(again).toContainText(offer('news-sms').name.ru);
+  await expect(again.getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
+  await expect(again.getByRole('heading', { name: 'Отключённые' })).toBeVisible();
 });
 
 test('a transfer ban is set with the password, and then a transfer is refused', async ({ page, harness }) => {
@@ -93,4 +97,18 @@ test('in the classic view a subscription is cancelled and a ban set with the pas
   await expect(page.getByRole('status').filter({ hasText: 'Запрет включён: Запрет контентных услуг' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Запрет контентных услуг: Включён' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('«start with the system» is a setting in «Профиль и настройки», off until ticked, and stays ticked', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await page.getByRole('link', { name: 'Профиль и настройки' }).click();
+  const box = page.getByRole('checkbox', { name: 'Запускать вместе с системой' });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await expect(box).toBeChecked();
+  // Asked again of the main side on the way back.
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await page.getByRole('link', { name: 'Профиль и настройки' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Запускать вместе с системой' })).toBeChecked();
 });

@@ -161,3 +161,11 @@ async function subscribe(lineId: string, offerId: string, key = randomUUID()) {
   const core = new ContentSubscriptions(cabinet.database, cabinet.clock, { next: (prefix: string) => `${prefix}_${randomUUID()}` }, contentOffers(content), content.bans.contentServiceId);
   return core.subscribe(lineId, offerId, key);
 }
+
+describe('start with the system', () => {
+  it('is not available where the host has no login item (a kiosk): setting it is refused, nothing pretends', async () => {
+    expect((await call('x', 'settings.startWithSystem', {})).value).toEqual({ available: false, on: false });
+    expect((await call('x', 'settings.setStartWithSystem', { on: true })).error).toMatchObject({ code: 'NOT_ELIGIBLE', details: { reason: 'no-login-item' } });
+    expect((await call('x', 'settings.setStartWithSystem', { on: 'yes' })).error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'on' }] } });
+  });
+});
