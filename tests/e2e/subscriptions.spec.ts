@@ -78,6 +78,10 @@ test('a budget below the forecast is kept and said in an alert', async ({ page, 
   await expect(card.getByText(/^Прогноз больше бюджета на/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Уведомления' })).toContainText('прогноз расходов за период');
   expect(await seriousViolations(page)).toEqual([]);
+  // The dark theme (the system's, followed by default) too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/subscriptions-budget-dark.png', fullPage: true });
 });
 
 test('in the classic view a subscription is cancelled and a ban set with the password', async ({ page, harness }) => {
@@ -97,6 +101,7 @@ test('in the classic view a subscription is cancelled and a ban set with the pas
   await expect(page.getByRole('status').filter({ hasText: 'Запрет включён: Запрет контентных услуг' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Запрет контентных услуг: Включён' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/classic-subscriptions.png', fullPage: true });
 });
 
 test('«start with the system» is a setting in «Профиль и настройки», off until ticked, and stays ticked', async ({ page, harness }) => {
