@@ -84,7 +84,7 @@ export async function seedContentSubscriptions(sql: SqlExecutor, data: ContentDa
     if (!line || !offer) continue;
     const startedAt = new Date(now - demo.startedDaysAgo * 24 * 3600_000).toISOString();
     let paidThrough = nextPeriodStart(startedAt, offer.every, line.time_zone);
-    while (Date.parse(paidThrough) <= now) paidThrough = nextPeriodStart(paidThrough, offer.every, line.time_zone);
+    while (Date.parse(paidThrough) <= now) paidThrough = nextPeriodStart(paidThrough, offer.every, line.time_zone, startedAt);
     await sql.run('INSERT INTO content_subscriptions (id, line_id, offer_id, started_at, cancelled_at, paid_through) VALUES ($id, $lineId, $offerId, $startedAt, NULL, $paidThrough)', {
       id: deps.ids.next('content'),
       lineId: line.id,
