@@ -64,9 +64,17 @@ test('a transfer ban is set with the password, and then a transfer is refused', 
   await expect(page.getByRole('button', { name: 'Получить код для подтверждения' })).toHaveCount(0);
 });
 
-test('a budget below the forecast is kept and said in an alert', async ({ page, harness }) => {
+test('a budget below the forecast is kept and said in an alert', async ({ page, harness, context }) => {
+  // Calls beyond the package on the phone: rated usage the forecast carries to the period's end.
+  const phone = await context.newPage();
+  await phone.goto(harness.handsetUrl);
+  await phone.getByLabel('SIM-карта').selectOption(second);
+  await phone.getByLabel('Что').selectOption('voice');
+  await phone.getByLabel('Сколько').fill('600');
+  await phone.getByRole('button', { name: 'Использовать' }).click();
+  await expect(phone.getByRole('status')).toContainText('₽');
   await openCabinet(page, harness);
-  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await signInAs(page, second, anna.subscriber.password);
   await openSection(page);
   const card = page.getByRole('region', { name: 'Прогноз расходов и бюджет' });
   await expect(card.getByTestId('forecast-amount')).toContainText('₽');
