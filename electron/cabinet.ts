@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { AccountOverviewService } from './core/account/accountOverview';
 import { PasswordHasher, type ScryptCost } from './core/auth/passwordHasher';
 import { CodeSignIn } from './core/auth/codeSignIn';
@@ -30,7 +31,7 @@ import { DetailExports } from './exports/detailExports';
 import type { SaveTarget } from './exports/saveTarget';
 import { DomainError } from './core/errors';
 import { ServiceSubscriptions } from './core/services/serviceSubscriptions';
-import { createHandlers, type CoreServices } from './ipc/handlers';
+import { createHandlers, type CoreServices, type LoginItem } from './ipc/handlers';
 import { TopUps } from './core/money/topUps';
 import { Transfers } from './core/money/transfers';
 import { RemainderExchange } from './core/remainders/remainderExchange';
@@ -84,6 +85,7 @@ import { SmppNetwork } from './network/smpp/smppNetwork';
 import { ContentSubscriptions } from './core/subscriptions/contentSubscriptions';
 import { LineBans } from './core/subscriptions/lineBans';
 import { SpendBudget } from './core/budget/spendBudget';
+import type { TrayState } from './desktop/trayModel';
 import { bundledContentData, contentOffers, seedContentSubscriptions, type ContentData } from './store/seed/contentData';
 
 export interface CabinetOptions {
@@ -120,6 +122,10 @@ export interface CabinetOptions {
   network?: { sms: SmsGateway; confirmations: ConfirmationGateway; mail?: EmailGateway };
   /** Shows an alert the subscriber asked for outside the window too (an OS notification in the app). */
   onAlert?: (alert: LineAlert) => void;
+  /** The OS login item («start with the system»); none on a kiosk or in a harness that has none. */
+  loginItem?: LoginItem;
+  /** A line changed or was looked at (usage rated, money moved, a sign-in): the tray looks again. */
+  onLineActivity?: (msisdn: string) => void;
   /** How a social sign-in reaches the browser and the provider; by default the system browser is opened by `openInBrowser`. */
   oauth?: OAuthPorts;
   /** Opens a URL in the system browser (Electron's shell.openExternal in the app). */
@@ -167,6 +173,8 @@ export interface Cabinet {
   close(): Promise<void>;
   /** Drains the mail outbox (receipts, notices) through SMTP; says «not configured» without it. */
   mail: OutboxSender;
+  /** What the tray shows for a window: its line's balance and main remainder, or that it is signed out. */
+  glance(windowId: string): Promise<TrayState>;
 }
 
 /** What the windows are told about this computer's services (settings.appInfo). */
@@ -257,6 +265,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       sessions,
       settings: options.settings,
       appInfo: services,
+      loginItem: options.loginItem ?? null,
       vault,
       storeReady: () => ready,
       lineLooked: (msisdn) => void raiseAlerts(msisdn),
@@ -476,7 +485,25 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     mailSender = new OutboxSender(database, smtp, clock, logger);
     mailSender.start(options.mailIntervalMs ?? 15_000);
     if (smtp && (options.mailIntervalMs ?? 15_000) > 0) void mailSender.drain().catch((error: unknown) => logger.warn('the mail outbox could not be drained', { error: String(error) }));
-    return { dispatcher, database, handset, usage, close, mail: mailSender};
+    const glance = async (windowId: string): Promise<TrayState> => {
+      const session = dispatcher.windowSession(windowId);
+      if (!session || session.mustSetPassword || !core) return { kind: 'signed-out' };
+      const overview = await core.accountOverview.forLine(session.lineId);
+      const fees = await database!.read((repos) => repos.billing.monthlyFees(session.lineId));
+      const main = ['data', 'voice', 'sms'].map((kind) => overview.remainders.find((remainder) => remainder.kind === kind)).find((remainder) => remainder !== undefined) ?? null;
+      return {
+        kind: 'line',
+        line: {
+          msisdn: overview.msisdn,
+          balanceKopecks: overview.balanceKopecks,
+          mainRemainder: main ? { kind: main.kind, left: main.left, total: main.total, unit: main.unit } : null,
+          nextChargeDate: overview.period.nextChargeDate,
+          monthlyFeeKopecks: overview.lineStatus === 'blocked' ? 0 : fees,
+          today: DateTime.fromMillis(clock.now(), { zone: overview.region.timeZone }).toISODate()!,
+        },
+      };
+    };
+    return { dispatcher, database, handset, usage, close, mail: mailSender, glance };
   })();
   ready.catch(() => undefined);
 
@@ -498,6 +525,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
     return next;
   }
   async function lookForAlerts(msisdn: string): Promise<void> {
+    options.onLineActivity?.(msisdn);
     const opened = await ready.catch(() => null);
     if (!opened || !core) return;
     try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
 import log from 'electron-log/main';
 import { alertWords } from './alertWords';
 import { startCabinet, type Cabinet } from './cabinet';
@@ -43,6 +43,9 @@ import { systemClock } from './core/clock';
 import { randomIds } from './core/ids';
 import { cardAcquirerFromSettings } from './desktop/cardAcquirer';
 import { isBankPageContents } from './desktop/bankPageWindow';
+import { CabinetTray } from './desktop/cabinetTray';
+import { bundledContentData } from './store/seed/contentData';
+import type { CabinetHost } from './cabinet';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -74,6 +77,8 @@ let leavingKiosk = false;
 let mainWindow: BrowserWindow | null = null;
 /** OS notifications (alerts, the handset's SMS); none on a kiosk. */
 let desktopNotifier: DesktopNotifier | null = null;
+/** The tray / menu-bar icon (balance, main remainder, quick actions); none on a kiosk. */
+let tray: CabinetTray | null = null;
 let handsetWindow: BrowserWindow | null = null;
 let cabinet: Cabinet | null = null;
 
@@ -145,6 +150,20 @@ async function start(): Promise<void> {
     sessionPolicy: settings.sessionPolicy(),
     // The alerts the subscriber asked for in the profile, as OS notifications too — never on a shared kiosk.
     onAlert: (alert) => void desktopNotifier?.notify(alertWords(alert, settings.preferences().language)),
+    // Usage rated, money moved, a sign-in: the tray shows the new balance at once.
+    onLineActivity: () => void tray?.refresh(),
+    // «Запускать вместе с системой» (the OS login item), off until asked; never on a kiosk.
+    ...(kiosk
+      ? {}
+      : {
+          loginItem: {
+            get: () => app.getLoginItemSettings().openAtLogin,
+            set: (on: boolean) => {
+              app.setLoginItemSettings({ openAtLogin: on });
+              void tray?.refresh();
+            },
+          },
+        }),
     kiosk: { config: kioskConfig, host: electronKioskHost(() => mainWindow, kiosk ? redactingLogger(logger) : logger, () => (leavingKiosk = true)) },
     // Exports are saved where the subscriber chooses; never on a kiosk, whose disk is not theirs.
     ...(kiosk ? {} : { saveTarget: saveDialogTarget(() => settings.preferences().language) }),
@@ -169,11 +188,46 @@ async function start(): Promise<void> {
   const desktop = startDesktopIntegration({ settings, logger, dispatcher: host.dispatcher, mainWindow: () => mainWindow, ...(handset ? { showHandset } : {}), kiosk });
   desktopNotifier = kiosk ? null : desktop.notifier;
   if (desktopNotifier && handset) notifyAboutSms(handset, desktopNotifier);
+  if (!kiosk) tray = startTray(host);
   try {
     cabinet = await host.ready;
+    void tray?.refresh();
   } catch (error) {
     await explainStoreProblem(error, dataDir, keyProvider);
   }
+}
+
+/**
+ * The tray: what the main window's session sees (nothing while the store is locked or the window signed out), looked
+ * at again on every change of a line and every 15 s (a sign-out, a session that expired). Its thresholds are operator
+ * data (content.json `tray`).
+ */
+function startTray(host: CabinetHost): CabinetTray {
+  const created = new CabinetTray({
+    electron: { Tray, Menu, nativeImage, app },
+    iconPath: join(app.getAppPath(), 'out/icons/icon.png'),
+    language: () => settings.preferences().language,
+    rules: bundledContentData().tray,
+    state: async () => {
+      if (!cabinet) return { kind: 'locked' };
+      const window = mainWindow;
+      if (!window || window.isDestroyed()) return { kind: 'signed-out' };
+      return cabinet.glance(String(window.webContents.id));
+    },
+    notifier: desktopNotifier,
+    open: (action) => {
+      const window = mainWindow ?? (mainWindow = createMainWindow(settings));
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      if (action !== 'open') host.dispatcher.notify(String(window.webContents.id), 'app.navigate', { screen: action });
+    },
+    quit: () => app.quit(),
+    logger,
+  });
+  const every = setInterval(() => void created.refresh(), 15_000);
+  every.unref();
+  return created;
 }
 
 /** The virtual handset («Телефон»): the embedded operator network's other device, in its own window. */

@@ -188,6 +188,14 @@ export class Dispatcher {
     }
   }
 
+  /** The window's live session, looked at without counting as use (the tray reads it); null when signed out or expired. */
+  windowSession(senderId: string): Session | null {
+    const sessionId = this.windowSessions.get(senderId);
+    if (!sessionId) return null;
+    const lookup = this.options.sessions.touch(sessionId, { peek: true });
+    return lookup.status === 'live' ? lookup.session : null;
+  }
+
   private currentSession(senderId: string): Session | null {
     const sessionId = this.windowSessions.get(senderId);
     if (!sessionId) return null;

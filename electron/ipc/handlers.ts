@@ -75,7 +75,14 @@ export interface CoreServices extends SupportServices, RemainderServices {
   smsHistory(lineId: string): Promise<SmsMessageRecord[]>;
 }
 
+/** The OS login item («start with the system»); absent where the app cannot set one (a kiosk, the test harness without it). */
+export interface LoginItem {
+  get(): boolean;
+  set(on: boolean): void;
+}
+
 export interface HandlerDependencies {
+  loginItem?: LoginItem | null;
   core: () => CoreServices | null;
   sessions: SessionRegistry;
   settings: SettingsStore;
@@ -423,6 +430,12 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     ...remainderHandlers(requireCore, readySession),
     'settings.preferences': async () => deps.settings.preferences(),
     'settings.appInfo': async () => structuredClone(deps.appInfo),
+    'settings.startWithSystem': async () => ({ available: Boolean(deps.loginItem), on: deps.loginItem?.get() ?? false }),
+    'settings.setStartWithSystem': async ({ on }) => {
+      if (!deps.loginItem) throw new DomainError('NOT_ELIGIBLE', 'this computer does not start the app with the system', { reason: 'no-login-item' });
+      deps.loginItem.set(on);
+      return { available: true, on: deps.loginItem.get() };
+    },
     'settings.diagnostics': async (_input, context) => {
       // On a kiosk the connections are staff's business: the panel must be unlocked in this window.
       if (deps.kiosk.staff.enabled) deps.kiosk.staff.requireStaff(context.windowId);

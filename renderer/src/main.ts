@@ -47,6 +47,10 @@ cabinet.on('social.resolved', ({ provider, outcome }) => {
   else if (outcome !== 'linked' && outcome !== 'already-linked') void useSessionStore().socialResolved(provider, outcome);
 });
 cabinet.on('alert.raised', (alert) => useProfileStore().alertRaised(alert));
+// The tray's quick actions open a screen (the classic view lands on its own page for the same task).
+cabinet.on('app.navigate', ({ screen }) => {
+  void router.push(screen === 'home' ? { name: 'home' } : { name: 'payments', query: screen === 'promised' ? { tab: 'promised' } : {} });
+});
 // A new version downloading in the background, ready, or not fetched: a small banner, never a blocking dialog.
 cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 

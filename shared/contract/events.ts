@@ -19,6 +19,8 @@ export const events = {
   'export.progress': z.object({ share: z.number().min(0).max(1) }),
   /** Something the subscriber asked to be told about (low balance, a package nearly used up, …). */
   'alert.raised': LineAlert,
+  /** The desktop's tray asks the window to open a screen (a quick action: top up, promised payment). */
+  'app.navigate': z.object({ screen: z.enum(['home', 'top-up', 'promised']) }),
   /** A new version of the app is being downloaded in the background, is ready, or could not be fetched. */
   'update.status': z.discriminatedUnion('state', [
     z.object({ state: z.literal('downloading'), version: z.string(), percent: z.number().int().min(0).max(100) }),

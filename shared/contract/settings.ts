@@ -12,6 +12,9 @@ export const InterfaceKind = z.enum(['new', 'classic']);
 export type InterfaceKind = z.infer<typeof InterfaceKind>;
 
 // A settings file written before the choice existed (or hand-edited) reads as the new interface, keeping the rest.
+export const StartWithSystem = z.object({ available: z.boolean(), on: z.boolean() });
+export type StartWithSystem = z.infer<typeof StartWithSystem>;
+
 export const Preferences = z.object({ language: Language, theme: Theme, interface: InterfaceKind.catch('new') });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -91,6 +94,9 @@ export const settings = {
     input: z.strictObject({ adapter: ConfigurableAdapter, values: z.record(z.string().max(40), SettingValue) }),
     output: AdapterSettingsView,
   }),
+  /** «Запускать вместе с системой»: the OS login item; not available where the app cannot set one (a kiosk, a browser). */
+  startWithSystem: method({ access: 'public', input: NoInput, output: StartWithSystem }),
+  setStartWithSystem: method({ access: 'public', input: z.strictObject({ on: z.boolean({ error: 'expected true or false' }) }), output: StartWithSystem }),
   updatePreferences: method({
     access: 'public',
     input: z.strictObject({

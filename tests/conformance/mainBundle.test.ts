@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledOperatorData } from '../../electron/store/seed/bundledOperatorData';
 import { RENDERER_CSP } from '../../electron/desktop/rendererProtocol';
 import { PasswordHasher } from '../../electron/core/auth/passwordHasher';
+import { formatRubles } from '../../shared/money';
 import { ManualClock } from '../../electron/core/clock';
 import type { KioskState } from '../../electron/core/kiosk/ports';
 import { KioskStaffPanel } from '../../electron/core/kiosk/staffPanel';
@@ -19,7 +20,17 @@ import { out, requireBuild, root } from './builtOut';
  * driver sends calls through the IPC handler the bundle itself registered, asks its app:// handler for pages,
  * and reports what the bundle did: windows and their webPreferences, app calls, dialogs, exits, uncaught errors.
  */
+interface TrayRecord {
+  tooltips: string[];
+  title: string;
+  menu: Array<{ id: string | null; label: string; checked?: boolean }>;
+  destroyed: boolean;
+}
+
 interface Recorded {
+  trays: TrayRecord[];
+  loginItem: { openAtLogin: boolean };
+  trayClicks?: { sent: Array<{ channel: string; payload: unknown }> };
   calls: Array<[string, unknown?]>;
   windows: Array<{ id: number; options: { kiosk?: boolean; fullscreen?: boolean; webPreferences: Record<string, unknown> }; loadURL: string | null; visible: boolean }>;
   ipcChannels: string[];
@@ -48,6 +59,10 @@ interface RunOptions {
   links?: string[];
   kioskProbes?: boolean;
   expectNoWindow?: boolean;
+  /** Milliseconds the driver waits after the steps (for what they set going in the background). */
+  settleMs?: number;
+  /** Tray menu items (by id) the driver clicks after that. */
+  trayClicks?: string[];
   /** kiosk.json's state, written into userData before the app starts (electron-store's `{ kiosk: … }`). */
   kioskJson?: KioskState;
   /** settings.json, written into userData before the app starts. */
@@ -147,6 +162,32 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     expect(record.permissionAnswer).toBe(false);
   });
 
+  it('the tray: nothing of a subscriber before a sign-in; after one, the balance and main remainder, quick actions that open the screen, and «start with the system» only when asked', async () => {
+    const { record } = await runMain({
+      args: ['--demo'],
+      steps: [...firstScreen, ...signIn],
+      settleMs: 1500,
+      trayClicks: ['top-up', 'start-with-system'],
+    });
+    expect(record.uncaught).toEqual([]);
+    expect(record.trays).toHaveLength(1);
+    const [tray] = record.trays;
+    // Before the sign-in: the app's name and «not signed in», no figures.
+    expect(tray!.tooltips[0]).toBe('Личный кабинет — вход не выполнен');
+    const balance = formatRubles(subscriber.lines[0]!.openingBalanceKopecks, 'ru');
+    const shown = tray!.tooltips.find((tooltip) => tooltip.includes('Баланс'));
+    expect(shown).toContain(`Баланс: ${balance}`);
+    expect(shown).toMatch(/Интернет: осталось [\d,]+ (ГБ|МБ) из [\d,]+ (ГБ|МБ)/);
+    expect(tray!.title).toBe(balance);
+    expect(tray!.menu.map((item) => item.id ?? item.label)).toEqual(['open', 'top-up', 'promised', 'separator', 'start-with-system', 'quit']);
+    // «Пополнить счёт» brings the window forward and tells it to open the top-up screen.
+    expect(JSON.stringify(record.trayClicks!.sent)).toContain('"app.navigate"');
+    expect(JSON.stringify(record.trayClicks!.sent)).toContain('"top-up"');
+    // Off until asked; one click turns the login item on.
+    expect(record.calls).toContainEqual(['app.setLoginItemSettings', { openAtLogin: true }]);
+    expect(record.loginItem).toEqual({ openAtLogin: true });
+  });
+
   it('without --demo (issue 16 finding 3): no phone window, no handset channel; the window is told, SMS and card payments answer NOT_CONFIGURED, the password signs in', async () => {
     const card = { number: '5555 5555 5555 4444', expiry: '12/30', cvc: '123' };
     const { record } = await runMain({
@@ -211,6 +252,8 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     expect(record.windows).toHaveLength(1);
     const [main] = record.windows;
     expect(main!.options).toMatchObject({ kiosk: true });
+    // No tray on a kiosk: nothing of a walk-in's account outside the window.
+    expect(record.trays).toEqual([]);
     expect(main!.options.webPreferences).toMatchObject({ ...securePreferences, preload: join(out, 'preload/preload.cjs'), devTools: false });
     expect(answers(record)).toEqual([['kiosk.status', 'ok']]);
     expect((record.steps[0]!.answer.value as { enabled: boolean }).enabled).toBe(true);

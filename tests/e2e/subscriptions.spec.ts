@@ -32,9 +32,13 @@ test('a paid subscription is cancelled in one click and stays cancelled', async 
   await expect(page.getByRole('status').filter({ hasText: `Подписка «${ringtones}» отключена` })).toBeVisible();
   await expect(list.getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
   await expect(list.getByRole('heading', { name: 'Отключённые' })).toBeVisible();
-  // Seen again after a reload: it is the store's, not the page's.
-  await page.reload();
-  await expect(page.getByRole('region', { name: 'Платные подписки' }).getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
+  // Read again from the store after leaving the screen: it is the store's, not the page's.
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await openSection(page);
+  const again = page.getByRole('region', { name: 'Платные подписки' });
+  await expect(again).toContainText(offer('news-sms').name.ru);
+  await expect(again.getByRole('button', { name: `Отключить «${ringtones}»` })).toHaveCount(0);
+  await expect(again.getByRole('heading', { name: 'Отключённые' })).toBeVisible();
 });
 
 test('a transfer ban is set with the password, and then a transfer is refused', async ({ page, harness }) => {
@@ -60,9 +64,17 @@ test('a transfer ban is set with the password, and then a transfer is refused', 
   await expect(page.getByRole('button', { name: 'Получить код для подтверждения' })).toHaveCount(0);
 });
 
-test('a budget below the forecast is kept and said in an alert', async ({ page, harness }) => {
+test('a budget below the forecast is kept and said in an alert', async ({ page, harness, context }) => {
+  // Calls beyond the package on the phone: rated usage the forecast carries to the period's end.
+  const phone = await context.newPage();
+  await phone.goto(harness.handsetUrl);
+  await phone.getByLabel('SIM-карта').selectOption(second);
+  await phone.getByLabel('Что').selectOption('voice');
+  await phone.getByLabel('Сколько').fill('600');
+  await phone.getByRole('button', { name: 'Использовать' }).click();
+  await expect(phone.getByRole('status')).toContainText('₽');
   await openCabinet(page, harness);
-  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await signInAs(page, second, anna.subscriber.password);
   await openSection(page);
   const card = page.getByRole('region', { name: 'Прогноз расходов и бюджет' });
   await expect(card.getByTestId('forecast-amount')).toContainText('₽');
@@ -74,6 +86,10 @@ test('a budget below the forecast is kept and said in an alert', async ({ page, 
   await expect(card.getByText(/^Прогноз больше бюджета на/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Уведомления' })).toContainText('прогноз расходов за период');
   expect(await seriousViolations(page)).toEqual([]);
+  // The dark theme (the system's, followed by default) too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/subscriptions-budget-dark.png', fullPage: true });
 });
 
 test('in the classic view a subscription is cancelled and a ban set with the password', async ({ page, harness }) => {
@@ -93,4 +109,19 @@ test('in the classic view a subscription is cancelled and a ban set with the pas
   await expect(page.getByRole('status').filter({ hasText: 'Запрет включён: Запрет контентных услуг' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Запрет контентных услуг: Включён' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/classic-subscriptions.png', fullPage: true });
+});
+
+test('«start with the system» is a setting in «Профиль и настройки», off until ticked, and stays ticked', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+  await page.getByRole('link', { name: 'Профиль и настройки' }).click();
+  const box = page.getByRole('checkbox', { name: 'Запускать вместе с системой' });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await expect(box).toBeChecked();
+  // Asked again of the main side on the way back.
+  await page.getByRole('link', { name: 'Главная' }).click();
+  await page.getByRole('link', { name: 'Профиль и настройки' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Запускать вместе с системой' })).toBeChecked();
 });

@@ -13,6 +13,7 @@ const sections = [
   { link: 'Детализация', heading: 'Детализация' },
   { link: 'Мои номера', heading: 'Мои номера' },
   { link: 'Безопасность', heading: 'Безопасность' },
+  { link: 'Подписки и запреты', heading: 'Подписки и запреты' },
   { link: 'Хранилище данных', heading: 'Фраза-пароль хранилища' },
   { link: 'Главная', heading: 'Главная' },
 ];
@@ -52,6 +53,9 @@ test('the desktop app: sign in as a demo subscriber, open every section, check t
     // A page cannot open a window of its own (about:blank: an https link would go to the system browser).
     await page.evaluate(() => window.open('about:blank', '_blank'));
     expect((await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length))).toBe(preferences.length);
+
+    // The app does not start with the system until the subscriber asks.
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin)).toBe(false);
 
     // The menu speaks the app's language.
     const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);

@@ -143,6 +143,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.bankPages ? { bankPages: options.bankPages } : {}),
     ...(options.operatorData ? { operatorData: options.operatorData } : {}),
     ...(kiosk ? { kiosk: { config: kiosk.config, host: kiosk.host, pinCost: kiosk.pinCost } } : {}),
+    // A desktop's «start with the system», kept in memory (a kiosk has none).
+    ...(kiosk ? {} : { loginItem: memoryLoginItem() }),
     // Every harness has the same key, so harnesses on one database agree on code and PUK hashes, as a chain's kiosks must.
     ...(options.sharedStore ? { sharedStore: options.sharedStore } : {}),
   });
@@ -270,4 +272,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const mode = harness.demo.mode === 'on' ? `demo mode — the phone: ${harness.handsetUrl}` : harness.demo.mode === 'refused' ? `demo mode refused (${harness.demo.reason})` : 'no demo mode';
   console.log(`Subscriber Cabinet harness: ${harness.url} — ${mode} (${store}); Ctrl-C to stop`);
   process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
+}
+
+/** The OS login item of a harness: remembered for its life, nothing registered with the machine. */
+function memoryLoginItem(): { get(): boolean; set(on: boolean): void } {
+  let on = false;
+  return { get: () => on, set: (next) => void (on = next) };
 }

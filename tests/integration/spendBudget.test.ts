@@ -60,4 +60,19 @@ describe('spend forecast and budget', () => {
 
     expect((await call('subscriptions.setBudget', { monthlyKopecks: null })).value).toMatchObject({ budgetKopecks: null, overBudget: false });
   });
+
+  it('counts the monthly fee once: a period paid (seeded so) has none to come; a new period’s, once charged, is among the charges only', async () => {
+    await call('auth.signInWithPassword', { phone: msisdn, password: dmitry.password });
+    // Paid for this period (seeded so): none of it is still to come.
+    const paid = (await call('subscriptions.forecast', {})).value;
+    const fee = await cabinet.database.read(async (repos) => repos.billing.monthlyFees((await repos.credentials.forNumber(msisdn))!.lineId));
+    expect(paid.feesDueKopecks).toBe(0);
+    // 00:30 on 1 December in Novosibirsk (UTC+7): a new period; the sign-in's look at the line charges its fee.
+    cabinet.clock.set(Date.parse('2026-11-30T17:30:00Z'));
+    await call('auth.signInWithPassword', { phone: msisdn, password: dmitry.password });
+    await call('account.overview', {});
+    const after = (await call('subscriptions.forecast', {})).value;
+    // Charged, and so not still to come: once, not twice. (Before it is charged it is among the fees to come: the unit tests.)
+    expect(after).toMatchObject({ period: { start: '2026-12-01' }, feesDueKopecks: 0, chargedKopecks: fee, forecastKopecks: fee });
+  });
 });

@@ -122,6 +122,23 @@ describe('bans', () => {
     expect(await ledgerTotal()).toBe(0);
   });
 
+  it('a premium-SMS ban refuses an SMS to a premium-rate number; lifted, the message is charged its price once per key', async () => {
+    await signIn('a', anna.lines[0]!.msisdn, anna.password!);
+    const lineId = (await cabinet.database.read((repos) => repos.credentials.forNumber(anna.lines[0]!.msisdn as E164)))!.lineId;
+    const { PremiumSms } = await import('../../electron/core/subscriptions/premiumSms');
+    const premium = new PremiumSms(cabinet.database, cabinet.clock, { next: (prefix: string) => `${prefix}_${randomUUID()}` }, content.premiumNumbers);
+    const [vote] = content.premiumNumbers;
+    await call('a', 'subscriptions.setBan', { kind: 'premium-sms', on: true, password: anna.password });
+    const before = await balance('a');
+    await expect(premium.send(lineId, vote!.shortNumber, randomUUID())).rejects.toMatchObject({ code: 'NOT_ELIGIBLE', details: { reason: 'premium-sms-banned' } });
+    expect(await balance('a')).toBe(before);
+    await call('a', 'subscriptions.setBan', { kind: 'premium-sms', on: false, password: anna.password });
+    const key = randomUUID();
+    await Promise.all([premium.send(lineId, vote!.shortNumber, key), premium.send(lineId, vote!.shortNumber, key)]);
+    expect(await balance('a')).toBe(before - vote!.priceKopecks);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
   it('parallel toggles end in one state with one audit entry each change; parallel wrong passwords hit the sign-in try limit', async () => {
     await signIn('a', anna.lines[0]!.msisdn, anna.password!);
     const answers = await Promise.all([1, 2, 3, 4].map(() => call('a', 'subscriptions.setBan', { kind: 'premium-sms', on: true, password: anna.password })));
@@ -144,3 +161,11 @@ async function subscribe(lineId: string, offerId: string, key = randomUUID()) {
   const core = new ContentSubscriptions(cabinet.database, cabinet.clock, { next: (prefix: string) => `${prefix}_${randomUUID()}` }, contentOffers(content), content.bans.contentServiceId);
   return core.subscribe(lineId, offerId, key);
 }
+
+describe('start with the system', () => {
+  it('is not available where the host has no login item (a kiosk): setting it is refused, nothing pretends', async () => {
+    expect((await call('x', 'settings.startWithSystem', {})).value).toEqual({ available: false, on: false });
+    expect((await call('x', 'settings.setStartWithSystem', { on: true })).error).toMatchObject({ code: 'NOT_ELIGIBLE', details: { reason: 'no-login-item' } });
+    expect((await call('x', 'settings.setStartWithSystem', { on: 'yes' })).error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ field: 'on' }] } });
+  });
+});

@@ -74,6 +74,9 @@ describe('the spend forecast', () => {
 describe('content periods', () => {
   it('a monthly period follows the region’s calendar month; a day is a calendar day there', () => {
     expect(nextPeriodStart('2026-01-30T21:00:00.000Z', 'month', 'Europe/Moscow')).toBe('2026-02-27T21:00:00.000Z'); // 31 Jan → 28 Feb, midnight in Moscow
+    // …and then back to the 31st: months count from the first start, never drifting to the 28th.
+    expect(nextPeriodStart('2026-02-27T21:00:00.000Z', 'month', 'Europe/Moscow', '2026-01-30T21:00:00.000Z')).toBe('2026-03-30T21:00:00.000Z');
+    expect(nextPeriodStart('2026-03-30T21:00:00.000Z', 'month', 'Europe/Moscow', '2026-01-30T21:00:00.000Z')).toBe('2026-04-29T21:00:00.000Z');
     expect(nextPeriodStart('2026-11-30T14:00:00.000Z', 'day', 'Asia/Vladivostok')).toBe('2026-12-01T14:00:00.000Z');
     expect(nextPeriodStart('2026-11-01T00:00:00.000Z', 'week', 'Europe/Moscow')).toBe('2026-11-08T00:00:00.000Z');
   });

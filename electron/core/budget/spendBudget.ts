@@ -54,7 +54,9 @@ export class SpendBudget {
         billingDay: line.billingDay,
         movements,
         monthlyFeeKopecks: monthlyFee,
-        paysMonthlyFee: line.status !== 'blocked',
+        // A blocked SIM pays no monthly fee; a period whose fee is already paid (also one paid before the cabinet
+        // knew the line: feePaidFrom without a ledger entry of this period) has none still to come.
+        paysMonthlyFee: line.status !== 'blocked' && !(line.feePaidFrom !== null && line.feePaidFrom >= probe.period.start),
         contentDueKopecks: contentDue,
         minElapsedMs: this.rules.minElapsedHours * 3600_000,
       });

@@ -17,17 +17,24 @@ export interface ContentSubscriptionView {
   nextChargeAt: string | null;
 }
 
-/** The next period's start: a day, a week or a calendar month later, in the region's calendar. */
-export function nextPeriodStart(fromIso: string, every: ChargeEvery, timeZone: string): string {
+/**
+ * The next period's start after the one beginning at `fromIso`: a day, a week or a calendar month later, in the
+ * region's calendar. Months count from the subscription's first start (`anchorIso`), so one started on 31 January is
+ * charged on 28 February and then on 31 March, not on the 28th ever after.
+ */
+export function nextPeriodStart(fromIso: string, every: ChargeEvery, timeZone: string, anchorIso: string = fromIso): string {
   const start = DateTime.fromISO(fromIso, { zone: timeZone });
-  const next = every === 'day' ? start.plus({ days: 1 }) : every === 'week' ? start.plus({ weeks: 1 }) : start.plus({ months: 1 });
-  return next.toUTC().toISO()!;
+  if (every === 'day') return start.plus({ days: 1 }).toUTC().toISO()!;
+  if (every === 'week') return start.plus({ weeks: 1 }).toUTC().toISO()!;
+  const anchor = DateTime.fromISO(anchorIso, { zone: timeZone });
+  const months = Math.round(start.diff(anchor, 'months').months);
+  return anchor.plus({ months: months + 1 }).toUTC().toISO()!;
 }
 
 /** Period starts in (fromMs, toMs) of a subscription whose next unpaid period starts at `next`: what falls due there. */
-export function chargesDueBetween(next: string, every: ChargeEvery, timeZone: string, fromMs: number, toMs: number): number {
+export function chargesDueBetween(next: string, every: ChargeEvery, timeZone: string, fromMs: number, toMs: number, anchorIso: string = next): number {
   let count = 0;
-  for (let start = next; Date.parse(start) < toMs && count < 1000; start = nextPeriodStart(start, every, timeZone)) {
+  for (let start = next; Date.parse(start) < toMs && count < 1000; start = nextPeriodStart(start, every, timeZone, anchorIso)) {
     if (Date.parse(start) > fromMs) count += 1;
   }
   return count;
@@ -110,7 +117,7 @@ export class ContentSubscriptions implements Upkeep {
     for (const record of await repos.contentSubscriptions.ofLine(lineId)) {
       const offer = this.offers.get(record.offerId);
       if (!offer || record.cancelledAt !== null) continue;
-      kopecks += offer.feeKopecks * chargesDueBetween(record.paidThrough ?? record.startedAt, offer.every, timeZone, fromMs, toMs);
+      kopecks += offer.feeKopecks * chargesDueBetween(record.paidThrough ?? record.startedAt, offer.every, timeZone, fromMs, toMs, record.startedAt);
     }
     return kopecks;
   }
@@ -135,7 +142,7 @@ export class ContentSubscriptions implements Upkeep {
         if (line.status === 'active' && balance >= offer.feeKopecks) {
           await chargeLine(repos, this.ids, { lineId, kopecks: offer.feeKopecks, kind: 'content-fee', idempotencyKey: `content-fee:${record.id}:${next}`, at: next });
         }
-        next = nextPeriodStart(next, offer.every, line.region.timeZone);
+        next = nextPeriodStart(next, offer.every, line.region.timeZone, record.startedAt);
       }
       await repos.contentSubscriptions.setPaidThrough(record.id, next);
     }

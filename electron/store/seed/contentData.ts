@@ -25,6 +25,8 @@ export const ContentData = z
         subscriptions: z.array(z.strictObject({ id: Id, name: LocalizedText, feeKopecks: Kopecks, every: z.enum(['day', 'week', 'month']) })).min(1),
       }),
     ),
+    /** Premium-rate short numbers: an SMS to one is charged its price (a vote, a donation). */
+    premiumNumbers: z.array(z.strictObject({ shortNumber: z.string().regex(/^\d{3,6}$/, 'expected a short number of 3–6 digits'), what: LocalizedText, priceKopecks: Kopecks })),
     demoSubscriptions: z.array(z.strictObject({ msisdn: z.string().regex(/^\+7\d{10}$/, 'expected +7 and 10 digits'), subscriptionId: Id, startedDaysAgo: z.number().int().min(0).max(365) })),
     bans: z.strictObject({ contentServiceId: Id.nullable() }),
     forecast: z.strictObject({ minElapsedHours: z.number().int().min(1).max(24 * 28) }),
@@ -82,7 +84,7 @@ export async function seedContentSubscriptions(sql: SqlExecutor, data: ContentDa
     if (!line || !offer) continue;
     const startedAt = new Date(now - demo.startedDaysAgo * 24 * 3600_000).toISOString();
     let paidThrough = nextPeriodStart(startedAt, offer.every, line.time_zone);
-    while (Date.parse(paidThrough) <= now) paidThrough = nextPeriodStart(paidThrough, offer.every, line.time_zone);
+    while (Date.parse(paidThrough) <= now) paidThrough = nextPeriodStart(paidThrough, offer.every, line.time_zone, startedAt);
     await sql.run('INSERT INTO content_subscriptions (id, line_id, offer_id, started_at, cancelled_at, paid_through) VALUES ($id, $lineId, $offerId, $startedAt, NULL, $paidThrough)', {
       id: deps.ids.next('content'),
       lineId: line.id,

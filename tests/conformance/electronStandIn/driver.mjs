@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const electron = require('electron');
-const { record, options } = electron.__standIn;
+const { record, options, liveTrays } = electron.__standIn;
 record.uncaught = [];
 record.steps = [];
 record.requests = [];
@@ -67,6 +67,16 @@ if (!options.expectNoWindow) {
     }
     const answer = await call(window, step.channel ?? 'cabinet:call', { method: step.method, input: step.input ?? {} }, step.frameUrl);
     record.steps.push({ step, answer });
+  }
+  // Time for what a step set going in the background (the tray looks at the line after a sign-in).
+  if (options.settleMs) await sleep(options.settleMs);
+  // Clicks on the tray's menu items, as a person would; what the main window was sent after is recorded.
+  if (options.trayClicks) {
+    const main = electron.BrowserWindow.windows[0];
+    const before = main ? main.webContents.sent.length : 0;
+    for (const id of options.trayClicks) liveTrays[0]?.menu?.getMenuItemById(id)?.click();
+    await sleep(200);
+    record.trayClicks = { sent: main ? main.webContents.sent.slice(before) : [], trays: record.trays };
   }
   for (const url of options.requests ?? []) {
     const handler = record.protocolHandlers.app;

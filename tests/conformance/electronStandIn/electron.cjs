@@ -8,7 +8,8 @@ const { EventEmitter } = require('node:events');
 const { join } = require('node:path');
 
 const options = JSON.parse(process.env.STAND_IN_OPTIONS || '{}');
-const record = { calls: [], windows: [], ipcHandlers: {}, protocolHandlers: {}, dialogs: [], external: [], exits: [] };
+const record = { calls: [], windows: [], ipcHandlers: {}, protocolHandlers: {}, dialogs: [], external: [], exits: [], trays: [], loginItem: { openAtLogin: false } };
+const liveTrays = [];
 const note = (what, detail) => record.calls.push(detail === undefined ? [what] : [what, detail]);
 
 let nextContentsId = 1;
@@ -186,7 +187,8 @@ class App extends EventEmitter {
   setAsDefaultProtocolClient() { return true; }
   setAboutPanelOptions() {}
   showAboutPanel() {}
-  setLoginItemSettings() {}
+  setLoginItemSettings(settings) { record.loginItem = { openAtLogin: Boolean(settings && settings.openAtLogin) }; note('app.setLoginItemSettings', record.loginItem); }
+  getLoginItemSettings() { return { ...record.loginItem }; }
   getGPUFeatureStatus() { return {}; }
   disableHardwareAcceleration() { note('app.disableHardwareAcceleration'); }
   setAccessibilitySupportEnabled() {}
@@ -280,12 +282,19 @@ const webContents = { getAllWebContents: () => allContents.filter((contents) => 
 const autoUpdater = Object.assign(new EventEmitter(), { setFeedURL() {}, checkForUpdates() { note('autoUpdater.checkForUpdates'); }, quitAndInstall() {} });
 const crashReporter = { start() {}, getLastCrashReport: () => null };
 const systemPreferences = { getAccentColor: () => '', isDarkMode: () => false, on() {} };
-class Tray extends EventEmitter { setToolTip() {} setContextMenu() {} destroy() {} }
+// A tray records what it shows: every tooltip in order, the title, and its menu's items (label, id, checked).
+class Tray extends EventEmitter {
+  constructor() { super(); this.entry = { tooltips: [], title: '', menu: [], destroyed: false }; this.menu = null; record.trays.push(this.entry); liveTrays.push(this); }
+  setToolTip(text) { this.entry.tooltips.push(text); }
+  setTitle(title) { this.entry.title = title; }
+  setContextMenu(menu) { this.menu = menu; this.entry.menu = menu ? menu.items.map((item) => ({ id: item.id || null, label: item.label || item.type || '', checked: item.checked })) : []; }
+  destroy() { this.entry.destroyed = true; }
+}
 const globalShortcut = { register: () => true, unregister() {}, unregisterAll() {} };
 
 module.exports = {
   app, BrowserWindow, Menu, MenuItem, Notification, Tray, autoUpdater, clipboard, contentTracing: {}, crashReporter, dialog, globalShortcut,
   ipcMain, nativeImage, nativeTheme, net, powerMonitor, powerSaveBlocker, protocol, safeStorage, screen, session, shell, systemPreferences,
   webContents,
-  __standIn: { record, allContents, options },
+  __standIn: { record, allContents, options, liveTrays },
 };
