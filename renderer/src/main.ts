@@ -3,7 +3,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { cabinet } from './api';
 import { i18n } from './i18n';
-import { router } from './router';
+import { prefetchSignIn, router } from './router';
 import { usePreferencesStore } from './stores/preferences';
 import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
@@ -54,6 +54,8 @@ cabinet.on('app.navigate', ({ screen }) => {
 // A new version downloading in the background, ready, or not fetched: a small banner, never a blocking dialog.
 cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 
+// The sign-in screen's chunk comes while the first calls are answered (most windows start there).
+prefetchSignIn();
 await Promise.all([preferences.load(), useKioskStore().load(), useAppInfoStore().load()]);
 followInterfaceChoice(router);
 app.mount('#app');

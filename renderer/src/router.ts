@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteLocationRaw } from 'vue-router';
 import { useSessionStore } from './stores/session';
+import { useAccountStore } from './stores/account';
 import { useVaultStore } from './stores/vault';
 import { useKioskStore } from './stores/kiosk';
 import { usePreferencesStore } from './stores/preferences';
@@ -12,21 +13,42 @@ declare module 'vue-router' {
   }
 }
 
+// The screens' code, named once: the routes load them, and the prefetches below warm the same chunks.
+const signInView = () => import('./views/SignInView.vue');
+const appLayout = () => import('./components/AppLayout.vue');
+const homeView = () => import('./views/HomeView.vue');
+
+/**
+ * Speed a person feels (bench:ui): the sign-in screen's code is asked for while the first calls are under way, and
+ * while a person types their number and password the main screen's code arrives — «Войти» then waits only for the
+ * sign-in and the overview, not for chunks fetched one after another.
+ */
+export function prefetchSignIn(): void {
+  void signInView();
+}
+function prefetchMainScreen(): void {
+  const idle = (work: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(work, { timeout: 1500 }) : setTimeout(work, 300));
+  idle(() => {
+    void appLayout();
+    void homeView();
+  });
+}
+
 export const router = createRouter({
   // Hash history: the app is served from app://cabinet/ in Electron and from a local port in the harness.
   history: createWebHashHistory(),
   routes: [
     { path: '/unlock', name: 'unlock', component: () => import('./views/UnlockView.vue') },
-    { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue') },
+    { path: '/sign-in', name: 'sign-in', component: signInView },
     { path: '/staff', name: 'kiosk-staff', component: () => import('./views/KioskStaffView.vue') },
     { path: '/diagnostics', name: 'diagnostics', component: () => import('./views/DiagnosticsView.vue') },
     { path: '/set-password', name: 'set-password', component: () => import('./views/SetPasswordView.vue'), meta: { requiresSession: true } },
     {
       path: '/',
-      component: () => import('./components/AppLayout.vue'),
+      component: appLayout,
       meta: { requiresSession: true },
       children: [
-        { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+        { path: '', name: 'home', component: homeView },
         { path: 'tariff', name: 'tariff', component: () => import('./views/TariffView.vue') },
         { path: 'services', name: 'services', component: () => import('./views/ServicesView.vue') },
         { path: 'detail', name: 'detail', component: () => import('./views/DetailView.vue') },
@@ -66,5 +88,12 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   // A registration, recovery or PUK sign-in sets its password before anything else.
   if (session.session?.mustSetPassword) return to.name === 'set-password' ? true : { name: 'set-password' };
   if ((to.name === 'sign-in' || to.name === 'set-password') && session.session) return { name: 'home' };
-  return routeForInterface(to, usePreferencesStore().interfaceKind) ?? true;
+  const next = routeForInterface(to, usePreferencesStore().interfaceKind) ?? true;
+  // The main screen's overview is asked for now, beside the fetch of the screen's code, not after it.
+  if (next === true && to.name === 'home' && session.session) void useAccountStore().load();
+  return next;
+});
+
+router.afterEach((to) => {
+  if (to.name === 'sign-in') prefetchMainScreen();
 });

@@ -1,4 +1,4 @@
-import { formatRetryTime } from './zone';
+import { formatRetryTime } from './regionZone';
 import type { CabinetError } from '../../../shared/contract/errors';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;

@@ -1,6 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import type { Language } from '../../../shared/contract/settings';
-import { russianPluralChoice } from '../format/locale';
+import { russianPluralChoice } from '../format/plural';
 import { ru, type Messages } from './ru';
 
 // Russian is the default and ships with the first screen; English is loaded the first time it is chosen.

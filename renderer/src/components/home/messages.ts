@@ -39,7 +39,7 @@ const ru = {
     recent: {
       title: 'Последние операции',
       empty: 'За последние два месяца операций со счётом не было',
-      all: 'Вся детализация',
+      all: 'Все операции',
       loading: 'Загружаем операции…',
       failed: 'Не удалось загрузить операции',
     },
@@ -101,7 +101,7 @@ const en: typeof ru = {
     recent: {
       title: 'Recent activity',
       empty: 'No money movements in the last two months',
-      all: 'Full detail',
+      all: 'All activity',
       loading: 'Loading activity…',
       failed: 'Could not load the activity',
     },
