@@ -158,6 +158,10 @@ test.describe('a store kiosk', () => {
     await expect(page.getByRole('checkbox', { name: 'Запомнить карту' })).toHaveCount(0);
     await page.getByRole('button', { name: /^Пополнить/ }).click();
     await expect(page.getByText('Чек напечатан — заберите его у принтера')).toBeVisible();
+    // Issue 22: the next customer finds no card data and no red field.
+    await expect(page.getByLabel('Номер карты')).toHaveValue('');
+    await expect(page.getByLabel('CVC/CVV')).toHaveValue('');
+    await expect(page.getByLabel('CVC/CVV')).toHaveAttribute('aria-invalid', 'false');
 
     const printed = harness.kiosk!.printed;
     expect(printed).toHaveLength(1);

@@ -38,5 +38,5 @@ export function layoutProblems(page: Page): Promise<string[]> {
 
 /** Waits until the page has settled: no region says it is busy, fonts are in. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && document.fonts.status === 'loaded');
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && document.fonts.status === 'loaded', undefined, { timeout: 10_000 });
 }

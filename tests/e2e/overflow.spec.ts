@@ -82,9 +82,9 @@ test('classic view: no sideways scroll and no cut words on any page, 900 / 1280 
     await page.setViewportSize({ width, height: width === 900 ? 600 : 900 });
     for (const language of languages) {
       for (const theme of themes) {
-        await page.getByLabel(/^(Язык|Language)$/).selectOption(language);
+        await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
         await expect(page.locator('html')).toHaveAttribute('lang', language);
-        await page.getByLabel(/^(Тема|Theme)$/).selectOption(theme);
+        await page.getByRole('combobox', { name: /^(Тема|Theme)$/ }).selectOption(theme);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         for (const item of classicMenu) {
           await visit(page, hashOf[item.route]!);
@@ -107,7 +107,7 @@ test('sign-in and diagnostics screens: no sideways scroll and no cut words, 900 
         for (const hash of ['#/sign-in', '#/diagnostics']) {
           await page.evaluate((target) => (location.hash = target), hash);
           await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-          await page.getByLabel(/^(Язык|Language)$/).selectOption(language);
+          await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
           await expect(page.locator('html')).toHaveAttribute('lang', language);
           await settled(page);
           for (const problem of await layoutProblems(page)) found.push(`${hash} at ${width} px, ${language}, ${colorScheme}: ${problem}`);

@@ -41,7 +41,16 @@ test('a card top-up moves the balance, and its receipt shows only the last four 
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   await openPayments(page);
   await payByCard(page, '500', '4111 1111 1111 1111');
-  await expect(page.getByRole('status').filter({ hasText: 'Баланс пополнен' })).toContainText(`Баланс пополнен на ${rub(50_000)}`);
+  const done = page.getByRole('status').filter({ hasText: 'Баланс пополнен' });
+  await expect(done).toContainText(`Баланс пополнен на ${rub(50_000)}`);
+  // Issue 22: the form starts over (no card data left on screen, no red CVC), and the outcome is in view.
+  await expect(page.getByLabel('Номер карты')).toHaveValue('');
+  await expect(page.getByLabel('Срок действия (ММ/ГГ)')).toHaveValue('');
+  await expect(page.getByLabel('CVC/CVV')).toHaveValue('');
+  for (const label of ['Номер карты', 'Срок действия (ММ/ГГ)', 'CVC/CVV']) await expect(page.getByLabel(label)).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.locator('#card-top-up .field__error')).toHaveCount(0);
+  await expect(done).toBeInViewport();
+  await page.screenshot({ path: 'test-results/card-paid-form-reset.png' });
 
   await page.getByRole('button', { name: 'Чек' }).click();
   const receipt = page.getByRole('dialog');
@@ -81,6 +90,11 @@ test('card fields say what is wrong as the person types, before anything is sent
   await expect(page.getByLabel('Номер карты')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Проверьте номер карты')).toBeVisible();
   await expect(page.getByText('карта не должна быть просрочена')).toBeVisible();
+  // Issue 22: an error gives way as soon as the field is edited.
+  await page.getByLabel('Номер карты').pressSequentially('0');
+  await expect(page.getByLabel('Номер карты')).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByText('Проверьте номер карты')).toHaveCount(0);
+  await page.getByLabel('Номер карты').fill('4111 1111 1111 1112');
   await page.getByLabel('Сумма, ₽').fill('5');
   await page.getByRole('button', { name: /^Пополнить/ }).click();
   await expect(page.getByText(`Введите сумму от ${rub(1_000)} до ${rub(1_500_000)}`)).toBeVisible();

@@ -70,7 +70,7 @@ test('VK ID is linked from the profile through the system browser, then signs in
   await signInAs(page, demo.line.msisdn, demo.subscriber.password);
   await page.getByRole('link', { name: 'Профиль и настройки' }).click();
   await expect(page.getByRole('button', { name: 'Привязать Одноклассники' })).toHaveCount(0);
-  await expect(page.getByText(/не настроен/)).toHaveCount(0);
+  await expect(page.getByText(/— не настроен/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Привязать VK ID' }).click();
   const provider = await context.newPage();
   await provider.goto(await harness.nextBrowserUrl());

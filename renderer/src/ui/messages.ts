@@ -25,6 +25,18 @@ const ru = {
     off: 'Не подключена',
     amountChips: 'Быстрый выбор суммы',
     loading: 'Загружаем…',
+    profile: {
+      summary: 'Что хранит профиль',
+      number: 'Номер',
+      name: 'Имя',
+      email: 'Электронная почта',
+      address: 'Адрес для писем',
+      signIns: 'Вход через',
+      alerts: 'Уведомления',
+      notGiven: 'не указано',
+      none: 'нет',
+      alertsOn: 'включено {on} из {total}',
+    },
   },
 };
 
@@ -49,6 +61,18 @@ const en: typeof ru = {
     off: 'Off',
     amountChips: 'Quick amounts',
     loading: 'Loading…',
+    profile: {
+      summary: 'What the profile holds',
+      number: 'Number',
+      name: 'Name',
+      email: 'E-mail',
+      address: 'Postal address',
+      signIns: 'Sign-in with',
+      alerts: 'Notifications',
+      notGiven: 'not given',
+      none: 'none',
+      alertsOn: '{on} of {total} on',
+    },
   },
 };
 

@@ -16,7 +16,14 @@ export function closesAfter(tone: ToastTone): number | null {
  * Timers that close toasts: `schedule` starts one for a toast that closes by itself, `hold`/`release` pause and
  * restart it (pointer over it, focus in it), `clear` drops every timer (the list was emptied).
  */
-export function toastTimers(close: (id: number) => void, timer: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }) {
+export function toastTimers(
+  close: (id: number) => void,
+  // Called through wrappers: a browser's setTimeout called as a method of another object throws «Illegal invocation».
+  timer: { set: (run: () => void, ms: number) => ReturnType<typeof setTimeout>; clear: (handle: ReturnType<typeof setTimeout>) => void } = {
+    set: (run, ms) => setTimeout(run, ms),
+    clear: (handle) => clearTimeout(handle),
+  },
+) {
   const running = new Map<number, ReturnType<typeof setTimeout>>();
   const lifetimes = new Map<number, number>();
   function start(id: number, ms: number): void {
