@@ -90,6 +90,14 @@ test('a budget below the forecast is kept and said in an alert', async ({ page, 
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'tests/e2e/screenshots/subscriptions-budget-dark.png', fullPage: true });
+  // The main screen says where the period is heading (issue 22: a spend forecast to the next charge), against the budget.
+  await page.getByRole('link', { name: 'Главная' }).click();
+  const spend = page.getByRole('region', { name: 'Прогноз расходов', exact: true });
+  await expect(spend.getByTestId('spend-forecast')).toContainText(/^До \d+ \S+ — около [\d\s\u00a0\u202f]+₽$/);
+  await expect(spend).toContainText('Больше бюджета');
+  await expect(spend.getByRole('link', { name: 'Бюджет' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-forecast-dark.png', fullPage: true });
 });
 
 test('in the classic view a subscription is cancelled and a ban set with the password', async ({ page, harness }) => {

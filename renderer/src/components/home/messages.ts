@@ -36,6 +36,15 @@ const ru = {
       mb: '{n} МБ | {n} МБ | {n} МБ',
       gb: '{n} ГБ | {n} ГБ | {n} ГБ',
     },
+    spend: {
+      title: 'Прогноз расходов',
+      until: 'До {date} — около {amount}',
+      parts: 'Уже списано {charged}, ещё ожидается {expected} (абонентская плата и связь по нынешнему темпу)',
+      under: 'В пределах бюджета {budget}',
+      over: 'Больше бюджета {budget} на {amount}',
+      budgetLink: 'Бюджет',
+      loading: 'Считаем прогноз…',
+    },
     recent: {
       title: 'Последние операции',
       empty: 'За последние два месяца операций со счётом не было',
@@ -97,6 +106,15 @@ const en: typeof ru = {
       sms: '{n} SMS | {n} SMS',
       mb: '{n} MB | {n} MB',
       gb: '{n} GB | {n} GB',
+    },
+    spend: {
+      title: 'Spend forecast',
+      until: 'Until {date}: about {amount}',
+      parts: '{charged} charged so far, {expected} more expected (fees and usage at the current pace)',
+      under: 'Within the budget of {budget}',
+      over: 'Over the budget of {budget} by {amount}',
+      budgetLink: 'Budget',
+      loading: 'Working out the forecast…',
     },
     recent: {
       title: 'Recent activity',
