@@ -4,7 +4,7 @@ import { formatRubles } from '../../shared/money';
 import { seriousViolations } from './axe';
 import { demoSubscriber, operatorData, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
-import { signInAs } from './session';
+import { chooseInAccountMenu, signInAs } from './session';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -134,8 +134,7 @@ test('the classic page exchanges gigabytes for minutes in words, with no serious
 test('in English and the dark theme the screen speaks English, with no serious accessibility problems', async ({ page, harness }) => {
   await openCabinet(page, harness);
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
-  await page.getByLabel('Язык').selectOption('en');
-  await page.getByLabel('Theme').selectOption('dark');
+  await chooseInAccountMenu(page, 'en', 'dark');
   await page.getByRole('link', { name: 'Remainders: exchange & market' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Remainders: exchange, give, market' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What is left' })).toBeVisible();

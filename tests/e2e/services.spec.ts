@@ -57,6 +57,9 @@ test('the catalogue shows what is on at a glance: a switch in its state and a «
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   await page.getByRole('link', { name: 'Услуги' }).click();
   const catalog = page.getByRole('region', { name: 'Каталог' });
+  // allTextContents() does not wait: the lists are there once the first switch and the first connected card are.
+  await expect(catalog.getByRole('switch').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Подключённые' }).getByRole('heading', { level: 3 }).first()).toBeVisible();
   const connected = await page.getByRole('region', { name: 'Подключённые' }).getByRole('heading', { level: 3 }).allTextContents();
   expect(connected.length).toBeGreaterThan(0);
   const switches = catalog.getByRole('switch');

@@ -29,3 +29,15 @@ export async function switchNumber(page: Page, msisdn: string): Promise<void> {
   const shown = msisdn.replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, '+7 $1 $2-$3-$4');
   await page.getByRole('group', { name: /^(Номера профиля|Profile numbers)$/ }).getByRole('button', { name: shown }).click();
 }
+
+/** Language (and theme) through the account menu of a signed-in window, as a person would; the menu is closed after. */
+export async function chooseInAccountMenu(page: Page, language: 'ru' | 'en', theme?: 'light' | 'dark'): Promise<void> {
+  await openAccountMenu(page);
+  await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  if (theme) {
+    await page.getByRole('radio', { name: theme === 'light' ? /^(Светлая|Light)$/ : /^(Тёмная|Dark)$/ }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  }
+  await page.keyboard.press('Escape');
+}

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { demoSubscriber } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
-import { signInAs } from './session';
+import { chooseInAccountMenu, signInAs } from './session';
 
 const screenshot = fileURLToPath(new URL('../fixtures/support-screenshot.png', import.meta.url));
 
@@ -85,7 +85,7 @@ test('the knowledge base is searched by word forms, in Russian and in English', 
   await expect(kb.getByText('Ничего не нашлось. Попробуйте другие слова или напишите нам')).toBeVisible();
 
   // In English the articles and the form speak English, and English words find them.
-  await page.getByLabel('Язык').selectOption('en');
+  await chooseInAccountMenu(page, 'en');
   const english = page.getByRole('region', { name: 'Common questions' });
   await english.getByLabel('Search the knowledge base').fill('lost phone');
   await expect(english.locator('summary').first()).toHaveText('Lost your phone: blocking the SIM card');
