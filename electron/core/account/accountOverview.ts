@@ -59,17 +59,19 @@ export class AccountOverviewService {
     const { account, promised } = repos;
     // Asked together (one round trip to a shared store): the upkeep check, the line, its promised payment.
     const guess = this.lastWindows.get(lineId);
-    const [due, line, open, balanceKopecks, guessedUsage, feesKopecks] = await Promise.all([
+    // The last window's usage and remainders position are asked for on the guess that the window has not moved.
+    const [due, line, open, balanceKopecks, guessedUsage, guessedPosition, feesKopecks] = await Promise.all([
       checkUpkeep && fees ? fees.due(repos, lineId) : false,
       account.line(lineId),
       promised.open(lineId),
       account.balanceKopecks(lineId),
       guess ? account.billedUsage(lineId, guess.fromIso, guess.toIso) : null,
+      guess ? repos.remainders.position(lineId, guess.fromIso, guess.toIso, new Date(now).toISOString()) : null,
       repos.billing.monthlyFees(lineId),
     ]);
     if (due) return { overview: null };
     if (!line) throw new DomainError('NOT_FOUND', `line ${lineId} does not exist`);
-    const { period, byKind, window, buckets } = await allowancesAt(repos, line, now, this.rollovers, false, guess && guessedUsage ? { ...guess, used: guessedUsage } : undefined);
+    const { period, byKind, window, buckets } = await allowancesAt(repos, line, now, this.rollovers, false, guess && guessedUsage ? { ...guess, used: guessedUsage, ...(guessedPosition ? { position: guessedPosition } : {}) } : undefined);
     if (this.lastWindows.size >= 10_000) this.lastWindows.clear();
     this.lastWindows.set(lineId, window);
     const remainders: Remainder[] = packageOrder.flatMap((kind) => {

@@ -40,18 +40,20 @@ export async function allowancesAt(
   memo?: RolloverMemo,
   /** In a write that is about to rate usage: keep the window's running totals from now on. */
   keepTotals = false,
-  /** The usage of a window already read in this unit of work (asked for beside the line): used if it is this window. */
-  known?: UsageWindow & { used: BilledUsage },
+  /**
+   * The usage of a window already read in this unit of work (asked for beside the line), and the remainders ledger's
+   * position for it at `nowMs`: used if it is this window.
+   */
+  known?: UsageWindow & { used: BilledUsage; position?: Awaited<ReturnType<Repositories['remainders']['position']>> },
 ): Promise<{ period: BillingPeriod; byKind: Record<PackageKind, Allowance>; window: UsageWindow; buckets: SpendableBucket[] }> {
   const period = billingPeriodAt(nowMs, line.region.timeZone, line.billingDay);
   const windowStart = packageWindowStart(period, line.tariffSince);
   const window = { fromIso: windowStart, toIso: period.toIso };
   // Asked together (one round trip to a shared store): the window's usage and the remainders ledger's position.
+  const reuse = known && !keepTotals && known.fromIso === window.fromIso && known.toIso === window.toIso ? known : null;
   const [used, position] = await Promise.all([
-    known && !keepTotals && known.fromIso === window.fromIso && known.toIso === window.toIso
-      ? known.used
-      : repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals),
-    repos.remainders.position(line.lineId, windowStart, period.toIso, new Date(nowMs).toISOString()),
+    reuse ? reuse.used : repos.account.billedUsage(line.lineId, windowStart, period.toIso, keepTotals),
+    reuse?.position ?? repos.remainders.position(line.lineId, windowStart, period.toIso, new Date(nowMs).toISOString()),
   ]);
   const rolled =
     windowStart === period.fromIso
