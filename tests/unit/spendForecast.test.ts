@@ -27,6 +27,8 @@ describe('the spend forecast', () => {
           { at: '2026-11-10T10:00:00Z', kind: 'usage', amountKopecks: -3_000 },
           { at: '2026-11-11T10:00:00Z', kind: 'top-up', amountKopecks: 50_000 },
           { at: '2026-11-12T10:00:00Z', kind: 'mobile-transfer', amountKopecks: -10_500 },
+          // A line that started with a debt: not this period's spend.
+          { at: '2026-11-02T10:00:00Z', kind: 'opening-balance', amountKopecks: -2_340 },
           { at: '2026-11-13T10:00:00Z', kind: 'service-fee', amountKopecks: -9_900 },
         ],
         monthlyFeeKopecks: 40_000,

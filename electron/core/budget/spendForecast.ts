@@ -9,10 +9,11 @@ export interface BalanceMovement {
 
 /**
  * Money that leaves the balance but is not the phone's bill: a transfer to another number, a promised payment
- * repaid or written off (the money was the operator's loan, not a charge). Every other charge is spend, so a new
- * kind of fee counts without touching this.
+ * repaid or written off (the money was the operator's loan, not a charge), a debt the line started with (an
+ * opening balance below zero is not this period's spend). Every other charge is spend, so a new kind of fee counts
+ * without touching this.
  */
-export const NOT_SPEND_KINDS: ReadonlySet<string> = new Set(['mobile-transfer', 'promised-repayment', 'promised-write-off']);
+export const NOT_SPEND_KINDS: ReadonlySet<string> = new Set(['mobile-transfer', 'promised-repayment', 'promised-write-off', 'opening-balance']);
 
 export interface ForecastInput {
   nowMs: number;
