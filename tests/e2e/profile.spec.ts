@@ -21,6 +21,7 @@ test('the profile: name and address saved, an e-mail confirmed with the code fro
   await expect(page.getByRole('status').filter({ hasText: 'Личные данные сохранены' })).toBeVisible();
   // Read back from the store: away and back again.
   await page.getByRole('link', { name: 'Главная' }).click();
+  await expect(page.getByRole('region', { name: 'Баланс' })).toBeVisible();
   await page.getByRole('link', { name: 'Профиль и настройки' }).click();
   await expect(page.getByLabel('Имя и фамилия')).toHaveValue('Анна Сергеевна Орлова');
   await expect(page.getByLabel('Контактный адрес')).toHaveValue('Москва, ул. Тверская, д. 1, кв. 5');

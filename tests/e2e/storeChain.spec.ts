@@ -59,7 +59,10 @@ test('a top-up made at one kiosk is on the balance at the other', async ({ page,
   await expect(page.getByRole('status').filter({ hasText: 'Баланс пополнен' })).toContainText(`Баланс пополнен на ${rub(50_000)}`);
 
   // The other kiosk reads the same database: its main screen shows the new balance once opened again.
+  // Each page is waited for: a click on «Главная» while «Платежи» is still loading cancels that navigation and
+  // leaves the main screen as it was, which is not the «away and back» this test means.
   await elsewhere.getByRole('link', { name: 'Платежи' }).click();
+  await expect(elsewhere.getByRole('heading', { name: 'Платежи' })).toBeVisible();
   await elsewhere.getByRole('link', { name: 'Главная' }).click();
   await expect(elsewhere.getByRole('region', { name: 'Баланс' })).toContainText(rub(anna.line.openingBalanceKopecks + 50_000));
   // And its payment history has the payment made at the first kiosk.

@@ -130,6 +130,7 @@ test('«start with the system» is a setting in «Профиль и настро
   await expect(box).toBeChecked();
   // Asked again of the main side on the way back.
   await page.getByRole('link', { name: 'Главная' }).click();
+  await expect(page.getByRole('region', { name: 'Баланс' })).toBeVisible();
   await page.getByRole('link', { name: 'Профиль и настройки' }).click();
   await expect(page.getByRole('checkbox', { name: 'Запускать вместе с системой' })).toBeChecked();
 });
