@@ -54,7 +54,7 @@ export interface ReadStore {
  * each continues the chain before it. Nothing is loaded: each copy of the database replays the records itself.
  */
 export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadStore> {
-  const unsealed = await readSnapshotFile(folder.snapshot, key);
+  const unsealed = await readSnapshotFile(folder.snapshot, key, undefined, imageHeadroom);
   const snapshot: SnapshotPoint = unsealed
     ? { generation: unsealed.generation, format: unsealed.format, covered: unsealed.covered }
     : { generation: 0, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
@@ -106,10 +106,35 @@ export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadS
  * be 100 MB) — the caller must not use the image afterwards.
  */
 export function loadImage(sql: SqlJsStatic, image: Uint8Array | null): Database {
-  const file = image && (Buffer.isBuffer(image) ? image : Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+  const file = image && withCapacity(Buffer.isBuffer(image) ? image : Buffer.from(image.buffer, image.byteOffset, image.byteLength));
   const db = file ? new sql.Database(file) : new sql.Database();
   configureConnection(db);
   return db;
+}
+
+/**
+ * How much room to leave behind a loaded image for the database to grow into: sql.js keeps the file in one array and,
+ * the first time SQLite writes past its end, allocates 1.125 times the size and copies — for a 100 MB store, a second
+ * 112 MB array beside the first until the old one is collected, in each of the two threads. With the room allocated at
+ * load (its pages are not touched, so cost no memory until written), the file grows in place until the next open.
+ */
+export function imageHeadroom(size: number): number {
+  return Math.max(4 * 1024 * 1024, Math.ceil(size / 8));
+}
+
+/**
+ * The image as sql.js's in-memory file system takes it: it keeps `file.slice(0, length)` as the file's storage and
+ * the length as its size, so a view that reaches to the end of the image's allocation gives it that room to grow
+ * (sql.js's MEMFS, `write` on an empty file). Where the allocation has no room, the image is given as it is.
+ */
+function withCapacity(file: Buffer): Buffer {
+  const capacity = file.buffer.byteLength - file.byteOffset;
+  if (capacity <= file.length) return file;
+  const length = file.length;
+  Object.defineProperty(file, 'slice', {
+    value: (start = 0, end = length) => (start === 0 && end === length ? new Uint8Array(file.buffer, file.byteOffset, capacity) : Buffer.prototype.subarray.call(file, start, end)),
+  });
+  return file;
 }
 
 /**

@@ -7,7 +7,7 @@ import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { writeFileAtomically } from './files/atomicFile';
 import { sealedSnapshotParts } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
-import { applyMigrations, loadImage, readStore, replayJournals, runStatements } from './storeImage';
+import { applyMigrations, imageHeadroom, loadImage, readStore, replayJournals, runStatements } from './storeImage';
 import { decodeStatements } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 import type { FromWorker, OpenedStore, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
@@ -124,7 +124,7 @@ async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: (
   const read = await readStore(files, dataKey);
   // The store's thread gets a copy of the image (this thread's database keeps the image itself: sql.js takes the
   // buffer as its file) and the records; both replay them.
-  const forStore = read.image ? new Uint8Array(read.image) : null;
+  const forStore = read.image ? copyWithHeadroom(read.image) : null;
   db = loadImage(sql, read.image);
   read.image = null;
   key = dataKey;
@@ -135,6 +135,13 @@ async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: (
   send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
   answered();
   replayJournals(db, read.journals);
+}
+
+/** A copy of the image in an allocation with room behind it to grow into (see imageHeadroom). */
+function copyWithHeadroom(image: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new ArrayBuffer(image.length + imageHeadroom(image.length)), 0, image.length);
+  copy.set(image);
+  return copy;
 }
 
 /** Keeps the snapshot about to be replaced in backups/ (a hard link, else a copy), and the newest `keep` of them. */

@@ -40,7 +40,7 @@ export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number,
  * The same bytes as sealSnapshot, a piece at a time (header, ciphertext in `chunk`-sized pieces, tag): written to a
  * file as they come, a snapshot never needs a second whole copy of the image in memory.
  */
-export function* sealedSnapshotParts(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED, chunk = 4 * 1024 * 1024): Generator<Buffer> {
+export function* sealedSnapshotParts(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED, chunk = 1024 * 1024): Generator<Buffer> {
   const nonce = randomBytes(12);
   const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), u64(generation), u64(covered.records), covered.tag, nonce]);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
@@ -106,7 +106,7 @@ export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snap
  * Reads and unseals a snapshot file a piece at a time into one buffer: the sealed file is never held whole beside
  * the image (a store can be 100 MB). Null when there is no file. Nothing is returned unless the whole file authenticates.
  */
-export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 1024 * 1024): Promise<Snapshot | null> {
+export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 1024 * 1024, headroom: (size: number) => number = () => 0): Promise<Snapshot | null> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -125,7 +125,9 @@ export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 10
     decipher.setAAD(header);
     decipher.setAuthTag(tag);
     // Never from the shared pool: the image's buffer may be handed to another thread whole.
-    const image = Buffer.allocUnsafeSlow(total - header.length - TAG_LENGTH);
+    // With room behind it for the database to grow into (see imageHeadroom in storeImage.ts); pages not written stay unmapped.
+    const size = total - header.length - TAG_LENGTH;
+    const image = Buffer.allocUnsafeSlow(size + headroom(size)).subarray(0, size);
     const piece = Buffer.allocUnsafe(Math.min(chunk, image.length));
     try {
       for (let done = 0; done < image.length; ) {
