@@ -273,20 +273,28 @@ export class EncryptedDatabase implements CabinetStore {
 
   private async runCheckpoint(): Promise<void> {
     if (this.worker.failure) return this.checkpointHere(this.worker.failure);
-    const { generation, previous, written } = await this.exclusive(async () => {
+    const { generation, previous, next, headerSynced, written } = await this.exclusive(async () => {
       const generation = this.journal.generation + 1;
       const previous = this.journal;
       // The snapshot holds every record of the journal so far; the next journal's chain continues from its last tag.
       const covered = { records: previous.records, tag: previous.headTag };
-      const next = await JournalWriter.create(this.folder.journal(generation), this.key, generation, covered.tag);
+      // Its header is synced in the background (the first commit into it waits for that): commits wait here only
+      // for the file to be opened and its header written.
+      const next = await JournalWriter.start(this.folder.journal(generation), this.key, generation, covered.tag);
       this.journal = next;
-      this.noteAnchor();
       // Asked before any later commit posts its record: the worker's copy holds exactly the records of `previous`.
       const written = this.worker.checkpoint(generation, covered, this.options.keepBackups ?? 3);
-      return { generation, previous, written };
+      // The first attempt's outcome is the checkpoint's (a later commit retries a failed sync by itself).
+      return { generation, previous, next, headerSynced: next.durable(), written };
+    });
+    // The anchor names the new journal only once its header is on the disk (a crash before that leaves a journal
+    // without a header, which holds nothing; an anchor naming it would be taken for a rollback).
+    const synced = headerSynced.then(() => {
+      if (this.journal === next) this.noteAnchor();
     });
     // Until the worker's rename lands, the old snapshot and every journal since it still hold everything.
-    const [closed, snapshot] = await Promise.allSettled([previous.close(), written]);
+    const [closed, snapshot, durable] = await Promise.allSettled([previous.close(), written, synced]);
+    if (durable.status === 'rejected') throw durable.reason;
     if (snapshot.status === 'rejected') throw snapshot.reason;
     if (closed.status === 'rejected') throw closed.reason;
     await this.removeJournalsBefore(generation);

@@ -180,6 +180,9 @@ function isAllZero(bytes: Buffer, from: number): boolean {
 /** Appends records; each append is durable (fdatasync) before it resolves. Writes format 2 only. */
 export class JournalWriter {
   private readonly mac: Buffer;
+  /** The header's and the folder's syncs of a journal started with `start` (null: done, or a resumed journal). */
+  private headerSync: Promise<void> | null = null;
+  private headerSyncFailed = false;
 
   private constructor(
     private readonly handle: FileHandle,
@@ -195,18 +198,59 @@ export class JournalWriter {
 
   /** Starts a new, empty journal for a generation (replacing any file of that name), continuing the chain from `startTag`. */
   static async create(path: string, key: Buffer, generation: number, startTag: Buffer = CHAIN_ORIGIN): Promise<JournalWriter> {
+    const writer = await JournalWriter.start(path, key, generation, startTag);
+    await writer.durable();
+    return writer;
+  }
+
+  /**
+   * Starts a new journal like `create`, but resolves once its header is written, not yet synced: the syncs (the file,
+   * then its folder) run in the background, and the first append waits for them before it answers. A checkpoint
+   * switches journals this way so that commits do not wait for two fsyncs. Until `durable()` resolves, a crash may
+   * leave the file without its header — a journal that holds nothing (it is started afresh on open).
+   */
+  static async start(path: string, key: Buffer, generation: number, startTag: Buffer = CHAIN_ORIGIN): Promise<JournalWriter> {
     const handle = await open(path, 'w', 0o600);
     try {
       const header = journalHeader(key, generation, startTag);
       await handle.write(header, 0, header.length, 0);
-      await handle.sync();
-      await syncFolder(dirname(path));
-      return new JournalWriter(handle, path, generation, key, 1, header.length, Buffer.from(startTag));
     } catch (error) {
       await handle.close();
       await unlink(path).catch(() => undefined);
       throw error;
     }
+    const writer = new JournalWriter(handle, path, generation, key, 1, JOURNAL_HEADER_LENGTH, Buffer.from(startTag));
+    writer.headerSync = writer.syncHeader();
+    return writer;
+  }
+
+  /**
+   * Resolves once the header and the file's name are on the disk (at once for a resumed journal). After a failed
+   * sync (EIO, ENOSPC) the next call tries again: the journal is not lost for good to one failure.
+   */
+  durable(): Promise<void> {
+    if (this.headerSyncFailed) {
+      this.headerSyncFailed = false;
+      this.headerSync = this.syncHeader();
+    }
+    return this.headerSync ?? Promise.resolve();
+  }
+
+  private syncHeader(): Promise<void> {
+    const run = (async () => {
+      await this.handle.sync();
+      await syncFolder(dirname(this.path));
+    })();
+    // Whoever waits sees a failure; here it only marks the sync to be tried again.
+    run.then(
+      () => {
+        if (this.headerSync === run) this.headerSync = null;
+      },
+      () => {
+        if (this.headerSync === run) this.headerSyncFailed = true;
+      },
+    );
+    return run;
   }
 
   /** Continues a (format 2) journal read on open; a torn tail is cut off first. */
@@ -245,7 +289,8 @@ export class JournalWriter {
     try {
       const { bytesWritten } = await this.handle.write(bytes, 0, bytes.length, this.length);
       if (bytesWritten !== bytes.length) throw Object.assign(new Error('short write to the journal'), { code: 'EIO' });
-      await this.handle.datasync();
+      // A record is durable only in a journal whose header and name are.
+      await Promise.all([this.handle.datasync(), this.durable()]);
     } catch (error) {
       await this.handle.truncate(this.length).catch(() => undefined);
       throw error;
