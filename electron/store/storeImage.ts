@@ -41,6 +41,8 @@ export interface JournalRecords {
 export interface ReadStore {
   /** The snapshot's SQLite image (null: no snapshot, an empty database). */
   image: Buffer | null;
+  /** The further copies asked for (`copies` − 1 of them; none without a snapshot). */
+  copies: Buffer[];
   snapshot: SnapshotPoint;
   /** Whether a snapshot file was there (false: a new or an emptied folder). */
   sealed: boolean;
@@ -53,8 +55,8 @@ export interface ReadStore {
  * Reads the store's files: decrypts the snapshot, reads the journals that follow it, oldest first, and checks that
  * each continues the chain before it. Nothing is loaded: each copy of the database replays the records itself.
  */
-export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadStore> {
-  const unsealed = await readSnapshotFile(folder.snapshot, key, undefined, imageHeadroom);
+export async function readStore(folder: StoreFolder, key: Buffer, copies = 1): Promise<ReadStore> {
+  const unsealed = await readSnapshotFile(folder.snapshot, key, { headroom: imageHeadroom, copies });
   const snapshot: SnapshotPoint = unsealed
     ? { generation: unsealed.generation, format: unsealed.format, covered: unsealed.covered }
     : { generation: 0, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
@@ -97,7 +99,7 @@ export async function readStore(folder: StoreFolder, key: Buffer): Promise<ReadS
     head = headTag(contents);
     last = { ...summary(contents), headerWritten: true };
   }
-  return { image: unsealed?.image ?? null, snapshot, sealed: unsealed !== null, journals, replayed: { last, chain, head } };
+  return { image: unsealed?.image ?? null, copies: unsealed?.copies ?? [], snapshot, sealed: unsealed !== null, journals, replayed: { last, chain, head } };
 }
 
 /**

@@ -7,7 +7,7 @@ import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { writeFileAtomically } from './files/atomicFile';
 import { sealedSnapshotParts } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
-import { applyMigrations, imageHeadroom, loadImage, readStore, replayJournals, runStatements } from './storeImage';
+import { applyMigrations, loadImage, readStore, replayJournals, runStatements } from './storeImage';
 import { decodeStatements } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 import type { FromWorker, OpenedStore, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
@@ -121,10 +121,11 @@ function reset(): void {
 async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: () => void): Promise<void> {
   reset();
   const sql = await sqlJs;
-  const read = await readStore(files, dataKey);
+  // Decrypted once into two copies: this thread's and the store's.
+  const read = await readStore(files, dataKey, 2);
   // The store's thread gets a copy of the image (this thread's database keeps the image itself: sql.js takes the
   // buffer as its file) and the records; both replay them.
-  const forStore = read.image ? copyWithHeadroom(read.image) : null;
+  const forStore = read.copies[0] ?? null;
   db = loadImage(sql, read.image);
   read.image = null;
   key = dataKey;
@@ -135,13 +136,6 @@ async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: (
   send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
   answered();
   replayJournals(db, read.journals);
-}
-
-/** A copy of the image in an allocation with room behind it to grow into (see imageHeadroom). */
-function copyWithHeadroom(image: Uint8Array): Uint8Array {
-  const copy = new Uint8Array(new ArrayBuffer(image.length + imageHeadroom(image.length)), 0, image.length);
-  copy.set(image);
-  return copy;
 }
 
 /** Keeps the snapshot about to be replaced in backups/ (a hard link, else a copy), and the newest `keep` of them. */

@@ -26,8 +26,19 @@ export interface Covered {
 export interface Snapshot {
   generation: number;
   image: Buffer;
+  /** Further copies of the image, when asked for (`copies`), each in an allocation of its own. */
+  copies?: Buffer[];
   format: number;
   covered: Covered;
+}
+
+export interface SnapshotReadOptions {
+  /** Bytes read and decrypted at a time. */
+  chunk?: number;
+  /** Room to allocate behind each copy of the image for the database to grow into (untouched, it costs nothing). */
+  headroom?: (size: number) => number;
+  /** How many copies of the image to decrypt into, in the one pass over the file (the store's two threads each take one). */
+  copies?: number;
 }
 
 const NOTHING_COVERED: Covered = { records: 0, tag: Buffer.alloc(TAG_LENGTH) };
@@ -106,7 +117,8 @@ export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snap
  * Reads and unseals a snapshot file a piece at a time into one buffer: the sealed file is never held whole beside
  * the image (a store can be 100 MB). Null when there is no file. Nothing is returned unless the whole file authenticates.
  */
-export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 1024 * 1024, headroom: (size: number) => number = () => 0): Promise<Snapshot | null> {
+export async function readSnapshotFile(path: string, key: Buffer, options: SnapshotReadOptions = {}): Promise<Snapshot | null> {
+  const { chunk = 4 * 1024 * 1024, headroom = () => 0, copies = 1 } = options;
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -127,14 +139,18 @@ export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 10
     // Never from the shared pool: the image's buffer may be handed to another thread whole.
     // With room behind it for the database to grow into (see imageHeadroom in storeImage.ts); pages not written stay unmapped.
     const size = total - header.length - TAG_LENGTH;
-    const image = Buffer.allocUnsafeSlow(size + headroom(size)).subarray(0, size);
+    const images = Array.from({ length: copies }, () => Buffer.allocUnsafeSlow(size + headroom(size)).subarray(0, size));
+    const image = images[0]!;
     const piece = Buffer.allocUnsafe(Math.min(chunk, image.length));
     try {
       for (let done = 0; done < image.length; ) {
         const length = Math.min(piece.length, image.length - done);
         await readFully(handle, piece.subarray(0, length), header.length + done, path);
         // GCM: as many bytes out as in.
-        done += decipher.update(piece.subarray(0, length)).copy(image, done);
+        // Each copy is written while the piece is in the cache: no second pass over the whole image.
+        const plain = decipher.update(piece.subarray(0, length));
+        for (const copy of images) plain.copy(copy, done);
+        done += plain.length;
       }
       decipher.final();
     } catch (error) {
@@ -142,7 +158,7 @@ export async function readSnapshotFile(path: string, key: Buffer, chunk = 4 * 10
       if (error instanceof StoreFileError || (error instanceof Error && 'syscall' in error)) throw error;
       throw altered(path);
     }
-    return { generation, image, format, covered };
+    return { generation, image, copies: images.slice(1), format, covered };
   } finally {
     await handle.close();
   }
