@@ -20,7 +20,7 @@ import { migrations as allMigrations, type Migration } from './migrations/index'
 import { sqlRepositories } from './repositories/index';
 import { encodeStatements, SqlJsExecutor, StatementCache, type RecordedStatement, type SqlExecutor } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
-import { applyMigrations, configureConnection, loadImage, replayJournals, schemaVersionOf, whatToDo, type Replayed, type SnapshotPoint } from './storeImage';
+import { applyMigrations, configureConnection, JournalReplay, loadImage, schemaVersionOf, whatToDo, type Replayed, type SnapshotPoint } from './storeImage';
 import { StoreWorkerClient } from './storeWorkerClient';
 
 // Not named `require`: the bundle's ESM shim declares that name at its top, and a second one does not parse.
@@ -107,20 +107,27 @@ export class EncryptedDatabase implements CabinetStore {
     const folder = new StoreFolder(options.folder);
     await mkdir(folder.path, { recursive: true, mode: 0o700 });
     const lock = await StoreLock.acquire(folder.lock);
-    let db: Database | null = null;
+    // Set from the worker's image callback (a type the compiler does not narrow to null there).
+    let db = null as Database | null;
     let anchor: AnchorFile | null = null;
     let worker: StoreWorkerClient | null = null;
     try {
       // Started first: the worker loads sql.js while the key is fetched.
       worker = StoreWorkerClient.start(folder.path, sqlWasmPath());
-      const key = await options.keyProvider.dataKey();
-      // The worker decrypts the snapshot and reads the journals (checking their chain); both threads replay them.
-      const [sql, opened] = await Promise.all([loadSqlJs(), worker.open(key)]);
+      const [key, sql] = await Promise.all([options.keyProvider.dataKey(), loadSqlJs()]);
+      // The worker decrypts the snapshot and reads the journals (checking their chain); this thread loads the image as
+      // soon as it comes and replays the records batch by batch while the worker reads the rest.
+      let replay: JournalReplay | null = null;
+      const opened = await worker.open(key, {
+        image: (image) => {
+          db = loadImage(sql, image);
+          replay = new JournalReplay(db);
+        },
+        records: (generation, path, payloads, first) => replay!.add(generation, path, payloads, first),
+      });
+      if (db === null || replay === null) throw new Error('the store worker answered the open without the database image');
+      (replay as JournalReplay).finish();
       const { snapshot, replayed, sealed } = opened;
-      db = loadImage(sql, opened.image);
-      opened.image = null;
-      replayJournals(db, opened.journals);
-      opened.journals = [];
 
       anchor = options.anchorFile === null ? null : await AnchorFile.open(options.anchorFile ?? anchorPathFor(folder.path), key);
       const emptyFolder = !sealed && replayed.last === null;

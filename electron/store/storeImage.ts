@@ -38,6 +38,16 @@ export interface JournalRecords {
   payloads: Uint8Array[];
 }
 
+/**
+ * What `readStore` hands over as it reads, before it returns: the snapshot as soon as it is decrypted, then each
+ * journal's records a batch at a time (`first`: the batch's first record's sequence number). A later error still
+ * fails the read: whatever was built from them is dropped.
+ */
+export interface ReadStream {
+  snapshot(unsealed: Snapshot | null): void;
+  records(generation: number, path: string, payloads: Buffer[], first: number): void;
+}
+
 export interface ReadStore {
   /** The snapshot's SQLite image (null: no snapshot, an empty database). */
   image: Buffer | null;
@@ -55,8 +65,9 @@ export interface ReadStore {
  * Reads the store's files: decrypts the snapshot, reads the journals that follow it, oldest first, and checks that
  * each continues the chain before it. Nothing is loaded: each copy of the database replays the records itself.
  */
-export async function readStore(folder: StoreFolder, key: Buffer, copies = 1): Promise<ReadStore> {
+export async function readStore(folder: StoreFolder, key: Buffer, copies = 1, stream?: ReadStream): Promise<ReadStore> {
   const unsealed = await readSnapshotFile(folder.snapshot, key, { headroom: imageHeadroom, copies });
+  stream?.snapshot(unsealed);
   const snapshot: SnapshotPoint = unsealed
     ? { generation: unsealed.generation, format: unsealed.format, covered: unsealed.covered }
     : { generation: 0, format: SNAPSHOT_FORMAT, covered: { records: 0, tag: CHAIN_ORIGIN } };
@@ -78,7 +89,11 @@ export async function readStore(folder: StoreFolder, key: Buffer, copies = 1): P
       throw new StoreFileError('damaged', `journal ${snapshotGeneration + index} is missing`, folder.journal(snapshotGeneration + index));
     }
     const path = folder.journal(generation);
-    const contents = readJournal(await readFile(path), key, path);
+    let first = 1;
+    const contents = readJournal(await readFile(path), key, path, (entries) => {
+      stream?.records(generation, path, entries.map((entry) => entry.payload), first);
+      first += entries.length;
+    });
     if (contents.generation === -1) {
       // The header of the newest journal never reached the disk: nothing in it was acknowledged.
       last = { ...summary(contents), generation, startTag: head, validLength: 0, headerWritten: false };
@@ -145,12 +160,31 @@ function withCapacity(file: Buffer): Buffer {
  * with statements prepared once.
  */
 export function replayJournals(db: Database, journals: JournalRecords[]): void {
-  for (const { generation, path, payloads } of journals) {
-    const prepared = new Map<string, Statement>();
-    db.run('BEGIN');
+  const replay = new JournalReplay(db);
+  for (const { generation, path, payloads } of journals) replay.add(generation, path, payloads, 1);
+  replay.finish();
+}
+
+/**
+ * A replay fed a batch of records at a time, as the store worker reads them (see ReadStream): each journal is one
+ * transaction, committed when the next journal's records start or at `finish`; a record that cannot be read or
+ * applied rolls its journal back and throws.
+ */
+export class JournalReplay {
+  private generation: number | null = null;
+  private readonly prepared = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {}
+
+  add(generation: number, path: string, payloads: Uint8Array[], first: number): void {
+    if (generation !== this.generation) {
+      this.commit();
+      this.db.run('BEGIN');
+      this.generation = generation;
+    }
     try {
       for (const [index, payload] of payloads.entries()) {
-        const sequence = index + 1;
+        const sequence = first + index;
         let statements: RecordedStatement[];
         try {
           statements = decodeStatements(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
@@ -158,20 +192,36 @@ export function replayJournals(db: Database, journals: JournalRecords[]): void {
           throw new StoreFileError('damaged', `journal ${generation} record ${sequence} cannot be read`, path);
         }
         try {
-          runStatements(db, statements, prepared);
+          runStatements(this.db, statements, this.prepared);
         } catch (error) {
           throw new StoreFileError('damaged', `journal ${generation} record ${sequence} cannot be applied: ${(error as Error).message}`, path);
         }
       }
-      db.run('COMMIT');
     } catch (error) {
-      db.run('ROLLBACK');
+      this.db.run('ROLLBACK');
+      this.generation = null;
+      this.freeStatements();
       throw error;
-    } finally {
-      for (const statement of prepared.values()) statement.free();
     }
   }
-  schemaVersionOf(db);
+
+  /** Commits the last journal's records and makes sure the migrations' table exists. */
+  finish(): void {
+    this.commit();
+    schemaVersionOf(this.db);
+  }
+
+  private commit(): void {
+    if (this.generation === null) return;
+    this.db.run('COMMIT');
+    this.generation = null;
+    this.freeStatements();
+  }
+
+  private freeStatements(): void {
+    for (const statement of this.prepared.values()) statement.free();
+    this.prepared.clear();
+  }
 }
 
 function summary(contents: JournalContents): Omit<LastJournal, 'headerWritten'> {

@@ -121,19 +121,23 @@ function reset(): void {
 async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: () => void): Promise<void> {
   reset();
   const sql = await sqlJs;
-  // Decrypted once into two copies: this thread's and the store's.
-  const read = await readStore(files, dataKey, 2);
-  // The store's thread gets a copy of the image (this thread's database keeps the image itself: sql.js takes the
-  // buffer as its file) and the records; both replay them.
-  const forStore = read.copies[0] ?? null;
+  // Decrypted once into two copies: this thread's and the store's. The store's thread gets its copy and then the
+  // journals' records as they are read, and replays them while the rest are read; this thread replays them after.
+  const read = await readStore(files, dataKey, 2, {
+    snapshot: (unsealed) => {
+      const image = unsealed?.copies?.[0] ?? null;
+      send({ type: 'image', id, image }, image ? [image.buffer as ArrayBuffer] : []);
+    },
+    records: (generation, path, payloads, first) => send({ type: 'records', id, generation, path, payloads, first }),
+  });
   db = loadImage(sql, read.image);
   read.image = null;
   key = dataKey;
   folder = files;
   snapshotOnDisk = read.sealed ? read.snapshot.generation : null;
   const { last, chain, head } = read.replayed;
-  const store: OpenedStore = { image: forStore, journals: read.journals, snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
-  send({ type: 'opened', id, store }, forStore ? [forStore.buffer as ArrayBuffer] : []);
+  const store: OpenedStore = { snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
+  send({ type: 'opened', id, store });
   answered();
   replayJournals(db, read.journals);
 }

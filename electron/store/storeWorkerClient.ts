@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Covered } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import type { Migration } from './migrations/index';
-import type { JournalRecords, LastJournal, Replayed, SnapshotPoint } from './storeImage';
+import type { LastJournal, Replayed, SnapshotPoint } from './storeImage';
 import type { FromWorker, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
 
 /**
@@ -76,11 +76,15 @@ function workerFromSource(entry: string): string {
 }
 
 export interface OpenedImage {
-  image: Uint8Array | null;
-  journals: JournalRecords[];
   snapshot: SnapshotPoint;
   sealed: boolean;
   replayed: Replayed;
+}
+
+/** Where an open's parts go as the worker reads them (see StoreWorkerClient.open). */
+export interface OpenSink {
+  image(image: Uint8Array | null): void;
+  records(generation: number, path: string, payloads: Uint8Array[], first: number): void;
 }
 
 /** Idle workers of this process, and how many are kept. */
@@ -113,12 +117,27 @@ function rebuilt(error: WorkerFailure): Error {
 export class StoreWorkerClient {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (message: FromWorker) => void; reject: (error: Error) => void }>();
+  /** Where an open's image and records go as they come, by request id. */
+  private readonly sinks = new Map<number, OpenSink>();
   private stopped: Error | null = null;
 
   private readonly onMessage = (message: FromWorker): void => {
     if (message.type === 'diverged') return this.stop(new Error(`the store worker's copy is out of step: ${message.error.message}`));
     const request = this.waiting.get(message.id);
     if (!request) return;
+    if (message.type === 'image' || message.type === 'records') {
+      const sink = this.sinks.get(message.id);
+      try {
+        if (message.type === 'image') sink?.image(message.image);
+        else sink?.records(message.generation, message.path, message.payloads, message.first);
+      } catch (error) {
+        // The open fails with the sink's error; the worker's later messages for it find no one waiting.
+        this.waiting.delete(message.id);
+        this.sinks.delete(message.id);
+        request.reject(error as Error);
+      }
+      return;
+    }
     this.waiting.delete(message.id);
     if (message.type === 'failed') request.reject(rebuilt(message.error));
     else request.resolve(message);
@@ -151,15 +170,25 @@ export class StoreWorkerClient {
     return this.stopped;
   }
 
-  async open(key: Buffer): Promise<OpenedImage> {
-    const answer = await this.request({ type: 'open', id: 0, folder: this.folder, key: new Uint8Array(key) });
+  /**
+   * Loads the store: `sink` is given the snapshot's image as soon as the worker has decrypted it, then the journals'
+   * records a batch at a time as the worker reads them (the caller replays them meanwhile); the answer says where the
+   * journals end. A sink that throws fails the open with its error.
+   */
+  async open(key: Buffer, sink: OpenSink): Promise<OpenedImage> {
+    const id = this.nextId;
+    this.sinks.set(id, sink);
+    let answer: FromWorker;
+    try {
+      answer = await this.request({ type: 'open', id: 0, folder: this.folder, key: new Uint8Array(key) });
+    } finally {
+      this.sinks.delete(id);
+    }
     if (answer.type !== 'opened') throw new Error(`the store worker answered ${answer.type} to open`);
-    const { image, journals, snapshot, sealed, last, chain, head } = answer.store;
+    const { snapshot, sealed, last, chain, head } = answer.store;
     const covered = { records: snapshot.covered.records, tag: asBuffer(snapshot.covered.tag) };
     const lastJournal: LastJournal | null = last && { ...last, startTag: asBuffer(last.startTag), tags: last.tags.map(asBuffer) };
     return {
-      image,
-      journals,
       snapshot: { ...snapshot, covered },
       sealed,
       replayed: {

@@ -13,7 +13,10 @@ export interface StoreWorkerSetup {
 }
 
 export type ToWorker =
-  /** Load the store from its files; answered by `opened` with the database's image. */
+  /**
+   * Load the store from its files: answered by `image` (the snapshot's, as soon as it is decrypted), `records` (the
+   * journals' records, a batch at a time, as they are read), then `opened` (where the journals end); or `failed`.
+   */
   | { type: 'open'; id: number; folder: string; key: Uint8Array }
   /** The store was closed: drop the copy and the key; the worker waits, idle, for the next store to open. */
   | { type: 'reset' }
@@ -26,10 +29,6 @@ export type ToWorker =
 
 /** Buffers cross the thread boundary as Uint8Array. */
 export interface OpenedStore {
-  /** The snapshot's SQLite image, a copy of the worker's own (its buffer is transferred); null: no snapshot. */
-  image: Uint8Array | null;
-  /** The journals' records to replay into it, oldest first. */
-  journals: JournalRecords[];
   snapshot: SnapshotPoint;
   sealed: boolean;
   last: LastJournal | null;
@@ -46,6 +45,10 @@ export interface WorkerFailure {
 }
 
 export type FromWorker =
+  /** The snapshot's SQLite image, a copy of the worker's own (its buffer is transferred); null: no snapshot. */
+  | { type: 'image'; id: number; image: Uint8Array | null }
+  /** A batch of a journal's records to replay, in order; `first` is the first one's sequence number. */
+  | ({ type: 'records'; id: number; first: number } & JournalRecords)
   | { type: 'opened'; id: number; store: OpenedStore }
   | { type: 'checkpointed'; id: number }
   | { type: 'failed'; id: number; error: WorkerFailure }

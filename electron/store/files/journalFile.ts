@@ -84,7 +84,11 @@ export function sealRecord(payload: Uint8Array, key: Buffer, generation: number,
   return { bytes: Buffer.concat([head, lengthCheck(mac, aad), nonce, body, tag]), tag };
 }
 
-export function readJournal(bytes: Buffer, key: Buffer, file?: string): JournalContents {
+/**
+ * Reads and authenticates a journal. With `onEntries`, its records are also handed over as they are read, a batch
+ * at a time (the store replays them while the rest are read); a later error still fails the whole read.
+ */
+export function readJournal(bytes: Buffer, key: Buffer, file?: string, onEntries?: (entries: JournalEntry[]) => void): JournalContents {
   const torn = (): JournalContents => ({ generation: -1, format: JOURNAL_FORMAT, startTag: CHAIN_ORIGIN, entries: [], tags: [], validLength: 0, tornTail: bytes.length > 0 });
   const prefix = Math.min(4, bytes.length);
   if (!bytes.subarray(0, prefix).equals(MAGIC.subarray(0, prefix))) throw new StoreFileError('not-a-store', 'the journal is not a Subscriber Cabinet journal', file);
@@ -98,16 +102,32 @@ export function readJournal(bytes: Buffer, key: Buffer, file?: string): JournalC
   if (!bytes.subarray(5, 13).equals(keyId(key))) throw new StoreFileError('wrong-key', 'the journal is encrypted with another key', file);
   const generation = Number(bytes.readBigUInt64BE(13));
   const startTag = format === 1 ? CHAIN_ORIGIN : Buffer.from(bytes.subarray(21, 37));
-  return format === 1 ? readV1Records(bytes, key, generation, file) : readV2Records(bytes, key, generation, startTag, file);
+  if (format === 1) {
+    const contents = readV1Records(bytes, key, generation, file);
+    if (contents.entries.length > 0) onEntries?.(contents.entries);
+    return contents;
+  }
+  return readV2Records(bytes, key, generation, startTag, file, onEntries);
 }
 
-function readV2Records(bytes: Buffer, key: Buffer, generation: number, startTag: Buffer, file?: string): JournalContents {
+/** Records handed over at a time while a journal is read. */
+const ENTRIES_PER_BATCH = 1000;
+
+function readV2Records(bytes: Buffer, key: Buffer, generation: number, startTag: Buffer, file?: string, onEntries?: (entries: JournalEntry[]) => void): JournalContents {
   const mac = macKey(key);
   const entries: JournalEntry[] = [];
   const tags: Buffer[] = [];
   let previous = startTag;
   let offset = JOURNAL_HEADER_LENGTH;
-  const result = (tornTail: boolean): JournalContents => ({ generation, format: 2, startTag, entries, tags, validLength: offset, tornTail });
+  let handedOver = 0;
+  const handOver = () => {
+    if (onEntries && entries.length > handedOver) onEntries(entries.slice(handedOver));
+    handedOver = entries.length;
+  };
+  const result = (tornTail: boolean): JournalContents => {
+    handOver();
+    return { generation, format: 2, startTag, entries, tags, validLength: offset, tornTail };
+  };
   while (offset < bytes.length) {
     const remaining = bytes.length - offset;
     // Only a crash leaves a record head shorter than 8 bytes or zeros at the end: a torn tail.
@@ -141,6 +161,7 @@ function readV2Records(bytes: Buffer, key: Buffer, generation: number, startTag:
     }
     previous = tag;
     offset += 8 + length;
+    if (entries.length - handedOver >= ENTRIES_PER_BATCH) handOver();
   }
   return result(false);
 }
