@@ -222,9 +222,10 @@ export function procedures(deps: ProcedureDependencies): Procedures {
   };
 
   return {
-    public: (resolve, options) => (input, window) => resolve(input, windowContext(window, options)),
-    store: (resolve, options) => (input, window) => resolve(input, coreContext(window, options)),
-    session: (resolve, options) => (input, window) => resolve(input, sessionContext(window, options)),
+    // async: a refusal is a rejected promise like any other answer, never a throw in the caller's hands.
+    public: (resolve, options) => async (input, window) => resolve(input, windowContext(window, options)),
+    store: (resolve, options) => async (input, window) => resolve(input, coreContext(window, options)),
+    session: (resolve, options) => async (input, window) => resolve(input, sessionContext(window, options)),
     signedIn: (resolve, options) => async (input, window) => {
       const context = signedInContext(window, options);
       const output = await resolve(input, context);
