@@ -385,6 +385,7 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
       TEST_CARDS,
       options.acquirerTimeoutMs,
     );
+    const autopay = new Autopay(database, clock, topUps, data.payments, logger);
     const supportData = options.supportData ?? bundledSupportData();
     const knowledgeBase = new KnowledgeBase(database);
     await knowledgeBase.sync(supportData.articles);
@@ -415,10 +416,10 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         logger,
       }),
       topUps,
-      transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, monthlyFees),
+      transfers: new Transfers(database, clock, ids, data.payments, new OneTimeCodes(secrets, clock, ids, data.codes.digits), network.sms, monthlyFees, (lineId) => autopay.run(lineId)),
       promisedPayments,
       paymentHistory: new PaymentHistory(database, data.payments.operator),
-      autopay: new Autopay(database, clock, topUps, data.payments, logger),
+      autopay,
       passwordChange: new PasswordChange(database, hasher, clock, ids),
       simBlocking,
       contentSubscriptions,
@@ -446,7 +447,6 @@ export function startCabinet(options: CabinetOptions): CabinetHost {
         return msisdn ? database!.read((repos) => repos.smsMessages.recentFor([msisdn], 50)) : [];
       },
     };
-    const autopay = core.autopay;
     const runAutopay = async (lineId: string | null, msisdn: string) => {
       if (lineId && (await autopay.run(lineId))) dispatcher.notifyLine(msisdn, 'account.changed', {});
     };

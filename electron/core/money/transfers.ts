@@ -32,6 +32,8 @@ export class Transfers {
     private readonly codes: OneTimeCodes,
     private readonly sms: SmsGateway,
     private readonly fees: MonthlyFees,
+    /** Told after money left the line (autopay looks whether the balance fell below its threshold). */
+    private readonly afterDebit: (lineId: string) => Promise<unknown> = async () => undefined,
   ) {}
 
   preview(lineId: string, to: E164, amountKopecks: number): Promise<TransferPreview> {
@@ -149,6 +151,8 @@ export class Transfers {
       return { payment: (await repos.payments.byId(paymentId))!, recipient: recipient.msisdn };
     });
     if ('refusal' in outcome) throw outcome.refusal;
+    // The transfer may take the balance below an autopay threshold.
+    await this.afterDebit(lineId);
     return outcome;
   }
 
