@@ -75,16 +75,16 @@ test('modern layout: no sideways scroll and no cut words on any route, 900 / 128
 
 test('classic view: no sideways scroll and no cut words on any page, 900 / 1280 / 1920 px, light and dark, ru and en', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   const found: string[] = [];
   for (const width of widths) {
     await page.setViewportSize({ width, height: width === 900 ? 600 : 900 });
     for (const language of languages) {
       for (const theme of themes) {
-        await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
+        await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
         await expect(page.locator('html')).toHaveAttribute('lang', language);
-        await page.getByRole('combobox', { name: /^(Тема|Theme)$/ }).selectOption(theme);
+        await page.getByRole('radio', { name: theme === 'light' ? /^(Светлая|Light)$/ : /^(Тёмная|Dark)$/ }).check();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         for (const item of classicMenu) {
           await visit(page, hashOf[item.route]!);
@@ -107,7 +107,7 @@ test('sign-in and diagnostics screens: no sideways scroll and no cut words, 900 
         for (const hash of ['#/sign-in', '#/diagnostics']) {
           await page.evaluate((target) => (location.hash = target), hash);
           await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-          await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
+          await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
           await expect(page.locator('html')).toHaveAttribute('lang', language);
           await settled(page);
           for (const problem of await layoutProblems(page)) found.push(`${hash} at ${width} px, ${language}, ${colorScheme}: ${problem}`);

@@ -53,14 +53,14 @@ test('every route of the modern layout, the sign-in and diagnostics screens', as
       for (const theme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: theme });
         await page.evaluate(() => (location.hash = '#/sign-in'));
-        await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
+        await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
         await shoot(page, '#/sign-in', `sign-in-${language}-${theme}-${width}`);
         await shoot(page, '#/diagnostics', `diagnostics-${language}-${theme}-${width}`);
       }
     }
   }
   await page.evaluate(() => (location.hash = '#/sign-in'));
-  await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption('ru');
+  await page.getByRole('radio', { name: 'Русский' }).check();
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
@@ -78,14 +78,14 @@ test('every route of the modern layout, the sign-in and diagnostics screens', as
 
 test('every page of the classic view', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     for (const language of ['ru', 'en'] as const) {
       for (const theme of ['light', 'dark'] as const) {
-        await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
-        await page.getByRole('combobox', { name: /^(Тема|Theme)$/ }).selectOption(theme);
+        await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
+        await page.getByRole('radio', { name: theme === 'light' ? /^(Светлая|Light)$/ : /^(Тёмная|Dark)$/ }).check();
         for (const item of classicMenu) await shoot(page, classic[item.route]!, `${item.route}-${language}-${theme}-${width}`);
       }
     }
