@@ -3,7 +3,7 @@ import { appMenu } from '../../renderer/src/components/appMenu';
 import { classicMenu } from '../../renderer/src/components/classic/classicMenu';
 import { demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
-import { layoutProblems, settled } from './layoutCheck';
+import { layoutProblems, openRoute, settled } from './layoutCheck';
 import { openAccountMenu, signInAs } from './session';
 
 /**
@@ -24,6 +24,8 @@ const hashOf: Record<string, string> = {
   tariff: '#/tariff',
   services: '#/services',
   payments: '#/payments',
+  remainders: '#/remainders',
+  subscriptions: '#/subscriptions',
   detail: '#/detail',
   numbers: '#/numbers',
   security: '#/security',
@@ -35,14 +37,10 @@ const hashOf: Record<string, string> = {
   'classic-promised': '#/classic/promised-payment',
   'classic-sim': '#/classic/sim',
   'classic-numbers': '#/classic/numbers',
+  'classic-remainders': '#/classic/remainders',
   'classic-support': '#/classic/support',
+  'classic-subscriptions': '#/classic/subscriptions',
 };
-
-async function visit(page: Page, hash: string): Promise<void> {
-  await page.evaluate((target) => (location.hash = target), hash);
-  await expect(page.locator('main h1').first()).toBeVisible();
-  await settled(page);
-}
 
 /** Language and theme through the account menu, as a person would. */
 async function chooseInMenu(page: Page, language: 'ru' | 'en', theme: 'light' | 'dark'): Promise<void> {
@@ -64,7 +62,7 @@ test('modern layout: no sideways scroll and no cut words on any route, 900 / 128
       for (const theme of themes) {
         await chooseInMenu(page, language, theme);
         for (const route of modernRoutes) {
-          await visit(page, hashOf[route]!);
+          await openRoute(page, hashOf[route]!);
           for (const problem of await layoutProblems(page)) found.push(`${route} at ${width} px, ${language}, ${theme}: ${problem}`);
         }
       }
@@ -87,7 +85,7 @@ test('classic view: no sideways scroll and no cut words on any page, 900 / 1280 
         await page.getByRole('radio', { name: theme === 'light' ? /^(Светлая|Light)$/ : /^(Тёмная|Dark)$/ }).check();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         for (const item of classicMenu) {
-          await visit(page, hashOf[item.route]!);
+          await openRoute(page, hashOf[item.route]!);
           for (const problem of await layoutProblems(page)) found.push(`${item.route} at ${width} px, ${language}, ${theme}: ${problem}`);
         }
       }
@@ -146,7 +144,7 @@ test.describe('kiosk', () => {
       for (const theme of themes) {
         await chooseInMenu(page, 'ru', theme);
         for (const route of ['home', 'services', 'payments', 'tariff']) {
-          await visit(page, hashOf[route]!);
+          await openRoute(page, hashOf[route]!);
           for (const problem of await layoutProblems(page)) found.push(`kiosk ${route} at ${width} px, ${theme}: ${problem}`);
         }
       }

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import { appMenu } from '../../renderer/src/components/appMenu';
 import { classicMenu } from '../../renderer/src/components/classic/classicMenu';
 import { demoSubscriber } from './demoData';
-import { expect, openCabinet, test } from './fixtures';
-import { settled } from './layoutCheck';
+import { openCabinet, test } from './fixtures';
+import { openRoute } from './layoutCheck';
 import { openAccountMenu, signInAs } from './session';
 
 /**
@@ -22,6 +22,8 @@ const modern: Record<string, string> = {
   tariff: '#/tariff',
   services: '#/services',
   payments: '#/payments',
+  remainders: '#/remainders',
+  subscriptions: '#/subscriptions',
   detail: '#/detail',
   numbers: '#/numbers',
   security: '#/security',
@@ -35,13 +37,13 @@ const classic: Record<string, string> = {
   'classic-promised': '#/classic/promised-payment',
   'classic-sim': '#/classic/sim',
   'classic-numbers': '#/classic/numbers',
+  'classic-remainders': '#/classic/remainders',
   'classic-support': '#/classic/support',
+  'classic-subscriptions': '#/classic/subscriptions',
 };
 
 async function shoot(page: Page, hash: string, name: string): Promise<void> {
-  await page.evaluate((target) => (location.hash = target), hash);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await settled(page);
+  await openRoute(page, hash);
   await page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
 }
 
