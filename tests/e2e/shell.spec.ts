@@ -110,3 +110,20 @@ test('signed out and in the classic view, language, theme and interface are segm
   await expect(russianSettings.getByRole('group', { name: 'Язык' }).getByRole('radio', { name: 'Русский' })).toBeChecked();
   await expect(russianSettings.getByRole('group', { name: 'Тема' }).getByRole('radio', { name: 'Тёмная' })).toBeChecked();
 });
+
+test('the classic page’s skip link stays out of sight above the demo strip until the keyboard reaches it', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 900, height: 600 });
+  await openCabinet(page, harness);
+  await page.getByRole('radio', { name: 'Классический' }).check();
+  await page.getByLabel('Номер телефона').fill(typedDigits(anna.line.msisdn));
+  await page.getByLabel('Пароль', { exact: true }).fill(anna.subscriber.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
+  const skip = page.getByRole('link', { name: 'Перейти к содержимому' });
+  // Where the link's box ends on the page (not in the window: signing in may have scrolled it).
+  const bottomOnPage = () => skip.evaluate((link) => link.getBoundingClientRect().bottom + window.scrollY);
+  expect(await bottomOnPage(), 'the link is drawn wholly above the page').toBeLessThanOrEqual(0);
+  await skip.focus();
+  await expect.poll(bottomOnPage).toBeGreaterThan(0);
+  await expect(skip).toBeInViewport();
+});
