@@ -152,3 +152,24 @@ test.describe('kiosk', () => {
     expect(found).toEqual([]);
   });
 });
+
+test.describe('a wide fallback font', () => {
+  test.use({ bypassCSP: true });
+
+  test('at 900 px the payments’ six tabs stay on one row, even in a wide fallback font (DejaVu Sans), ru and en', async ({ page, harness }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    await openCabinet(page, harness);
+    // The worst case of a Linux desktop without Inter or Liberation Sans: every text in DejaVu Sans (a test's own style
+    // sheet, which the page's CSP would refuse: bypassed for this test only).
+    await page.addStyleTag({ content: "* { font-family: 'DejaVu Sans', sans-serif !important; }" });
+    await signInAs(page, anna.line.msisdn, anna.subscriber.password);
+    for (const language of languages) {
+      await chooseInMenu(page, language, 'light');
+      await openRoute(page, hashOf.payments);
+      const tabs = page.getByRole('tablist', { name: language === 'ru' ? 'Способы оплаты и история' : 'Ways to pay and history' }).getByRole('tab');
+      await expect(tabs).toHaveCount(6);
+      const rows = new Set(await tabs.evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top))));
+      expect([...rows], `${language}: one row of tabs`).toHaveLength(1);
+    }
+  });
+});
