@@ -67,7 +67,8 @@ test('the classic interface is chosen on the sign-in screen, remembered for the 
   await expect(other.locator('html')).toHaveAttribute('data-interface', 'classic');
 
   // The settings at the foot of the page switch back: the new main page shows the same figures from the same store.
-  await page.getByRole('group', { name: 'Настройки' }).getByRole('radio', { name: 'Новый' }).check();
+  // A click, not .check(): the classic page, and this control with it, goes away (.check() would wait to see it checked).
+  await page.getByRole('group', { name: 'Настройки' }).getByRole('radio', { name: 'Новый' }).click();
   await expect(page).toHaveURL(/#\/$/);
   await expect(page.getByRole('progressbar', { name: 'Минуты' })).toHaveAttribute('aria-valuetext', minutes);
   await expect(page.locator('html')).toHaveAttribute('data-interface', 'new');
@@ -75,7 +76,7 @@ test('the classic interface is chosen on the sign-in screen, remembered for the 
   await page.getByRole('link', { name: 'Профиль и настройки' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Профиль и настройки' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Разделы', exact: true })).toHaveCount(0);
-  await page.getByRole('radio', { name: 'Классический' }).check();
+  await page.getByRole('radio', { name: 'Классический' }).click();
   await expect(page).toHaveURL(/#\/classic$/);
   await expect(page.getByRole('navigation', { name: 'Разделы', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
