@@ -44,7 +44,7 @@ test('subscribers see no «не настроен» sign-in and no test-card list
   await expect(page.getByRole('heading', { name: 'Вход в личный кабинет' })).toBeVisible();
   await expect(page.getByText(/— не настроен|VK ID|Одноклассники|Facebook/)).toHaveCount(0);
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
-  for (const section of ['Профиль и russianSettings', 'Платежи']) {
+  for (const section of ['Профиль и настройки', 'Платежи']) {
     await page.getByRole('link', { name: section }).click();
     await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
     await expect(page.getByText(/— не настроен|Тестовый режим|VK ID|Одноклассники|Facebook/)).toHaveCount(0);
