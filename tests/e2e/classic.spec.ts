@@ -19,7 +19,7 @@ const nextYear = String((new Date().getFullYear() + 2) % 100).padStart(2, '0');
 
 /** On the sign-in screen: «Интерфейс» → «классический», then sign in by password, as a person would. */
 async function signInClassic(page: Page, msisdn: string, password: string): Promise<void> {
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-interface', 'classic');
   await page.getByLabel('Номер телефона').fill(typedDigits(msisdn));
   await page.getByLabel('Пароль', { exact: true }).fill(password);
@@ -63,11 +63,12 @@ test('the classic interface is chosen on the sign-in screen, remembered for the 
   // Another window of this computer opens with the classic choice already made.
   const other = await context.newPage();
   await openCabinet(other, harness);
-  await expect(other.getByLabel('Интерфейс')).toHaveValue('classic');
+  await expect(other.getByRole('radio', { name: 'Классический' })).toBeChecked();
   await expect(other.locator('html')).toHaveAttribute('data-interface', 'classic');
 
   // The settings at the foot of the page switch back: the new main page shows the same figures from the same store.
-  await page.getByRole('group', { name: 'Настройки' }).getByLabel('Интерфейс').selectOption('new');
+  // A click, not .check(): the classic page, and this control with it, goes away (.check() would wait to see it checked).
+  await page.getByRole('group', { name: 'Настройки' }).getByRole('radio', { name: 'Новый' }).click();
   await expect(page).toHaveURL(/#\/$/);
   await expect(page.getByRole('progressbar', { name: 'Минуты' })).toHaveAttribute('aria-valuetext', minutes);
   await expect(page.locator('html')).toHaveAttribute('data-interface', 'new');
@@ -75,7 +76,7 @@ test('the classic interface is chosen on the sign-in screen, remembered for the 
   await page.getByRole('link', { name: 'Профиль и настройки' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Профиль и настройки' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Разделы', exact: true })).toHaveCount(0);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).click();
   await expect(page).toHaveURL(/#\/classic$/);
   await expect(page.getByRole('navigation', { name: 'Разделы', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
@@ -189,7 +190,7 @@ test('in the classic view the SIM is blocked and unblocked with the cabinet pass
 
 test('the classic view works from the keyboard alone: menu, a page, a confirmation', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await page.getByLabel('Номер телефона').focus();
   await page.keyboard.type(typedDigits(anna.line.msisdn));
   await page.keyboard.press('Tab');
@@ -223,7 +224,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`the classic sign-in, main and services pages have no serious accessibility problems (${colorScheme})`, async ({ page, harness }) => {
     await page.emulateMedia({ colorScheme });
     await openCabinet(page, harness);
-    await page.getByLabel('Интерфейс').selectOption('classic');
+    await page.getByRole('radio', { name: 'Классический' }).check();
     expect(await seriousViolations(page), 'sign-in').toEqual([]);
     await signInClassic(page, anna.line.msisdn, anna.subscriber.password);
     expect(await seriousViolations(page), 'main').toEqual([]);

@@ -54,7 +54,7 @@ test.describe('without demo mode', () => {
 
 test('in demo mode the test doubles are shown as demo, in English too', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Язык').selectOption('en');
+  await page.getByRole('radio', { name: 'English' }).check();
   await page.getByRole('link', { name: 'Connections' }).click();
   const table = page.getByRole('table', { name: 'Connections' });
   await expect(table.getByRole('row', { name: /SMS centre/ })).toContainText('Demo');

@@ -40,3 +40,22 @@ export function layoutProblems(page: Page): Promise<string[]> {
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && document.fonts.status === 'loaded', undefined, { timeout: 10_000 });
 }
+
+/**
+ * Goes to a route by its hash and waits for that route's own page: its heading replaced the one before (the old
+ * page's heading stays on screen while the new page's code loads, and a check then would read the old page).
+ */
+export async function openRoute(page: Page, hash: string | undefined): Promise<void> {
+  // A route missing from a test's table would otherwise land on the main screen and be checked as if it were it.
+  if (!hash?.startsWith('#/')) throw new Error(`no hash for this route: ${hash}`);
+  await page.evaluate((target) => {
+    if (location.hash === target) return;
+    document.querySelector('main h1')?.setAttribute('data-page-left', '');
+    location.hash = target;
+  }, hash);
+  await page.waitForFunction(() => {
+    const heading = document.querySelector('main h1');
+    return heading !== null && !heading.hasAttribute('data-page-left');
+  }, undefined, { timeout: 10_000 });
+  await settled(page);
+}

@@ -113,7 +113,7 @@ test('a lot is put up, withdrawn, put up again and bought by another subscriber'
 
 test('the classic page exchanges gigabytes for minutes in words, with no serious accessibility problems', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await page.getByLabel('Номер телефона').fill(typedDigits(anna.line.msisdn));
   await page.getByLabel('Пароль', { exact: true }).fill(anna.subscriber.password);
   await page.getByRole('button', { name: 'Войти' }).click();

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import { appMenu } from '../../renderer/src/components/appMenu';
 import { classicMenu } from '../../renderer/src/components/classic/classicMenu';
 import { demoSubscriber } from './demoData';
-import { expect, openCabinet, test } from './fixtures';
-import { settled } from './layoutCheck';
+import { openCabinet, test } from './fixtures';
+import { openRoute } from './layoutCheck';
 import { openAccountMenu, signInAs } from './session';
 
 /**
@@ -22,6 +22,8 @@ const modern: Record<string, string> = {
   tariff: '#/tariff',
   services: '#/services',
   payments: '#/payments',
+  remainders: '#/remainders',
+  subscriptions: '#/subscriptions',
   detail: '#/detail',
   numbers: '#/numbers',
   security: '#/security',
@@ -35,13 +37,13 @@ const classic: Record<string, string> = {
   'classic-promised': '#/classic/promised-payment',
   'classic-sim': '#/classic/sim',
   'classic-numbers': '#/classic/numbers',
+  'classic-remainders': '#/classic/remainders',
   'classic-support': '#/classic/support',
+  'classic-subscriptions': '#/classic/subscriptions',
 };
 
 async function shoot(page: Page, hash: string, name: string): Promise<void> {
-  await page.evaluate((target) => (location.hash = target), hash);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await settled(page);
+  await openRoute(page, hash);
   await page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
 }
 
@@ -53,14 +55,14 @@ test('every route of the modern layout, the sign-in and diagnostics screens', as
       for (const theme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: theme });
         await page.evaluate(() => (location.hash = '#/sign-in'));
-        await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
+        await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
         await shoot(page, '#/sign-in', `sign-in-${language}-${theme}-${width}`);
         await shoot(page, '#/diagnostics', `diagnostics-${language}-${theme}-${width}`);
       }
     }
   }
   await page.evaluate(() => (location.hash = '#/sign-in'));
-  await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption('ru');
+  await page.getByRole('radio', { name: 'Русский' }).check();
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
@@ -78,14 +80,14 @@ test('every route of the modern layout, the sign-in and diagnostics screens', as
 
 test('every page of the classic view', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await signInAs(page, anna.line.msisdn, anna.subscriber.password);
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     for (const language of ['ru', 'en'] as const) {
       for (const theme of ['light', 'dark'] as const) {
-        await page.getByRole('combobox', { name: /^(Язык|Language)$/ }).selectOption(language);
-        await page.getByRole('combobox', { name: /^(Тема|Theme)$/ }).selectOption(theme);
+        await page.getByRole('radio', { name: language === 'ru' ? 'Русский' : 'English' }).check();
+        await page.getByRole('radio', { name: theme === 'light' ? /^(Светлая|Light)$/ : /^(Тёмная|Dark)$/ }).check();
         for (const item of classicMenu) await shoot(page, classic[item.route]!, `${item.route}-${language}-${theme}-${width}`);
       }
     }

@@ -12,7 +12,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test(`screenshots: sign-in and main screen, ${colorScheme}, ${language}`, async ({ page, harness }) => {
       await page.emulateMedia({ colorScheme });
       await openCabinet(page, harness);
-      if (language === 'en') await page.getByLabel('Язык').selectOption('en');
+      if (language === 'en') await page.getByRole('radio', { name: 'English' }).check();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await page.screenshot({ path: `${folder}sign-in-${colorScheme}-${language}.png` });
       await signInAs(page, demo.line.msisdn, demo.subscriber.password);

@@ -1,4 +1,4 @@
-import { demoSubscriber } from './demoData';
+import { demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { openAccountMenu, signInAs } from './session';
 
@@ -73,4 +73,57 @@ test('radios and checkboxes sit right beside their words, and the words choose t
   await radios.nth(1).locator('xpath=ancestor::label[1]').locator('.choice__text').click();
   await expect(radios.nth(1)).toBeChecked();
   await page.screenshot({ path: 'test-results/radios-aligned.png' });
+});
+
+test('signed out and in the classic view, language, theme and interface are segmented choices a keyboard moves through, not native selects', async ({ page, harness }) => {
+  await openCabinet(page, harness);
+  const header = page.getByRole('banner');
+  await expect(header.locator('select')).toHaveCount(0);
+  await expect(header.getByRole('combobox')).toHaveCount(0);
+
+  // Arrow keys move the choice within a group, as in any radio group; the page follows at once.
+  await header.getByRole('group', { name: 'Язык' }).getByRole('radio', { name: 'Русский' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(header.getByRole('radio', { name: 'English' })).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const themes = header.getByRole('group', { name: 'Theme' });
+  await themes.getByRole('radio', { name: 'System' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(themes.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await header.getByRole('group', { name: 'Interface' }).getByRole('radio', { name: 'Classic' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-interface', 'classic');
+  await page.screenshot({ path: 'test-results/public-header-switches.png' });
+
+  await page.getByLabel('Phone number').fill(typedDigits(anna.line.msisdn));
+  await page.getByLabel('Password', { exact: true }).fill(anna.subscriber.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const settings = page.getByRole('group', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  await expect(page.locator('select')).toHaveCount(0);
+  await settings.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'English' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  const russianSettings = page.getByRole('group', { name: 'Настройки' });
+  await expect(russianSettings.getByRole('group', { name: 'Язык' }).getByRole('radio', { name: 'Русский' })).toBeChecked();
+  await expect(russianSettings.getByRole('group', { name: 'Тема' }).getByRole('radio', { name: 'Тёмная' })).toBeChecked();
+});
+
+test('the classic page’s skip link stays out of sight above the demo strip until the keyboard reaches it', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 900, height: 600 });
+  await openCabinet(page, harness);
+  await page.getByRole('radio', { name: 'Классический' }).check();
+  await page.getByLabel('Номер телефона').fill(typedDigits(anna.line.msisdn));
+  await page.getByLabel('Пароль', { exact: true }).fill(anna.subscriber.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
+  const skip = page.getByRole('link', { name: 'Перейти к содержимому' });
+  // Where the link's box ends on the page (not in the window: signing in may have scrolled it).
+  const bottomOnPage = () => skip.evaluate((link) => link.getBoundingClientRect().bottom + window.scrollY);
+  expect(await bottomOnPage(), 'the link is drawn wholly above the page').toBeLessThanOrEqual(0);
+  await skip.focus();
+  await expect.poll(bottomOnPage).toBeGreaterThan(0);
+  await expect(skip).toBeInViewport();
 });

@@ -102,7 +102,7 @@ test('a budget below the forecast is kept and said in an alert', async ({ page, 
 
 test('in the classic view a subscription is cancelled and a ban set with the password', async ({ page, harness }) => {
   await openCabinet(page, harness);
-  await page.getByLabel('Интерфейс').selectOption('classic');
+  await page.getByRole('radio', { name: 'Классический' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-interface', 'classic');
   await page.getByLabel('Номер телефона').fill(typedDigits(second));
   await page.getByLabel('Пароль', { exact: true }).fill(anna.subscriber.password);

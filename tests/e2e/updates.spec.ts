@@ -49,10 +49,10 @@ test('in kiosk mode a downloaded update says staff install it; a failed download
   await expect(later.getByRole('complementary', { name: 'Обновление приложения' }).getByRole('status')).toHaveText('Версия 2.0.0 загружена. Её установит сотрудник салона');
   await later.close();
 
-  await page.getByLabel('Язык').selectOption('en');
+  await page.getByRole('radio', { name: 'English' }).check();
   harness.host.dispatcher.broadcast('update.status', { state: 'failed', version: '2.1.0' });
   await expect(page.getByRole('complementary', { name: 'App update' }).getByRole('status')).toHaveText(
     'Version 2.1.0 could not be downloaded. We will try again later — you can keep working',
   );
-  await page.getByLabel('Language').selectOption('ru');
+  await page.getByRole('radio', { name: 'Русский' }).check();
 });

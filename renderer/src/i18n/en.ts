@@ -760,7 +760,7 @@ export const en: Messages = {
     hide: 'Hide',
   },
   classic: {
-    interface: { label: 'Interface', new: 'new', classic: 'classic' },
+    interface: { label: 'Interface', new: 'New', classic: 'Classic' },
     menu: {
       label: 'Sections',
       home: 'Home',

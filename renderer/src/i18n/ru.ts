@@ -758,7 +758,7 @@ export const ru = {
     hide: 'Скрыть',
   },
   classic: {
-    interface: { label: 'Интерфейс', new: 'новый', classic: 'классический' },
+    interface: { label: 'Интерфейс', new: 'Новый', classic: 'Классический' },
     menu: {
       label: 'Разделы',
       home: 'Главная',
