@@ -107,4 +107,27 @@ describe('round trips to the shared database', () => {
     expect(overview.during, overview.flights).toBeLessThanOrEqual(3);
     expect(topUp.during, topUp.flights).toBeLessThanOrEqual(6);
   });
+
+  it('the main screen asks for each thing once: the line in one statement, read once though the upkeep checks and the screen each need it', async () => {
+    const cabinet = await kiosk(proxy.url(await freshDatabase('statements_once')));
+    for (let round = 0; round < 2; round += 1) {
+      await call(cabinet, 'auth.signInWithPassword', signIn);
+      await call(cabinet, 'account.overview');
+    }
+    await quiet();
+    const first = proxy.flights.length;
+    await call(cabinet, 'account.overview');
+    await quiet();
+    const sent = proxy.flights.slice(first).flat().map((text) => text.replace(/\s+/g, ' ')).filter((text) => !/^(BEGIN|COMMIT)/.test(text));
+    const listed = `\n${sent.join('\n')}`;
+    // The line with its tariff, region, price, packages and services' unlimited kinds: one statement, asked once.
+    expect(sent.filter((text) => /FROM lines l JOIN subscribers s ON s.id = l.subscriber_id JOIN regions/.test(text)), listed).toHaveLength(1);
+    expect(sent.filter((text) => /JOIN (tariff|service)_packages/.test(text) && !/string_agg/.test(text)), listed).toHaveLength(0);
+    // The open promised payment: the fee upkeep's and the screen's question, asked once.
+    expect(sent.filter((text) => /FROM promised_payments WHERE line_id = \$1 AND state = 'open'/.test(text)), listed).toHaveLength(1);
+    // The screen still says what it said: the line's balance and packages.
+    const overview = (await call(cabinet, 'account.overview')) as { msisdn: string; remainders: unknown[] };
+    expect(overview.msisdn).toBe(demoLine.msisdn);
+    expect(overview.remainders.length).toBeGreaterThan(0);
+  });
 });

@@ -3,6 +3,7 @@ import type { E164 } from '../../../shared/phone';
 import type { PackageKind } from '../../../shared/contract/account';
 import type { SqlExecutor } from '../sqlExecutor';
 import { lineAccount } from '../../core/account/ledgerAccounts';
+import { oneRemembered } from './unitOfWorkReads';
 
 type LineRow = {
   line_id: string;
@@ -60,8 +61,10 @@ export class SqlAccountRepository implements AccountRepository {
   private async lineWhere(condition: string, key: string): Promise<LineProfile | null> {
     // One statement: the tariff's packages, the connected services' packages and their unlimited kinds come as
     // lists beside the line (four statements before, each a message to build and an answer to parse).
+    // A unit of work's upkeep checks and its screen each ask for the line: read once until it writes.
     const list = this.sql.dialect === 'postgres' ? 'string_agg' : 'group_concat';
-    const row = await this.sql.one<LineRow>(
+    const row = await oneRemembered<LineRow>(
+      this.sql,
       `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
               s.id AS subscriber_id, s.full_name,
               r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
