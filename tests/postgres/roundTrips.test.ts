@@ -1,7 +1,7 @@
 // How many times a kiosk waits for the shared database (issue 19 finding 6): a round trip is each time a
 // connection sends after the server last answered, counted on the wire by the test's proxy. At 50 ms to the
 // database every one is 50 ms the subscriber waits. Goals: sign-in ≤ 3, the main screen's overview ≤ 3, a card
-// top-up ≤ 6 — each with the letter it writes.
+// top-up ≤ 6 — each with the letter it writes; the spend forecast beside the overview, 1.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openCabinet, type Cabinet } from '../../electron/cabinet';
@@ -106,6 +106,9 @@ describe('round trips to the shared database', () => {
     expect(letters.filter((letter) => letter.kind === 'top-up-receipt')).toHaveLength(3);
     expect(overview.during, overview.flights).toBeLessThanOrEqual(3);
     expect(topUp.during, topUp.flights).toBeLessThanOrEqual(6);
+    // The main screen's spend forecast: the line, its movements, fees, budget and content subscriptions asked together.
+    const forecast = await counted(() => call(cabinet, 'subscriptions.forecast'));
+    expect(forecast.during, forecast.flights).toBe(1);
   });
 
   it('the main screen asks for each thing once: the line in one statement, read once though the upkeep checks and the screen each need it', async () => {
