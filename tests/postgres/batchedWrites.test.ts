@@ -55,8 +55,10 @@ describe('batched writes to the shared database', () => {
 /** What every socket of this process writes from now on, as the protocol's simple queries and statement texts in each write. */
 function recordWrites(): string[][] {
   const writes: string[][] = [];
-  const writeGeneric = Socket.prototype._writeGeneric as (this: Socket, writev: boolean, data: unknown, encoding: string, cb: () => void) => unknown;
-  vi.spyOn(Socket.prototype as unknown as { _writeGeneric: typeof writeGeneric }, '_writeGeneric').mockImplementation(function (this: Socket, writev, data, encoding, cb) {
+  type WriteGeneric = (this: Socket, writev: boolean, data: unknown, encoding: string, cb: () => void) => unknown;
+  const prototype = Socket.prototype as unknown as { _writeGeneric: WriteGeneric };
+  const writeGeneric = prototype._writeGeneric;
+  vi.spyOn(prototype, '_writeGeneric').mockImplementation(function (this: Socket, writev, data, encoding, cb) {
     const chunks = writev ? (data as Array<{ chunk: Buffer }>).map((entry) => entry.chunk) : [data as Buffer];
     writes.push(messagesOf(Buffer.concat(chunks.map((chunk) => Buffer.from(chunk)))));
     return writeGeneric.call(this, writev, data, encoding, cb);
