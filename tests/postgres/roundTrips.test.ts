@@ -1,7 +1,7 @@
 // How many times a kiosk waits for the shared database (issue 19 finding 6): a round trip is each time a
 // connection sends after the server last answered, counted on the wire by the test's proxy. At 50 ms to the
 // database every one is 50 ms the subscriber waits. Goals: sign-in ≤ 3, the main screen's overview ≤ 3, a card
-// top-up ≤ 6 — each with the letter it writes.
+// top-up ≤ 6 — each with the letter it writes; the spend forecast beside the overview, 1.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openCabinet, type Cabinet } from '../../electron/cabinet';
@@ -106,5 +106,31 @@ describe('round trips to the shared database', () => {
     expect(letters.filter((letter) => letter.kind === 'top-up-receipt')).toHaveLength(3);
     expect(overview.during, overview.flights).toBeLessThanOrEqual(3);
     expect(topUp.during, topUp.flights).toBeLessThanOrEqual(6);
+    // The main screen's spend forecast: the line, its movements, fees, budget and content subscriptions asked together.
+    const forecast = await counted(() => call(cabinet, 'subscriptions.forecast'));
+    expect(forecast.during, forecast.flights).toBe(1);
+  });
+
+  it('the main screen asks for each thing once: the line in one statement, read once though the upkeep checks and the screen each need it', async () => {
+    const cabinet = await kiosk(proxy.url(await freshDatabase('statements_once')));
+    for (let round = 0; round < 2; round += 1) {
+      await call(cabinet, 'auth.signInWithPassword', signIn);
+      await call(cabinet, 'account.overview');
+    }
+    await quiet();
+    const first = proxy.flights.length;
+    await call(cabinet, 'account.overview');
+    await quiet();
+    const sent = proxy.flights.slice(first).flat().map((text) => text.replace(/\s+/g, ' ')).filter((text) => !/^(BEGIN|COMMIT)/.test(text));
+    const listed = `\n${sent.join('\n')}`;
+    // The line with its tariff, region, price, packages and services' unlimited kinds: one statement, asked once.
+    expect(sent.filter((text) => /FROM lines l JOIN subscribers s ON s.id = l.subscriber_id JOIN regions/.test(text)), listed).toHaveLength(1);
+    expect(sent.filter((text) => /JOIN (tariff|service)_packages/.test(text) && !/string_agg/.test(text)), listed).toHaveLength(0);
+    // The open promised payment: the fee upkeep's and the screen's question, asked once.
+    expect(sent.filter((text) => /FROM promised_payments WHERE line_id = \$1 AND state = 'open'/.test(text)), listed).toHaveLength(1);
+    // The screen still says what it said: the line's balance and packages.
+    const overview = (await call(cabinet, 'account.overview')) as { msisdn: string; remainders: unknown[] };
+    expect(overview.msisdn).toBe(demoLine.msisdn);
+    expect(overview.remainders.length).toBeGreaterThan(0);
   });
 });

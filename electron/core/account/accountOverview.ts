@@ -135,9 +135,10 @@ export function nextChargeOf(input: {
   balanceKopecks: number;
   blocked: boolean;
 }): NextCharge {
-  const today = DateTime.fromMillis(input.now, { zone: input.timeZone }).startOf('day');
-  const day = DateTime.fromISO(input.date, { zone: input.timeZone }).startOf('day');
-  const inDays = Math.max(0, Math.round(day.diff(today, 'days').days));
+  // Whole calendar days between two dates of the region's calendar: counted on the dates themselves (what luxon's
+  // diff of the two local midnights, rounded, gave across a DST change too, at a fraction of its cost).
+  const today = DateTime.fromMillis(input.now, { zone: input.timeZone }).toISODate()!;
+  const inDays = Math.max(0, Math.round((Date.parse(`${input.date.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000));
   const amountKopecks = input.feesKopecks;
   const shortfallKopecks = input.blocked ? 0 : Math.max(0, amountKopecks - input.balanceKopecks);
   return {

@@ -111,10 +111,10 @@ export class ContentSubscriptions implements Upkeep {
     });
   }
 
-  /** Fees of the line's subscriptions that fall due in (fromMs, toMs): what the spend forecast adds. */
-  async dueBetween(repos: Repositories, lineId: string, timeZone: string, fromMs: number, toMs: number): Promise<number> {
+  /** Fees of the line's subscriptions (`records`, as `repos.contentSubscriptions.ofLine` reads them) that fall due in (fromMs, toMs): what the spend forecast adds. */
+  dueBetween(records: readonly ContentSubscriptionRecord[], timeZone: string, fromMs: number, toMs: number): number {
     let kopecks = 0;
-    for (const record of await repos.contentSubscriptions.ofLine(lineId)) {
+    for (const record of records) {
       const offer = this.offers.get(record.offerId);
       if (!offer || record.cancelledAt !== null) continue;
       kopecks += offer.feeKopecks * chargesDueBetween(record.paidThrough ?? record.startedAt, offer.every, timeZone, fromMs, toMs, record.startedAt);

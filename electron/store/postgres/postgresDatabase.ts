@@ -65,6 +65,12 @@ const SCHEMA_LOCK = 7_310_025_112_026;
  * retry's read then finds the winner's row (PostgreSQL docs, "Serializable Isolation Level").
  */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
+/**
+ * How long a read-only transaction's COMMIT may wait for the connection's next statements to go out with: long
+ * enough for the unit of work that follows in the same call (sign-in's, the alerts' reads), short enough that
+ * the snapshot and the tables' share locks it holds meanwhile are nobody's concern.
+ */
+const COMMIT_DELAY_MS = 20;
 /** Connection-level failures: the server went away or refused us; the caller hears STORE_UNAVAILABLE. */
 const UNAVAILABLE = /^(08|57P0|53)/;
 
@@ -169,6 +175,11 @@ export class PostgresDatabase implements CabinetStore {
   /** The last connection failure, for the diagnostics screen: when, and the driver's message. */
   private lastFailure: { at: Date; message: string } | null = null;
   private lastSuccess: Date | null = null;
+  /**
+   * Connections back in the pool with a read-only transaction's COMMIT not yet sent: it goes out with the
+   * connection's next statements (the next unit of work's BEGIN), or alone after `COMMIT_DELAY_MS`.
+   */
+  private readonly uncommitted = new Map<PoolClient, NodeJS.Timeout>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -284,6 +295,9 @@ export class PostgresDatabase implements CabinetStore {
     if (this.closed) return;
     this.closed = true;
     if (this.relistenTimer) clearTimeout(this.relistenTimer);
+    // A read-only transaction's COMMIT still held back is not needed: ending the connection ends it (it changed nothing).
+    for (const timer of this.uncommitted.values()) clearTimeout(timer);
+    this.uncommitted.clear();
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
     await this.pool.end();
@@ -376,6 +390,8 @@ export class PostgresDatabase implements CabinetStore {
       this.noteFailure(error);
       throw unavailableOr(error);
     }
+    // The last read-only unit of work's COMMIT, if still held back, goes first, in the same write as this BEGIN.
+    this.commitNow(client);
     // The pool takes its own error listener off a client it lends: without ours, a connection lost while this
     // unit of work holds it (idle in the transaction, or mid-statement) would be an uncaught 'error' event.
     let lost: Error | null = null;
@@ -393,16 +409,18 @@ export class PostgresDatabase implements CabinetStore {
       const began = client.query(begin);
       began.catch(() => undefined);
       const result = await work(sql);
-      const committed = client.query('COMMIT');
-      committed.catch(() => undefined);
       if (readOnly) {
-        // A read-only transaction's COMMIT changes nothing: the connection goes back to the pool with it still on
-        // the wire, and the next unit of work's statements follow it in order on the same connection. A failure
-        // of it is the connection's, which the next user hears of (or the pool's idle listener).
+        // A read-only transaction's COMMIT changes nothing and nobody waits for it: it is held back to leave with the
+        // connection's next statements, in their write to the socket (a system call each was a large part of a
+        // kiosk's CPU), or alone a moment later. A failure of it is the connection's, which the next user hears of
+        // (or the pool's idle listener).
         await began;
+        this.commitLater(client);
         this.lastSuccess = new Date();
         return result;
       }
+      const committed = client.query('COMMIT');
+      committed.catch(() => undefined);
       await began;
       await sql.settle();
       await committed;
@@ -426,8 +444,25 @@ export class PostgresDatabase implements CabinetStore {
     }
   }
 
+  /** Holds a read-only transaction's COMMIT back until the connection's next use, or `COMMIT_DELAY_MS`. */
+  private commitLater(client: PoolClient): void {
+    const timer = setTimeout(() => this.commitNow(client), COMMIT_DELAY_MS);
+    timer.unref();
+    this.uncommitted.set(client, timer);
+  }
+
+  /** Sends the COMMIT held back on this connection, if any (pipelined: it goes before whatever is sent next). */
+  private commitNow(client: PoolClient): void {
+    const timer = this.uncommitted.get(client);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.uncommitted.delete(client);
+    client.query('COMMIT').catch(() => undefined);
+  }
+
   private async migrateAndPrepare(list: Migration[]): Promise<void> {
     const client = await this.pool.connect();
+    this.commitNow(client);
     let lost = false;
     const onError = (error: Error) => {
       lost = true;

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import pg, { type FieldDef, type PoolClient } from 'pg';
 import type { Row, SqlExecutor, SqlParams, SqlValue } from '../sqlExecutor';
 
 /** `$name` → `$1…$n` once per statement text; the same name binds the same position. */
@@ -63,8 +63,9 @@ export class PostgresExecutor implements SqlExecutor {
   private async query<T extends Row>(sql: string, params: SqlParams): Promise<T[]> {
     try {
       const statement = positional(sql);
-      const result = await this.client.query<T>({ ...(statement.name ? { name: statement.name } : {}), text: statement.text, values: bind(statement, params, sql) });
-      return result.rows;
+      const values = bind(statement, params, sql);
+      if (!statement.name) return (await this.client.query<T>({ text: statement.text, values })).rows;
+      return (await leanQuery(this.client, statement.name, statement.text, values)) as T[];
     } catch (error) {
       this.firstFailure ??= error;
       throw error;
@@ -87,4 +88,95 @@ export class PostgresExecutor implements SqlExecutor {
   async settle(): Promise<void> {
     await Promise.all(this.unanswered.splice(0));
   }
+}
+
+type Parser = (value: string) => unknown;
+/** A prepared statement's answer as node-postgres described it the first time: column names and value parsers. */
+interface RowShape {
+  names: string[];
+  types: number[];
+  parsers: Parser[];
+}
+/** By statement name (one text each, see `positional`): the same statement always describes the same columns. */
+const shapes = new Map<string, RowShape>();
+
+/** What `StatementQuery` uses of node-postgres's Query beyond its typings (pg 8); checked once below. */
+interface QueryInternals {
+  name?: string;
+  values?: unknown[];
+  callback?: (error: Error | null, result?: { rows: unknown[][] }) => void;
+  _accumulateRows: boolean;
+  _result: { fields: FieldDef[]; _parsers: Parser[] | undefined; rowAsArray: boolean; parseRow: (values: unknown[]) => unknown; _parseRowAsArray?: (values: unknown[]) => unknown };
+  handleRowDescription(message: { fields: FieldDef[] }): void;
+}
+
+const Query = pg.Query as unknown as new (text: string) => QueryInternals;
+
+/**
+ * node-postgres's Query for the executor's prepared statements, without its costs that a kiosk's profile showed
+ * for every statement (bench:shared): the query config copied property descriptor by property descriptor, and
+ * every answer's column list turned into a dictionary-mode row template, then each row copied from it. Here the
+ * query is made from its text, rows come as arrays and become plain objects by the statement's column names,
+ * and a statement's parsers are worked out once (node-postgres's own, for the connection's types).
+ */
+class StatementQuery extends Query {
+  shape: RowShape | null = null;
+
+  constructor(name: string, text: string, values: unknown[]) {
+    super(text);
+    this.name = name;
+    this.values = values;
+    this._result.rowAsArray = true;
+    this._result.parseRow = this._result._parseRowAsArray!;
+  }
+
+  override handleRowDescription(message: { fields: FieldDef[] }): void {
+    const known = shapes.get(this.name!);
+    if (known && sameColumns(known, message.fields)) {
+      this._result.fields = message.fields;
+      this._result._parsers = known.parsers;
+      this._accumulateRows = true;
+      this.shape = known;
+      return;
+    }
+    super.handleRowDescription(message);
+    this.shape = { names: message.fields.map((field) => field.name), types: message.fields.map((field) => field.dataTypeID), parsers: this._result._parsers ?? [] };
+    shapes.set(this.name!, this.shape);
+  }
+}
+
+function sameColumns(shape: RowShape, fields: FieldDef[]): boolean {
+  if (shape.names.length !== fields.length) return false;
+  for (let i = 0; i < fields.length; i += 1) if (shape.names[i] !== fields[i]!.name || shape.types[i] !== fields[i]!.dataTypeID) return false;
+  return true;
+}
+
+/** Whether this node-postgres has what StatementQuery relies on; if not (another version), statements go the ordinary way. */
+const leanQueries = (() => {
+  try {
+    const probe = new StatementQuery('probe', 'SELECT 1', []);
+    return typeof probe._result._parseRowAsArray === 'function' && typeof probe.handleRowDescription === 'function' && Array.isArray(probe._result.fields);
+  } catch {
+    return false;
+  }
+})();
+
+/** A prepared statement's rows as plain objects (a column named twice keeps its last value, as node-postgres's rows do). */
+function leanQuery(client: PoolClient, name: string, text: string, values: unknown[]): Promise<Row[]> {
+  if (!leanQueries) return client.query<Row>({ name, text, values }).then((result) => result.rows);
+  const query = new StatementQuery(name, text, values);
+  const answered = new Promise<Row[]>((resolve, reject) => {
+    query.callback = (error, result) => {
+      if (error) return reject(error);
+      const names = query.shape?.names ?? [];
+      const rows = (result?.rows ?? []).map((cells) => {
+        const row: Row = {};
+        for (let i = 0; i < names.length; i += 1) row[names[i]!] = cells[i] as Row[string];
+        return row;
+      });
+      resolve(rows);
+    };
+  });
+  client.query(query as unknown as pg.Submittable);
+  return answered;
 }

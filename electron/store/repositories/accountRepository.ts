@@ -3,6 +3,7 @@ import type { E164 } from '../../../shared/phone';
 import type { PackageKind } from '../../../shared/contract/account';
 import type { SqlExecutor } from '../sqlExecutor';
 import { lineAccount } from '../../core/account/ledgerAccounts';
+import { oneRemembered } from './unitOfWorkReads';
 
 type LineRow = {
   line_id: string;
@@ -24,7 +25,20 @@ type LineRow = {
   rollover: string;
   unlimited: string;
   monthly_fee_kopecks: number | null;
+  /** `kind:amount,…` (NULL when there are none). */
+  tariff_packages: string | null;
+  service_packages: string | null;
+  /** The connected services' unlimited kinds, their lists joined with commas. */
+  service_unlimited: string | null;
 };
+
+/** `voice:300,data:10240` → its pairs. */
+function kindAmounts(list: string | null): Array<[PackageKind, number]> {
+  return list ? splitList(list).map((pair) => {
+    const colon = pair.indexOf(':');
+    return [pair.slice(0, colon) as PackageKind, Number(pair.slice(colon + 1))];
+  }) : [];
+}
 
 export class SqlAccountRepository implements AccountRepository {
   constructor(private readonly sql: SqlExecutor) {}
@@ -45,37 +59,35 @@ export class SqlAccountRepository implements AccountRepository {
   }
 
   private async lineWhere(condition: string, key: string): Promise<LineProfile | null> {
-    // Four statements that need nothing from each other (each finds the line by the same key): sent together,
-    // the shared store answers them in one round trip.
-    const [row, tariffPackages, servicePackages, serviceUnlimited] = await Promise.all([
-      this.sql.one<LineRow>(
-        `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
-                s.id AS subscriber_id, s.full_name,
-                r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
-                t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en, t.rollover, t.unlimited,
-                p.monthly_fee_kopecks
-           FROM lines l
-           JOIN subscribers s ON s.id = l.subscriber_id
-           JOIN regions r ON r.id = s.region_id
-           JOIN tariffs t ON t.id = l.tariff_id
-           LEFT JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = r.id
-          WHERE ${condition}`,
-        { key },
-      ),
-      this.sql.all<{ kind: string; amount: number }>(`SELECT tp.kind, tp.amount FROM lines l JOIN tariff_packages tp ON tp.tariff_id = l.tariff_id WHERE ${condition}`, { key }),
-      // Connected services add their packages (e.g. +5 GB) to the tariff's.
-      this.sql.all<{ kind: string; amount: number }>(
-        `SELECT sp.kind, SUM(sp.amount) AS amount FROM lines l JOIN line_services ls ON ls.line_id = l.id JOIN service_packages sp ON sp.service_id = ls.service_id
-          WHERE ${condition} GROUP BY sp.kind`,
-        { key },
-      ),
-      this.sql.all<{ unlimited: string }>(`SELECT s.unlimited FROM lines l JOIN line_services ls ON ls.line_id = l.id JOIN services s ON s.id = ls.service_id WHERE ${condition}`, { key }),
-    ]);
+    // One statement: the tariff's packages, the connected services' packages and their unlimited kinds come as
+    // lists beside the line (four statements before, each a message to build and an answer to parse).
+    // A unit of work's upkeep checks and its screen each ask for the line: read once until it writes.
+    const list = this.sql.dialect === 'postgres' ? 'string_agg' : 'group_concat';
+    const row = await oneRemembered<LineRow>(
+      this.sql,
+      `SELECT l.id AS line_id, l.msisdn, l.status, l.billing_day, l.tariff_since, l.fee_paid_from, l.created_at AS activated_at,
+              s.id AS subscriber_id, s.full_name,
+              r.id AS region_id, r.name_ru AS region_name_ru, r.name_en AS region_name_en, r.time_zone,
+              t.id AS tariff_id, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en, t.rollover, t.unlimited,
+              p.monthly_fee_kopecks,
+              (SELECT ${list}(tp.kind || ':' || tp.amount, ',') FROM tariff_packages tp WHERE tp.tariff_id = l.tariff_id) AS tariff_packages,
+              (SELECT ${list}(sp.kind || ':' || sp.amount, ',') FROM line_services ls JOIN service_packages sp ON sp.service_id = ls.service_id
+                WHERE ls.line_id = l.id) AS service_packages,
+              (SELECT ${list}(sv.unlimited, ',') FROM line_services ls JOIN services sv ON sv.id = ls.service_id WHERE ls.line_id = l.id) AS service_unlimited
+         FROM lines l
+         JOIN subscribers s ON s.id = l.subscriber_id
+         JOIN regions r ON r.id = s.region_id
+         JOIN tariffs t ON t.id = l.tariff_id
+         LEFT JOIN tariff_prices p ON p.tariff_id = t.id AND p.region_id = r.id
+        WHERE ${condition}`,
+      { key },
+    );
     if (!row) return null;
     const packages: Partial<Record<PackageKind, number>> = {};
-    for (const pkg of tariffPackages) packages[pkg.kind as PackageKind] = pkg.amount;
+    for (const [kind, amount] of kindAmounts(row.tariff_packages)) packages[kind] = amount;
     const ownPackages = { ...packages };
-    for (const pkg of servicePackages) packages[pkg.kind as PackageKind] = (packages[pkg.kind as PackageKind] ?? 0) + pkg.amount;
+    // Connected services add their packages (e.g. +5 GB) to the tariff's.
+    for (const [kind, amount] of kindAmounts(row.service_packages)) packages[kind] = (packages[kind] ?? 0) + amount;
     return {
       lineId: row.line_id,
       msisdn: row.msisdn as E164,
@@ -94,7 +106,7 @@ export class SqlAccountRepository implements AccountRepository {
         packages,
         ownPackages,
         rollover: splitList(row.rollover) as PackageKind[],
-        unlimited: [...new Set([...splitList(row.unlimited), ...serviceUnlimited.flatMap((service) => splitList(service.unlimited))])],
+        unlimited: [...new Set([...splitList(row.unlimited), ...splitList(row.service_unlimited ?? '')])],
       },
     };
   }

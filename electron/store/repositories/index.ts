@@ -20,9 +20,12 @@ import { SqlMailOutboxRepository } from './mailOutboxRepository';
 import { SqlSmsMessageRepository } from './smsMessageRepository';
 import { SqlRemainderRepository } from './remainderRepository';
 import { SqlBudgetRepository, SqlContentSubscriptionRepository, SqlLineBanRepository } from './subscriptionRepositories';
+import { UnitOfWorkReads } from './unitOfWorkReads';
 import { SqlAutopayRepository, SqlPaymentRepository, SqlPromisedRepository, SqlSavedCardRepository } from './moneyRepositories';
 
-export function sqlRepositories(sql: SqlExecutor): Repositories {
+/** One unit of work's repositories, over its statements (reads it asks for again answered once, until it writes). */
+export function sqlRepositories(executor: SqlExecutor): Repositories {
+  const sql = new UnitOfWorkReads(executor);
   return {
     account: new SqlAccountRepository(sql),
     usage: new SqlUsageRepository(sql),

@@ -10,6 +10,7 @@ import type {
   SavedCardRepository,
 } from '../../core/money/ports';
 import type { SqlExecutor, SqlValue } from '../sqlExecutor';
+import { oneRemembered } from './unitOfWorkReads';
 
 interface PaymentRow {
   id: string;
@@ -182,7 +183,8 @@ export class SqlPromisedRepository implements PromisedRepository {
   constructor(private readonly sql: SqlExecutor) {}
 
   async open(lineId: string): Promise<PromisedRecord | null> {
-    const row = await this.sql.one<PromisedRow>(`SELECT * FROM promised_payments WHERE line_id = $lineId AND state = 'open'`, { lineId });
+    // Asked by the upkeep checks and by the screen in one unit of work: read once until it writes.
+    const row = await oneRemembered<PromisedRow>(this.sql, `SELECT * FROM promised_payments WHERE line_id = $lineId AND state = 'open'`, { lineId });
     return row ? toPromised(row) : null;
   }
 
