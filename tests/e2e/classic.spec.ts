@@ -188,6 +188,18 @@ test('in the classic view the SIM is blocked and unblocked with the cabinet pass
   await expect(page.getByText(`SIM-карта номера ${formatRussianNumber(marina.line.msisdn)} работает.`)).toBeVisible();
 });
 
+test('in the classic view a blocked line with a debt is told to unblock the SIM first, not to top up', async ({ page, harness }) => {
+  const igor = demoSubscriber(3);
+  await openCabinet(page, harness);
+  await signInClassic(page, igor.line.msisdn, igor.subscriber.password);
+  const balance = page.getByRole('region', { name: 'Баланс' });
+  await expect(balance.getByRole('note')).toContainText('SIM-карта заблокирована. Звонки, SMS и интернет не работают');
+  await expect(balance.getByRole('note')).toContainText(`После разблокировки пополните счёт: баланс ${rub(igor.line.openingBalanceKopecks)}`);
+  await expect(balance).not.toContainText('Отрицательный баланс: пополните счёт, чтобы пользоваться связью');
+  await balance.getByRole('link', { name: 'Разблокировать SIM-карту' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Блокировка SIM-карты' })).toBeVisible();
+});
+
 test('the classic view works from the keyboard alone: menu, a page, a confirmation', async ({ page, harness }) => {
   await openCabinet(page, harness);
   await page.getByRole('radio', { name: 'Классический' }).check();
