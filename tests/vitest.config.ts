@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts', 'tests/attacks/**/*.test.ts'],
-          exclude: ['tests/integration/{crash,store,storeFixtures,vault,vaultRace,storeRollback,storeCheckpoint,storeOpenStream,journalSwitch}.test.ts'],
+          exclude: ['tests/integration/{crash,store,storeFixtures,vault,vaultRace,storeRollback,storeCheckpoint,storeOpenStream,journalSwitch,checkpointInPlace}.test.ts'],
           env: { CABINET_TEST_STORE: 'postgres' },
           globalSetup: ['tests/integration/postgresSetup.ts'],
           testTimeout: 30_000,

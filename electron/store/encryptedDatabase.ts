@@ -22,6 +22,7 @@ import { encodeStatements, SqlJsExecutor, StatementCache, type RecordedStatement
 import { StoreFolder } from './storeFolder';
 import { applyMigrations, configureConnection, JournalReplay, loadImage, schemaVersionOf, whatToDo, type Replayed, type SnapshotPoint } from './storeImage';
 import { StoreWorkerClient } from './storeWorkerClient';
+import type { SealedFrom } from './storeWorkerProtocol';
 
 // Not named `require`: the bundle's ESM shim declares that name at its top, and a second one does not parse.
 const resolveFromHere = createRequire(import.meta.url);
@@ -88,6 +89,8 @@ export class EncryptedDatabase implements CabinetStore {
   /** The newest point to record in the anchor, and the write that records it (one at a time, the latest wins). */
   private pendingAnchor: AnchorPoint | null = null;
   private anchorWriting: Promise<void> | null = null;
+  /** How the last checkpoint's snapshot was sealed (null: none yet): 'here' is the main-thread fallback. */
+  private sealedFrom: SealedFrom | 'here' | null = null;
 
   private constructor(
     private readonly db: Database,
@@ -174,6 +177,11 @@ export class EncryptedDatabase implements CabinetStore {
 
   schemaVersion(): number {
     return schemaVersionOf(this.db);
+  }
+
+  /** How the last checkpoint's snapshot was sealed: from the worker's file in place, an export of it, or here. */
+  lastCheckpointSealedFrom(): SealedFrom | 'here' | null {
+    return this.sealedFrom;
   }
 
   /** How many committed transactions wait in the journal for the next checkpoint. */
@@ -304,6 +312,7 @@ export class EncryptedDatabase implements CabinetStore {
     if (durable.status === 'rejected') throw durable.reason;
     if (snapshot.status === 'rejected') throw snapshot.reason;
     if (closed.status === 'rejected') throw closed.reason;
+    this.sealedFrom = snapshot.value;
     await this.removeJournalsBefore(generation);
   }
 
@@ -327,6 +336,7 @@ export class EncryptedDatabase implements CabinetStore {
     await previous.close();
     await this.keepBackupOfCurrentSnapshot();
     await writeFileAtomically(this.folder.snapshot, sealSnapshot(image, this.key, generation, covered));
+    this.sealedFrom = 'here';
     await this.removeJournalsBefore(generation);
   }
 

@@ -134,9 +134,15 @@ export function encodeStatements(statements: RecordedStatement[]): Buffer {
 }
 
 export function decodeStatements(payload: Buffer): RecordedStatement[] {
-  const parsed = JSON.parse(payload.toString('utf8'), (_key, value: unknown) =>
-    typeof value === 'object' && value !== null && '$blob' in value ? new Uint8Array(Buffer.from(String((value as { $blob: string }).$blob), 'base64')) : value,
-  ) as Array<[string, SqlParams]>;
+  // Parsed without a reviver (one call per key and value made replaying a journal 3–4 times slower): a blob can only
+  // be a parameter's value, so only those are looked at.
+  const parsed = JSON.parse(payload.toString('utf8')) as Array<[string, SqlParams]>;
   if (!Array.isArray(parsed)) throw new TypeError('a journal record is not a list of statements');
-  return parsed.map(([sql, params]) => ({ sql, params }));
+  return parsed.map(([sql, params]) => {
+    for (const name in params) {
+      const value = params[name] as unknown;
+      if (typeof value === 'object' && value !== null && '$blob' in value) params[name] = new Uint8Array(Buffer.from(String((value as { $blob: string }).$blob), 'base64'));
+    }
+    return { sql, params };
+  });
 }

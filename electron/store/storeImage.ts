@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { CHAIN_ORIGIN, headTag, readJournal, type JournalContents } from './files/journalFile';
@@ -123,10 +124,50 @@ export async function readStore(folder: StoreFolder, key: Buffer, copies = 1, st
  * be 100 MB) — the caller must not use the image afterwards.
  */
 export function loadImage(sql: SqlJsStatic, image: Uint8Array | null): Database {
+  return loadImageKeepingStorage(sql, image).db;
+}
+
+/** A loaded database and the memory it was loaded into, which stays its file while the file grows within it. */
+export interface LoadedImage {
+  db: Database;
+  /** The file's storage as given to sql.js, with the room behind it (null: an empty database, sql.js's own array). */
+  storage: Uint8Array | null;
+}
+
+export function loadImageKeepingStorage(sql: SqlJsStatic, image: Uint8Array | null): LoadedImage {
   const file = image && withCapacity(Buffer.isBuffer(image) ? image : Buffer.from(image.buffer, image.byteOffset, image.byteLength));
   const db = file ? new sql.Database(file) : new sql.Database();
   configureConnection(db);
-  return db;
+  return { db, storage: file && new Uint8Array(file.buffer, file.byteOffset, file.buffer.byteLength - file.byteOffset) };
+}
+
+/**
+ * The database's file as it is now, read in place from `storage` without a copy — or null when that cannot be proved
+ * to still be the file. sql.js replaces a file's storage when SQLite writes past its end (beyond the room) or
+ * truncates it; it does not say so. The proof: a changed user_version is put into page 1 of `storage` with the change
+ * counter bumped, as another process would; SQLite, which re-reads the counter at each transaction's start, reads
+ * the new user_version only if `storage` is its file. The header is put back before returning.
+ * Call it between transactions; the view is valid until the database is next written.
+ */
+export function imageInStorage(db: Database, storage: Uint8Array | null): Uint8Array | null {
+  if (!storage) return null;
+  const [pageSize, pageCount] = db.exec('PRAGMA page_size; PRAGMA page_count').map((result) => Number(result.values[0]![0]));
+  const size = pageSize! * pageCount!;
+  if (!(size >= 100 && size <= storage.length)) return null;
+  const file = Buffer.from(storage.buffer, storage.byteOffset, size);
+  const header = Buffer.from(file.subarray(0, 100));
+  const probe = (header.readInt32BE(60) + 1 + randomInt(1 << 30)) | 0;
+  try {
+    file.writeInt32BE(probe, 60);
+    // The change counter and its "version valid for" copy, moved together: SQLite drops its cached pages.
+    file.writeUInt32BE((header.readUInt32BE(24) + 1) >>> 0, 24);
+    file.writeUInt32BE((header.readUInt32BE(92) + 1) >>> 0, 92);
+    const seen = Number(db.exec('PRAGMA user_version')[0]!.values[0]![0]);
+    return seen === probe ? new Uint8Array(storage.buffer, storage.byteOffset, size) : null;
+  } finally {
+    // Put back whether or not it is the file (a replaced storage is no one's): SQLite re-reads page 1 once more.
+    header.copy(file, 0);
+  }
 }
 
 /**

@@ -7,10 +7,10 @@ import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { writeFileAtomically } from './files/atomicFile';
 import { sealedSnapshotParts } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
-import { applyMigrations, loadImage, readStore, replayJournals, runStatements } from './storeImage';
+import { applyMigrations, imageInStorage, loadImageKeepingStorage, readStore, replayJournals, runStatements } from './storeImage';
 import { decodeStatements } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
-import type { FromWorker, OpenedStore, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
+import type { FromWorker, OpenedStore, SealedFrom, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
 
 const port = parentPort!;
 const setup = workerData as StoreWorkerSetup;
@@ -18,6 +18,8 @@ let folder: StoreFolder | null = null;
 const sqlJs = initSqlJs({ locateFile: () => setup.wasmPath });
 
 let db: Database | null = null;
+/** The memory the copy was loaded into: its file while the file grows within it (see imageInStorage). */
+let storage: Uint8Array | null = null;
 let key: Buffer | null = null;
 /** The generation of the snapshot file on disk (null: none yet), for naming its backup. */
 let snapshotOnDisk: number | null = null;
@@ -74,23 +76,28 @@ async function handle(message: ToWorker): Promise<void> {
         send({ type: 'failed', id: message.id, error: { message: `the checkpoint copy is out of step: ${diverged.message}` } });
         return;
       }
-      // The image is taken now, in order; sealing and writing it go on while later records are applied.
-      let image: Uint8Array | null = database().export();
       const { id, generation, covered, keepBackups } = message;
-      void (async () => {
+      const write = async (image: Uint8Array, sealedFrom: SealedFrom) => {
         try {
           const files = folder!;
           await keepBackupOfSnapshot(files, keepBackups);
-          const parts = sealedSnapshotParts(image!, key!, generation, { records: covered.records, tag: Buffer.from(covered.tag) });
+          const parts = sealedSnapshotParts(image, key!, generation, { records: covered.records, tag: Buffer.from(covered.tag) });
           await writeFileAtomically(files.snapshot, parts);
           snapshotOnDisk = generation;
-          send({ type: 'checkpointed', id });
+          send({ type: 'checkpointed', id, sealedFrom });
         } catch (error) {
           send({ type: 'failed', id, error: failure(error) });
-        } finally {
-          image = null;
         }
-      })();
+      };
+      // Sealed from the copy's own file where that is proved to be it: no third image in memory. Later records wait
+      // in this thread's queue until the snapshot is written (the store's commits do not: they only post them).
+      const inPlace = imageInStorage(database(), storage);
+      if (inPlace) {
+        await write(inPlace, 'file');
+        return;
+      }
+      // Otherwise the image is exported now, in order; sealing and writing it go on while later records are applied.
+      void write(database().export(), 'export');
       return;
     }
   }
@@ -112,6 +119,7 @@ function reset(): void {
   prepared.clear();
   db?.close();
   db = null;
+  storage = null;
   key = null;
   folder = null;
   snapshotOnDisk = null;
@@ -130,7 +138,7 @@ async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: (
     },
     records: (generation, path, payloads, first) => send({ type: 'records', id, generation, path, payloads, first }),
   });
-  db = loadImage(sql, read.image);
+  ({ db, storage } = loadImageKeepingStorage(sql, read.image));
   read.image = null;
   key = dataKey;
   folder = files;

@@ -8,7 +8,7 @@ import type { Covered } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
 import type { Migration } from './migrations/index';
 import type { LastJournal, Replayed, SnapshotPoint } from './storeImage';
-import type { FromWorker, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
+import type { FromWorker, SealedFrom, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
 
 /**
  * The built worker beside the main bundle (out/main/storeWorker.js); from source (tests, benches, the harness) the
@@ -213,8 +213,10 @@ export class StoreWorkerClient {
    * Asks for the snapshot of `generation`. Posted at once (the copy then holds exactly the records posted before),
    * answered when the snapshot is on the disk.
    */
-  checkpoint(generation: number, covered: Covered, keepBackups: number): Promise<void> {
-    return this.request({ type: 'checkpoint', id: 0, generation, covered: { records: covered.records, tag: new Uint8Array(covered.tag) }, keepBackups }).then(() => undefined);
+  async checkpoint(generation: number, covered: Covered, keepBackups: number): Promise<SealedFrom> {
+    const answer = await this.request({ type: 'checkpoint', id: 0, generation, covered: { records: covered.records, tag: new Uint8Array(covered.tag) }, keepBackups });
+    if (answer.type !== 'checkpointed') throw new Error(`the store worker answered ${answer.type} to checkpoint`);
+    return answer.sealedFrom;
   }
 
   /** Ends this store's use of the worker: a well one is reset (copy and key dropped) and kept idle, any other stopped. */

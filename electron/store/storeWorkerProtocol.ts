@@ -36,6 +36,12 @@ export interface OpenedStore {
   head: Uint8Array;
 }
 
+/**
+ * What a checkpoint's snapshot was sealed from: the copy's file in place ('file', no extra memory; later records wait
+ * in the worker meanwhile) or an export of it ('export', a third image while it is written; see imageInStorage).
+ */
+export type SealedFrom = 'file' | 'export';
+
 export interface WorkerFailure {
   message: string;
   /** Set for a StoreFileError: rebuilt as one on the main side. */
@@ -50,7 +56,7 @@ export type FromWorker =
   /** A batch of a journal's records to replay, in order; `first` is the first one's sequence number. */
   | ({ type: 'records'; id: number; first: number } & JournalRecords)
   | { type: 'opened'; id: number; store: OpenedStore }
-  | { type: 'checkpointed'; id: number }
+  | { type: 'checkpointed'; id: number; sealedFrom: SealedFrom }
   | { type: 'failed'; id: number; error: WorkerFailure }
   /** The copy could not apply a record or a migration: it no longer matches the store and writes no snapshot. */
   | { type: 'diverged'; error: WorkerFailure };

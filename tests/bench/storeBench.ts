@@ -3,9 +3,12 @@
 // of a process holding the store (with its worker thread) is measured in a child of its own, without the naive one.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { BuildOptions } from 'esbuild';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { percentile, timeEach } from './timing';
@@ -139,31 +142,38 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
 }
 
 
-/** Runs this file as `--hold <folder>` in a child Node and returns its peak resident memory (MB). */
+/**
+ * The peak resident memory (MB) of a child Node process that holds the store (tests/bench/storeHold.ts). The child
+ * runs bundled, as the app's main process does — not through tsx's loader, which keeps 35 MB of its own — and its
+ * store worker is bundled beside it as the app's build puts out/main/storeWorker.js beside the main bundle.
+ */
 function holdInChild(folder: string): number {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--hold', folder], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const output = execFileSync(process.execPath, [bundledHold(), folder], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const sealedFrom = /^sealed_from=(\w+)/m.exec(output)?.[1];
+  console.log(`  the holding child's checkpoint was sealed from: ${sealedFrom ?? 'unknown'}`);
   const match = /^peak_rss_mb=(\d+(?:\.\d+)?)/m.exec(output);
   if (!match) throw new Error(`the holding child printed no peak: ${output.slice(0, 500)}`);
   return Number(match[1]);
 }
 
-/** The child's part: the store as the app holds it, with its worker thread (threads share the process's RSS). */
-async function hold(folder: string): Promise<void> {
-  const store = await EncryptedDatabase.open({ folder, keyProvider: new StaticKeyProvider(key), idleCheckpointMs: 0, checkpointBytes: 1024 * MB, checkpointOnClose: false, ...(process.env.BENCH_NO_ANCHOR ? { anchorFile: null } : {}) });
-  const commit = () => store.writeSql(async (sql) => sql.run('INSERT INTO bench_commits (at, note) VALUES ($at, $note)', { at: new Date().toISOString(), note: 'sign-in' }));
-  for (let i = 0; i < 200; i += 1) await commit();
-  let done = false;
-  const checkpoint = store.checkpoint().then(() => (done = true));
-  while (!done) await commit();
-  await checkpoint;
-  await store.close();
-  console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(1)}`);
+function bundledHold(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const out = join(here, '..', '..', 'node_modules', '.cache', 'cabinet-bench-hold');
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  mkdirSync(out, { recursive: true });
+  // .js is CommonJS in this folder (the project's package.json says "module"): the worker is loaded as a script.
+  writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', external: ['sql.js'], logLevel: 'silent' };
+  // The holder as an ES module (the store finds sql.js's WebAssembly from import.meta.url), with a require for the
+  // CommonJS it bundles; the worker as the script the app's build makes of it.
+  const banner = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
+  esbuild.buildSync({ ...common, format: 'esm', banner, entryPoints: [join(here, 'storeHold.ts')], outfile: join(out, 'storeHold.mjs') });
+  esbuild.buildSync({ ...common, format: 'cjs', entryPoints: [join(here, '..', '..', 'electron', 'store', 'storeWorker.ts')], outfile: join(out, 'storeWorker.js') });
+  return join(out, 'storeHold.mjs');
 }
 
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 const ms = (value: number) => `${value.toFixed(3)} ms`.padStart(10);
 const fixed = (value: number | undefined) => (value === undefined ? 'NA' : value.toFixed(3));
 
-const holdAt = process.argv.indexOf('--hold');
-if (holdAt >= 0) await hold(process.argv[holdAt + 1]!);
-else await main();
+await main();

@@ -56,10 +56,13 @@ function macKey(key: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'subscriber-cabinet journal length check', 32));
 }
 
-function recordAad(generation: number, sequence: number, previous: Buffer, length: number): Buffer {
-  const lengthBytes = Buffer.alloc(4);
-  lengthBytes.writeUInt32BE(length);
-  return Buffer.concat([u64(generation), u64(sequence), previous, lengthBytes]);
+/** A record's associated data: generation, sequence, the previous record's tag, its length; written into `into` when given. */
+function recordAad(generation: number, sequence: number, previous: Buffer, length: number, into: Buffer = Buffer.alloc(20 + previous.length)): Buffer {
+  into.writeBigUInt64BE(BigInt(generation), 0);
+  into.writeBigUInt64BE(BigInt(sequence), 8);
+  previous.copy(into, 16);
+  into.writeUInt32BE(length, 16 + previous.length);
+  return into;
 }
 
 function lengthCheck(mac: Buffer, aad: Buffer): Buffer {
@@ -118,6 +121,7 @@ function readV2Records(bytes: Buffer, key: Buffer, generation: number, startTag:
   const entries: JournalEntry[] = [];
   const tags: Buffer[] = [];
   let previous = startTag;
+  const aadBuffer = Buffer.alloc(20 + startTag.length);
   let offset = JOURNAL_HEADER_LENGTH;
   let handedOver = 0;
   const handOver = () => {
@@ -134,7 +138,8 @@ function readV2Records(bytes: Buffer, key: Buffer, generation: number, startTag:
     if (remaining < 8 || isAllZero(bytes, offset)) return result(true);
     const sequence = entries.length + 1;
     const length = bytes.readUInt32BE(offset);
-    const aad = recordAad(generation, sequence, previous, length);
+    // One buffer for every record's associated data: it is only read before the next record.
+    const aad = recordAad(generation, sequence, previous, length, aadBuffer);
     if (!lengthCheck(mac, aad).equals(bytes.subarray(offset + 4, offset + 8))) {
       throw new StoreFileError(
         'damaged',
@@ -153,7 +158,9 @@ function readV2Records(bytes: Buffer, key: Buffer, generation: number, startTag:
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     try {
-      const payload = Buffer.concat([decipher.update(record.subarray(NONCE_LENGTH, record.length - TAG_LENGTH)), decipher.final()]);
+      // GCM gives the whole payload from update(); final() only checks the tag.
+      const payload = decipher.update(record.subarray(NONCE_LENGTH, record.length - TAG_LENGTH));
+      decipher.final();
       entries.push({ sequence, payload });
       tags.push(tag);
     } catch {

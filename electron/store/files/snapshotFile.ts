@@ -33,7 +33,7 @@ export interface Snapshot {
 }
 
 export interface SnapshotReadOptions {
-  /** Bytes read and decrypted at a time. */
+  /** Bytes read and decrypted at a time (small, for the reason given at sealedSnapshotParts). */
   chunk?: number;
   /** Room to allocate behind each copy of the image for the database to grow into (untouched, it costs nothing). */
   headroom?: (size: number) => number;
@@ -49,9 +49,11 @@ export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number,
 
 /**
  * The same bytes as sealSnapshot, a piece at a time (header, ciphertext in `chunk`-sized pieces, tag): written to a
- * file as they come, a snapshot never needs a second whole copy of the image in memory.
+ * file as they come, a snapshot never needs a second whole copy of the image in memory. Small pieces: each is a new
+ * buffer that lives until the next garbage collection, and freed ones stay in the thread's malloc arena — with 4 MB
+ * pieces a 100 MB checkpoint or open left 30–40 MB more resident than with 256 KB ones.
  */
-export function* sealedSnapshotParts(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED, chunk = 1024 * 1024): Generator<Buffer> {
+export function* sealedSnapshotParts(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED, chunk = 256 * 1024): Generator<Buffer> {
   const nonce = randomBytes(12);
   const header = Buffer.concat([MAGIC, Buffer.from([SNAPSHOT_FORMAT]), keyId(key), u64(generation), u64(covered.records), covered.tag, nonce]);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
@@ -118,7 +120,7 @@ export function unsealSnapshot(sealed: Buffer, key: Buffer, file?: string): Snap
  * the image (a store can be 100 MB). Null when there is no file. Nothing is returned unless the whole file authenticates.
  */
 export async function readSnapshotFile(path: string, key: Buffer, options: SnapshotReadOptions = {}): Promise<Snapshot | null> {
-  const { chunk = 4 * 1024 * 1024, headroom = () => 0, copies = 1 } = options;
+  const { chunk = 256 * 1024, headroom = () => 0, copies = 1 } = options;
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
