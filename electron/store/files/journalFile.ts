@@ -232,8 +232,8 @@ export class JournalWriter {
   }
 
   /**
-   * Starts a new journal like `create`, but resolves once its header is written, not yet synced: the syncs (the file,
-   * then its folder) run in the background, and the first append waits for them before it answers. A checkpoint
+   * Starts a new journal like `create`, but resolves once its header is written, not yet synced: the syncs (the file
+   * and its folder) run in the background, and the first append waits for them before it answers. A checkpoint
    * switches journals this way so that commits do not wait for two fsyncs. Until `durable()` resolves, a crash may
    * leave the file without its header — a journal that holds nothing (it is started afresh on open).
    */
@@ -265,10 +265,9 @@ export class JournalWriter {
   }
 
   private syncHeader(): Promise<void> {
-    const run = (async () => {
-      await this.handle.sync();
-      await syncFolder(dirname(this.path));
-    })();
+    // Side by side, not one after the other (the first record waited for both): a crash between them leaves either a
+    // name without its header, which holds nothing, or a header nobody finds — neither holds an acknowledged record.
+    const run = Promise.all([this.handle.sync(), syncFolder(dirname(this.path))]).then(() => undefined);
     // Whoever waits sees a failure; here it only marks the sync to be tried again.
     run.then(
       () => {
