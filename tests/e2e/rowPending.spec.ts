@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { formatRubles } from '../../shared/money';
 import { formatRussianNumber } from '../../shared/phone';
 import { callGate } from './callGate';
-import { demoSubscriber, operatorData } from './demoData';
+import { demoSubscriber, operatorData, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { signInAs } from './session';
 import { bundledContentData } from '../../electron/store/seed/contentData';
@@ -156,4 +156,31 @@ test('the remainders market: the lot being withdrawn spins in its row and in the
   await expect(page.getByRole('status').filter({ hasText: 'Лот снят' })).toBeVisible();
   await expect(five).toHaveCount(0);
   await expectIdle(six);
+});
+
+test('the classic view: the subscription being cancelled is busy, the other one and the bans’ buttons only wait', async ({ page, harness }) => {
+  const content = bundledContentData();
+  const name = (id: string) => content.providers.flatMap((provider) => provider.subscriptions).find((candidate) => candidate.id === id)!.name.ru;
+  const gate = await callGate(page);
+  await openCabinet(page, harness);
+  await page.getByRole('radio', { name: 'Классический' }).check();
+  await page.getByLabel('Номер телефона').fill(typedDigits(anna.subscriber.lines[1]!.msisdn));
+  await page.getByLabel('Пароль', { exact: true }).fill(anna.subscriber.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Главная' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Разделы', exact: true }).getByRole('link', { name: 'Подписки, запреты и бюджет' }).click();
+  const ringtones = page.getByRole('button', { name: `Отключить «${name('ringtones-week')}»` });
+  const news = page.getByRole('button', { name: `Отключить «${name('news-sms')}»` });
+  await expectIdle(news);
+
+  const letGo = gate.hold('subscriptions.cancel');
+  await ringtones.click();
+  // The classic view draws no spinner (nothing moves there): the button says it is busy and waits.
+  await expect(ringtones).toHaveAttribute('aria-busy', 'true');
+  await expect(ringtones).toBeDisabled();
+  await expectWaitingOnly(news);
+  await expectWaitingOnly(page.getByRole('button', { name: 'Включить: Запрет контентных услуг' }));
+  letGo();
+  await expect(ringtones).toHaveCount(0);
+  await expectIdle(news);
 });
