@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { demoSubscriber, operatorData } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { signInAs } from './session';
+import { chooseOption } from './choose';
 
 test('usage detail: filter by kind and export CSV', async ({ page, harness }) => {
   const demo = demoSubscriber(0);
@@ -16,7 +17,7 @@ test('usage detail: filter by kind and export CSV', async ({ page, harness }) =>
   const allRows = await rowCount();
   expect(allRows).toBeGreaterThan(5);
 
-  await page.getByLabel('Что показать').selectOption('sms');
+  await chooseOption(page, 'Что показать', 'SMS');
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect.poll(rowCount).toBeLessThan(allRows);
   const what = table.getByRole('row').locator('[role="cell"]:nth-child(2)');

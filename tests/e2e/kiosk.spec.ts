@@ -4,6 +4,7 @@ import { formatRussianNumber } from '../../shared/phone';
 import { demoSubscriber, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { openAccountMenu } from './session';
+import { chooseOption } from './choose';
 
 const anna = demoSubscriber(0);
 const dmitry = demoSubscriber(2);
@@ -248,7 +249,7 @@ test.describe('a store kiosk', () => {
     await page.getByLabel('Предупреждение после бездействия, секунд').fill('120');
     await page.getByLabel('Обратный отсчёт предупреждения, секунд').fill('20');
     await page.getByLabel('Название салона').fill('Салон на Арбате');
-    await page.getByLabel('Принтер чеков').selectOption({ label: 'Чековый принтер POS-80' });
+    await chooseOption(page, 'Принтер чеков', 'Чековый принтер POS-80');
     // Staff's approval of demo mode, which an installed build needs: a switch of this PIN-unlocked panel only.
     const demoSwitch = page.getByRole('checkbox', { name: 'Демо-режим при следующем запуске' });
     await expect(demoSwitch).not.toBeChecked();

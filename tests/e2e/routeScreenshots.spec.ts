@@ -44,6 +44,8 @@ const classic: Record<string, string> = {
 
 async function shoot(page: Page, hash: string, name: string): Promise<void> {
   await openRoute(page, hash);
+  // The account menu's button keeps the focus after the menu closes: its ring is not part of the page.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
 }
 

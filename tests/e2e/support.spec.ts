@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { demoSubscriber } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { chooseInAccountMenu, signInAs } from './session';
+import { chooseOption } from './choose';
 
 const screenshot = fileURLToPath(new URL('../fixtures/support-screenshot.png', import.meta.url));
 
@@ -29,7 +30,7 @@ test('a support request: articles are suggested while typing, a screenshot goes 
   await expect(page.getByText('Выберите тему обращения')).toBeVisible();
   await expect(page.getByLabel('Опишите вопрос')).toHaveAttribute('aria-invalid', 'true');
 
-  await page.getByLabel('Тема обращения').selectOption({ label: 'SIM-карта и eSIM' });
+  await chooseOption(page, 'Тема обращения', 'SIM-карта и eSIM');
   await page.getByLabel('Опишите вопрос').pressSequentially('Потерял телефон, как заблокировать SIM-карту', { delay: 5 });
   const suggestions = page.getByRole('region', { name: 'Возможно, это поможет' });
   await expect(suggestions.getByText('Потерял телефон: блокировка SIM-карты')).toBeVisible();
@@ -106,7 +107,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByLabel('Тема обращения')).toHaveAttribute('aria-invalid', 'true');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByLabel('Тема обращения').selectOption({ label: 'Мобильный интернет' });
+    await chooseOption(page, 'Тема обращения', 'Мобильный интернет');
     await page.getByLabel('Опишите вопрос').fill('Не работает мобильный интернет, какие настройки APN?');
     await expect(page.getByRole('region', { name: 'Возможно, это поможет' })).toBeVisible();
     await page.getByRole('button', { name: 'Отправить обращение' }).click();

@@ -34,6 +34,9 @@ const ru = {
       since: 'с {date}',
       turnOn: 'Включить: {what}',
       turnOff: 'Выключить: {what}',
+      /** What the button shows beside the ban's own words; its accessible name is turnOn / turnOff. */
+      turnOnShort: 'Включить',
+      turnOffShort: 'Выключить',
       dialogOn: 'Включить запрет',
       dialogOff: 'Выключить запрет',
       password: 'Пароль от личного кабинета',
@@ -102,6 +105,8 @@ const en: typeof ru = {
       since: 'since {date}',
       turnOn: 'Turn on: {what}',
       turnOff: 'Turn off: {what}',
+      turnOnShort: 'Turn on',
+      turnOffShort: 'Turn off',
       dialogOn: 'Turn the ban on',
       dialogOff: 'Turn the ban off',
       password: 'Your cabinet password',
