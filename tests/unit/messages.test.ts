@@ -10,6 +10,7 @@ import { remaindersMessages } from '../../renderer/src/components/remainders/mes
 import { remaindersNavMessages } from '../../renderer/src/components/remainders/navMessages';
 import { homeMessages } from '../../renderer/src/components/home/messages';
 import { subscriptionsMessages } from '../../renderer/src/components/subscriptions/messages';
+import { profileMessages } from '../../renderer/src/components/profile/messages';
 
 /** Screens that bring their own messages (merged in when their code loads). */
 const screens = {
@@ -20,6 +21,7 @@ const screens = {
   remainders: remaindersMessages,
   home: homeMessages,
   subscriptions: subscriptionsMessages,
+  profile: profileMessages,
 };
 
 /** Every leaf key of a message tree, as "a.b.c". */
