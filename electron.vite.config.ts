@@ -53,6 +53,11 @@ function sandboxedPreloads(): Plugin {
   };
 }
 
+/** The chunks whose imports are preloaded with them when a route asks for them: see `modulePreload` below. */
+const firstScreens = /^assets\/(?:SignInView|AppLayout|HomeView)-[\w-]+\.js$/;
+const firstScreensOnly = (filename: string, deps: string[], context: { hostType: 'html' | 'js' }): string[] =>
+  context.hostType === 'js' && firstScreens.test(filename) ? deps : [];
+
 export default defineConfig({
   main: {
     plugins: [mainBundleReady()],
@@ -100,10 +105,12 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       minify: true,
       sourcemap: false,
-      // No preload list of every lazy screen's chunks in the entry: that list grew with each screen (10 KB of the
-      // first screen's 300). The app's files are read from the disk by the app:// handler, where loading a screen's
-      // chunks one import after another costs about a millisecond; the first screen stays small.
-      modulePreload: false,
+      // Preload lists only for the screens a window opens first: the sign-in screen and the main screen (its layout
+      // and view). Their chunks' own imports are then asked for together with the chunk, not one level of imports after
+      // another (sign-in's went four deep: bench:ui saw each level cost 30–200 ms in a busy renderer). Every other
+      // lazy screen keeps no list (all of them grew the entry by 10 KB of the first screen's 300); the entry's own static
+      // imports get none either (in the first-screen budget as modulepreload links).
+      modulePreload: { polyfill: false, resolveDependencies: firstScreensOnly },
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
         output: {
