@@ -56,6 +56,10 @@ cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 
 // The sign-in screen's chunk comes while the first calls are answered (most windows start there).
 prefetchSignIn();
-await Promise.all([preferences.load(), useKioskStore().load(), useAppInfoStore().load()]);
+// The first screen waits for its language and theme and for whether this computer is a kiosk (a kiosk starts on its
+// own screen), not for what this computer has set up (demo mode, SMS): the sign-in form is usable without it, and
+// what depends on it (the demo badge, the ways that need an SMS) follows when it comes.
+void useAppInfoStore().load();
+await Promise.all([preferences.load(), useKioskStore().load()]);
 followInterfaceChoice(router);
 app.mount('#app');

@@ -71,6 +71,12 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
+  const session = useSessionStore();
+  // Who this window is signed in as is asked beside whether the store is open, not after it (the main side knows
+  // its windows' sessions without the store); a window whose store stays shut goes to the unlock screen either way.
+  const restoring = session.restored ? null : session.restore();
+  // Awaited below where the route needs it: a route decided before then must not leave its failure unhandled.
+  restoring?.catch(() => undefined);
   const vault = useVaultStore();
   if (vault.status?.state !== 'open') {
     const status = await vault.waitUntilSettled();
@@ -85,8 +91,7 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   // On a kiosk the connections are shown inside the staff panel, behind its PIN.
   if (to.name === 'diagnostics' && kiosk.enabled) return { name: 'kiosk-staff' };
 
-  const session = useSessionStore();
-  if (!session.restored) await session.restore();
+  if (restoring) await restoring;
   if (to.matched.some((record) => record.meta.requiresSession) && !session.session) return { name: 'sign-in' };
   // A registration, recovery or PUK sign-in sets its password before anything else.
   if (session.session?.mustSetPassword) return to.name === 'set-password' ? true : { name: 'set-password' };
