@@ -11,6 +11,7 @@ import { remaindersNavMessages } from '../../renderer/src/components/remainders/
 import { homeMessages } from '../../renderer/src/components/home/messages';
 import { subscriptionsMessages } from '../../renderer/src/components/subscriptions/messages';
 import { profileMessages } from '../../renderer/src/components/profile/messages';
+import { kioskStaffMessages } from '../../renderer/src/components/kiosk/staffMessages';
 
 /** Screens that bring their own messages (merged in when their code loads). */
 const screens = {
@@ -22,6 +23,7 @@ const screens = {
   home: homeMessages,
   subscriptions: subscriptionsMessages,
   profile: profileMessages,
+  kioskStaff: kioskStaffMessages,
 };
 
 /** Every leaf key of a message tree, as "a.b.c". */
