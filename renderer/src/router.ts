@@ -20,13 +20,11 @@ const appLayout = () => import('./components/AppLayout.vue');
 const homeView = () => import('./views/HomeView.vue');
 
 /**
- * Speed a person feels (bench:ui): the sign-in screen's code is asked for while the first calls are under way, and
- * while a person types their number and password the main screen's code arrives — «Войти» then waits only for the
- * sign-in and the overview, not for chunks fetched one after another, nor for the formatters its figures need.
+ * Speed a person feels (bench:ui): the sign-in screen's code is asked for before the app's modules run
+ * (prefetchSignIn.ts), and while a person types their number and password the main screen's code arrives — «Войти»
+ * then waits only for the sign-in and the overview, not for chunks fetched one after another, nor for the formatters
+ * its figures need.
  */
-export function prefetchSignIn(): void {
-  void signInView();
-}
 function prefetchMainScreen(): void {
   const idle = (work: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(work, { timeout: 1500 }) : setTimeout(work, 300));
   idle(() => {
