@@ -53,6 +53,11 @@ function sandboxedPreloads(): Plugin {
   };
 }
 
+/** The chunks whose imports are preloaded with them when a route asks for them: see `modulePreload` below. */
+const firstScreens = /^assets\/(?:SignInView|AppLayout|HomeView)-[\w-]+\.js$/;
+const firstScreensOnly = (filename: string, deps: string[], context: { hostType: 'html' | 'js' }): string[] =>
+  context.hostType === 'html' || firstScreens.test(filename) ? deps : [];
+
 export default defineConfig({
   main: {
     plugins: [mainBundleReady()],
@@ -100,13 +105,18 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       minify: true,
       sourcemap: false,
-      // No preload list of every lazy screen's chunks in the entry: that list grew with each screen (10 KB of the
-      // first screen's 300). The app's files are read from the disk by the app:// handler, where loading a screen's
-      // chunks one import after another costs about a millisecond; the first screen stays small.
-      modulePreload: false,
+      // Preload lists only for what a window opens first: the page's own modules (modulepreload links in index.html),
+      // the sign-in screen and the main screen (its layout and view). Their imports are then asked for together, not
+      // one level of imports after another (the page's went three deep and sign-in's four: bench:ui saw each level cost
+      // 30–200 ms in a busy renderer). Every other lazy screen keeps no list (all of them grew the entry by 10 KB of
+      // the first screen's 300).
+      modulePreload: { polyfill: false, resolveDependencies: firstScreensOnly },
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
         output: {
+          // The sign-in screen's early fetch stays a chunk of its own, run before the entry's other imports: inlined in
+          // the entry it would run only after them (renderer/src/prefetchSignIn.ts).
+          codeSplitting: { groups: [{ name: 'prefetchSignIn', test: /renderer[\\/]src[\\/]prefetchSignIn\.ts$/ }] },
           // vue-router 5 keeps its router core in a module it calls "devtools-…": named for what it is, so a look at
           // the package does not mistake it for Vue devtools (none are built in: __VUE_PROD_DEVTOOLS__ is false).
           chunkFileNames: (chunk) => (chunk.name.startsWith('devtools') ? 'assets/router-core-[hash].js' : 'assets/[name]-[hash].js'),

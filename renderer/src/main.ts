@@ -1,9 +1,11 @@
+// First: its own chunk, run before the app's other modules (see the file).
+import './prefetchSignIn';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { cabinet } from './api';
 import { i18n } from './i18n';
-import { prefetchSignIn, router } from './router';
+import { router } from './router';
 import { usePreferencesStore } from './stores/preferences';
 import { resetSubscriberStores } from './stores/resetSubscriberStores';
 import { useSessionStore } from './stores/session';
@@ -54,8 +56,10 @@ cabinet.on('app.navigate', ({ screen }) => {
 // A new version downloading in the background, ready, or not fetched: a small banner, never a blocking dialog.
 cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 
-// The sign-in screen's chunk comes while the first calls are answered (most windows start there).
-prefetchSignIn();
-await Promise.all([preferences.load(), useKioskStore().load(), useAppInfoStore().load()]);
+// The first screen waits for its language and theme and for whether this computer is a kiosk (a kiosk starts on its
+// own screen), not for what this computer has set up (demo mode, SMS): the sign-in form is usable without it, and
+// what depends on it (the demo badge, the ways that need an SMS) follows when it comes.
+void useAppInfoStore().load();
+await Promise.all([preferences.load(), useKioskStore().load()]);
 followInterfaceChoice(router);
 app.mount('#app');

@@ -5,6 +5,7 @@ import { useVaultStore } from './stores/vault';
 import { useKioskStore } from './stores/kiosk';
 import { usePreferencesStore } from './stores/preferences';
 import { classicRoutes, routeForInterface } from './classicRoutes';
+import { i18n } from './i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,18 +20,18 @@ const appLayout = () => import('./components/AppLayout.vue');
 const homeView = () => import('./views/HomeView.vue');
 
 /**
- * Speed a person feels (bench:ui): the sign-in screen's code is asked for while the first calls are under way, and
- * while a person types their number and password the main screen's code arrives — «Войти» then waits only for the
- * sign-in and the overview, not for chunks fetched one after another.
+ * Speed a person feels (bench:ui): the sign-in screen's code is asked for before the app's modules run
+ * (prefetchSignIn.ts), and while a person types their number and password the main screen's code arrives — «Войти»
+ * then waits only for the sign-in and the overview, not for chunks fetched one after another, nor for the formatters
+ * its figures need.
  */
-export function prefetchSignIn(): void {
-  void signInView();
-}
 function prefetchMainScreen(): void {
   const idle = (work: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(work, { timeout: 1500 }) : setTimeout(work, 300));
   idle(() => {
     void appLayout();
     void homeView();
+    // Its formatters too, in an idle moment of their own (the first one made is the slow one).
+    void import('./format/prepareFormats').then(({ prepareFormats }) => idle(() => prepareFormats(i18n.global.locale.value)));
   });
 }
 
@@ -68,6 +69,12 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
+  const session = useSessionStore();
+  // Who this window is signed in as is asked beside whether the store is open, not after it (the main side knows
+  // its windows' sessions without the store); a window whose store stays shut goes to the unlock screen either way.
+  const restoring = session.restored ? null : session.restore();
+  // Awaited below where the route needs it: a route decided before then must not leave its failure unhandled.
+  restoring?.catch(() => undefined);
   const vault = useVaultStore();
   if (vault.status?.state !== 'open') {
     const status = await vault.waitUntilSettled();
@@ -82,15 +89,15 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   // On a kiosk the connections are shown inside the staff panel, behind its PIN.
   if (to.name === 'diagnostics' && kiosk.enabled) return { name: 'kiosk-staff' };
 
-  const session = useSessionStore();
-  if (!session.restored) await session.restore();
+  if (restoring) await restoring;
   if (to.matched.some((record) => record.meta.requiresSession) && !session.session) return { name: 'sign-in' };
   // A registration, recovery or PUK sign-in sets its password before anything else.
   if (session.session?.mustSetPassword) return to.name === 'set-password' ? true : { name: 'set-password' };
   if ((to.name === 'sign-in' || to.name === 'set-password') && session.session) return { name: 'home' };
   const next = routeForInterface(to, usePreferencesStore().interfaceKind) ?? true;
-  // The main screen's overview is asked for now, beside the fetch of the screen's code, not after it.
-  if (next === true && to.name === 'home' && session.session) void useAccountStore().load();
+  // The main screen's overview is asked for now, beside the fetch of the screen's code, not after it (unless one just
+  // came with the sign-in's answer).
+  if (next === true && to.name === 'home' && session.session && !useAccountStore().fresh()) void useAccountStore().load();
   return next;
 });
 

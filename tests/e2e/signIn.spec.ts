@@ -1,5 +1,6 @@
 import { formatRubles } from '../../shared/money';
 import { demoSubscriber, typedDigits } from './demoData';
+import { callGate } from './callGate';
 import { expect, openCabinet, test } from './fixtures';
 import { signOutThroughMenu } from './session';
 
@@ -28,6 +29,26 @@ test('a demo subscriber signs in with number and password and sees tariff, balan
   await expect(remainders.getByRole('progressbar', { name: 'Интернет' })).toHaveAttribute('aria-valuemax', String(2 * demo.tariff.packages.data!));
   await expect(remainders.getByText('В том числе перенесено с прошлого периода: 500 мин (расходуется первым)')).toBeVisible();
   await expect(remainders).toContainText('Пакеты обновятся');
+});
+
+test('the sign-in form takes a number and a password before the slower answers come (what this computer has set up, social sign-ins)', async ({ page, harness }) => {
+  const gate = await callGate(page);
+  const letAppInfoGo = gate.hold('settings.appInfo');
+  const letProvidersGo = gate.hold('auth.socialProviders');
+  await openCabinet(page, harness);
+
+  await page.getByLabel('Номер телефона').fill(typedDigits(demo.line.msisdn));
+  await page.getByLabel('Пароль', { exact: true }).fill(demo.subscriber.password);
+  await expect(page.getByRole('button', { name: 'Войти' })).toBeEnabled();
+  // The demo badge is told by the answer still held: it comes when the answer does, the form stays as typed.
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  letAppInfoGo();
+  letProvidersGo();
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  await expect(page.getByLabel('Пароль', { exact: true })).toHaveValue(demo.subscriber.password);
+
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('region', { name: 'Остатки пакетов' })).toBeVisible();
 });
 
 test('a wrong password and an unknown number get the same message, and the number stays', async ({ page, harness }) => {

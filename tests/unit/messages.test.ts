@@ -10,6 +10,8 @@ import { remaindersMessages } from '../../renderer/src/components/remainders/mes
 import { remaindersNavMessages } from '../../renderer/src/components/remainders/navMessages';
 import { homeMessages } from '../../renderer/src/components/home/messages';
 import { subscriptionsMessages } from '../../renderer/src/components/subscriptions/messages';
+import { profileMessages } from '../../renderer/src/components/profile/messages';
+import { kioskStaffMessages } from '../../renderer/src/components/kiosk/staffMessages';
 
 /** Screens that bring their own messages (merged in when their code loads). */
 const screens = {
@@ -20,6 +22,8 @@ const screens = {
   remainders: remaindersMessages,
   home: homeMessages,
   subscriptions: subscriptionsMessages,
+  profile: profileMessages,
+  kioskStaff: kioskStaffMessages,
 };
 
 /** Every leaf key of a message tree, as "a.b.c". */

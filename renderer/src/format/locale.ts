@@ -1,3 +1,5 @@
+import { numberFormat } from '../../../shared/intlFormats';
+
 /** The one place the app's language becomes an `Intl` locale, and numbers become text. */
 export type AppLanguage = 'ru' | 'en';
 
@@ -13,7 +15,7 @@ export function withRealMinus(parts: Intl.NumberFormatPart[]): string {
 
 /** "1 500", "−23,4", "8,8" / "1,500", "−23.4" in the app's language. */
 export function formatNumber(value: number, language: string, maximumFractionDigits = 0): string {
-  return withRealMinus(new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits, minimumFractionDigits: 0 }).formatToParts(value));
+  return withRealMinus(numberFormat(intlLocale(language), { maximumFractionDigits, minimumFractionDigits: 0 }).formatToParts(value));
 }
 
 /** A chart axis's tick label: the same grouping as the rest of the app ("14 000", never "14,000" in Russian). */

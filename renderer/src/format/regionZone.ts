@@ -1,4 +1,5 @@
 import { ref } from 'vue';
+import { dateTimeFormat } from '../../../shared/intlFormats';
 
 /**
  * (What the first screen needs: the sign-in's retry time, the account store's setter. The long formats are in zone.ts.)
@@ -17,7 +18,7 @@ const MOSCOW = 'Europe/Moscow';
 
 /** Minutes east of UTC of `timeZone` at `at`. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-−])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3]);
@@ -42,7 +43,7 @@ export function shownZone(): string {
 /** "14:05 МСК+4" today, "25 нояб., 00:00 МСК+4" another day (today in the same zone). */
 export function formatRetryTime(iso: string, language: string, now = new Date(), timeZone: string = shownZone()): string {
   const at = new Date(iso);
-  const day = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const day = (date: Date) => dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
   const options: Intl.DateTimeFormatOptions = day(at) === day(now) ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return `${new Intl.DateTimeFormat(language.startsWith('en') ? 'en-US' : 'ru-RU', { ...options, timeZone }).format(at)} ${zoneLabel(timeZone, language, at)}`;
+  return `${dateTimeFormat(language.startsWith('en') ? 'en-US' : 'ru-RU', { ...options, timeZone }).format(at)} ${zoneLabel(timeZone, language, at)}`;
 }

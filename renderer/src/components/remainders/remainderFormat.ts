@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { MovableKind } from '../../../../shared/contract/remainders';
+import { dateTimeFormat } from '../../../../shared/intlFormats';
 import { formatRubles } from '../../../../shared/money';
 import { formatPackageAmount } from '../../format/amounts';
 
@@ -18,7 +19,7 @@ export function useRemainderFormat() {
     lotAmount: (kind: MovableKind, value: number) => amount(kind, kind === 'data' ? value * 1024 : value),
     rub: (kopecks: number) => formatRubles(kopecks, language.value),
     /** A day of the region's calendar, "YYYY-MM-DD", as words. */
-    day: (localDate: string) => new Intl.DateTimeFormat(language.value === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${localDate}T00:00:00Z`)),
-    date: (iso: string) => new Intl.DateTimeFormat(language.value === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
+    day: (localDate: string) => dateTimeFormat(language.value === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${localDate}T00:00:00Z`)),
+    date: (iso: string) => dateTimeFormat(language.value === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
   };
 }
