@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -6,6 +7,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // vitest's default is one file at a time on a 2-core machine (cores − 1): the second core then waits for a store
+    // worker, a child process or a server in the first. One file per core keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: 'embedded', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/attacks/**/*.test.ts', 'tests/acquirer/**/*.test.ts'] } },

@@ -10,7 +10,7 @@ import { generate } from 'selfsigned';
  * body answers the first result, a different body under a used key is refused, a repeat while the first is in
  * flight gets 202 `processing`); GET /v3/payments/{id}; GET /v3/payments (created_at.gte, limit, cursor);
  * POST /v3/payments/{id}/capture; and the bank's 3-D Secure page, which redirects to the payment's return_url.
- * Its certificate comes from a CA made for the run: the client trusts that CA and nothing else.
+ * Its certificate comes from a CA made for the run (once per test process): the client trusts that CA and nothing else.
  *
  * Cards (by their last four digits): 1111 succeeds at once; 3220 asks for 3-D Secure (the bank's page);
  * 9995 is declined for insufficient funds; 0000 stays pending (no confirmation page) until `finish`; any other succeeds.
@@ -59,26 +59,40 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The CA and the server's certificate, made once per test process and shared by its servers: two 2,048-bit RSA keys
+ * cost a second or more on a busy CI machine, and every server and client of the process trusts only this CA anyway.
+ */
+let certificates: Promise<{ ca: { private: string; cert: string }; leaf: { private: string; cert: string } }> | null = null;
+
+function runCertificates() {
+  certificates ??= (async () => {
+    const ca = await generate([{ name: 'commonName', value: 'Cabinet tests CA' }], {
+      keySize: 2048,
+      algorithm: 'sha256',
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      ],
+    });
+    const leaf = await generate([{ name: 'commonName', value: 'localhost' }], {
+      keySize: 2048,
+      algorithm: 'sha256',
+      ca: { key: ca.private, cert: ca.cert },
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+      ],
+    });
+    return { ca, leaf };
+  })();
+  return certificates;
+}
+
 export async function startYooKassaServer(): Promise<YooKassaTestServer> {
-  const ca = await generate([{ name: 'commonName', value: 'Cabinet tests CA' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    ],
-  });
-  const leaf = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    ca: { key: ca.private, cert: ca.cert },
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
-    ],
-  });
+  const { ca, leaf } = await runCertificates();
 
   const shopId = '123456';
   const secretKey = `test_${randomUUID()}`;

@@ -71,6 +71,9 @@ test.describe('a store kiosk', () => {
   test('a subscriber signs in with the keypad, goes idle, and the next one finds nothing of them', async ({ page, harness, context }) => {
     // Two visits and a whole idle timeout between them.
     test.setTimeout(180_000);
+    // The page's clock runs as the real one, and the test moves it on when nobody is to touch the screen, instead of
+    // waiting the idle time out (and each page of the context, the reloaded start screen too, keeps that clock).
+    await context.clock.install();
     const phone = await context.newPage();
     await phone.goto(harness.handsetUrl);
     await openCabinet(page, harness);
@@ -115,10 +118,13 @@ test.describe('a store kiosk', () => {
     expect(before.indexedDB).toContain('visit');
     expect(before.cookies).toContain('visitor=');
 
-    // Nobody touches the screen: the warning comes, counts down, and the visit ends.
+    // Nobody touches the screen: the warning comes after the idle time, counts down, and the visit ends.
     const warning = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
-    await expect(warning).toBeVisible({ timeout: 30_000 });
+    await expect(warning).toHaveCount(0);
+    await context.clock.fastForward('20');
+    await expect(warning).toBeVisible();
     await expect(warning.getByRole('timer')).toContainText(/Сеанс завершится через \d с/);
+    await context.clock.fastForward('05');
     await expect(startScreen(page)).toBeVisible({ timeout: 30_000 });
     await expect(warning).toHaveCount(0);
 
@@ -198,12 +204,15 @@ test.describe('a store kiosk', () => {
 
   test('the idle warning takes over the screen, can be dismissed, and has no serious accessibility problems', async ({ page, harness, context }) => {
     harness.kiosk!.config.write({ ...harness.kiosk!.config.read(), settings: { ...harness.kiosk!.config.read().settings, idleSeconds: 10, warningSeconds: 120 } });
+    // The idle time passes on the page's clock, moved on by the test rather than waited out.
+    await context.clock.install();
     const phone = await context.newPage();
     await phone.goto(harness.handsetUrl);
     await openCabinet(page, harness);
     await signInWithKeypad(page, phone, anna.line.msisdn);
     const warning = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
-    await expect(warning).toBeVisible({ timeout: 30_000 });
+    await context.clock.fastForward('10');
+    await expect(warning).toBeVisible();
     await expect(warning.getByRole('button', { name: 'Продолжить работу' })).toBeFocused();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
