@@ -4,6 +4,7 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { sqlWasmPath } from '../../electron/store/encryptedDatabase';
 import { imageHeadroom, loadImage } from '../../electron/store/storeImage';
+import { fill, filledImage } from './filledImage';
 import { readSnapshotFile, sealSnapshot } from '../../electron/store/files/snapshotFile';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,17 +13,6 @@ import { randomBytes } from 'node:crypto';
 
 const MB = 1024 * 1024;
 
-async function imageOf(megabytes: number): Promise<Uint8Array> {
-  const sql = await initSqlJs({ locateFile: (file: string) => sqlWasmPath(file) });
-  const db = new sql.Database();
-  db.run('CREATE TABLE fill (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)');
-  db.run('BEGIN');
-  for (let row = 0; row < megabytes * 256; row += 1) db.run('INSERT INTO fill (payload) VALUES (randomblob(4000))');
-  db.run('COMMIT');
-  const image = db.export();
-  db.close();
-  return image;
-}
 
 /**
  * The arrays the size of the file (or more) allocated while the database grows by `grow` MB after loading it:
@@ -44,9 +34,7 @@ async function copiesOfTheFile(image: Uint8Array, room: number, grow: number): P
     },
   });
   try {
-    db.run('BEGIN');
-    for (let row = 0; row < grow * 256; row += 1) db.run('INSERT INTO fill (payload) VALUES (randomblob(4000))');
-    db.run('COMMIT');
+    fill(db, grow);
   } finally {
     globalThis.Uint8Array = original;
   }
@@ -63,7 +51,7 @@ describe('a loaded store image', () => {
   });
 
   it('grows in place into the room behind it; without room, sql.js copies the whole file into a larger one', async () => {
-    const image = await imageOf(24);
+    const image = await filledImage(24);
     // Without room: a new array of 1.125 × 24 MB beside the old one. With room: nothing the size of the file.
     expect(await copiesOfTheFile(image, 0, 2)).toBeGreaterThanOrEqual(1);
     expect(await copiesOfTheFile(image, imageHeadroom(image.length), 2)).toBe(0);

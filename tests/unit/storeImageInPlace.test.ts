@@ -4,6 +4,7 @@ import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlWasmPath } from '../../electron/store/encryptedDatabase';
 import { imageHeadroom, imageInStorage, loadImageKeepingStorage } from '../../electron/store/storeImage';
+import { fill, filledImage } from './filledImage';
 
 const MB = 1024 * 1024;
 let sql: SqlJsStatic;
@@ -12,16 +13,6 @@ beforeAll(async () => {
   sql = await initSqlJs({ locateFile: (file: string) => sqlWasmPath(file) });
 });
 
-function imageOf(megabytes: number): Uint8Array {
-  const db = new sql.Database();
-  db.run('CREATE TABLE fill (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)');
-  db.run('BEGIN');
-  for (let row = 0; row < megabytes * 256; row += 1) db.run('INSERT INTO fill (payload) VALUES (randomblob(4000))');
-  db.run('COMMIT');
-  const image = db.export();
-  db.close();
-  return image;
-}
 
 /** The image in an allocation with `room` bytes behind it, as the store's snapshot reader makes it. */
 function withRoom(image: Uint8Array, room: number): Buffer {
@@ -31,17 +22,12 @@ function withRoom(image: Uint8Array, room: number): Buffer {
 }
 
 const rows = (db: Database) => Number(db.exec('SELECT count(*) FROM fill')[0]!.values[0]![0]);
-const grow = (db: Database, megabytes: number) => {
-  db.run('BEGIN');
-  for (let row = 0; row < megabytes * 256; row += 1) db.run('INSERT INTO fill (payload) VALUES (randomblob(4000))');
-  db.run('COMMIT');
-};
 
 describe('the database file read in place', () => {
-  it('is the file SQLite has, byte for byte, after writes that stay within the room', () => {
-    const image = imageOf(3);
+  it('is the file SQLite has, byte for byte, after writes that stay within the room', async () => {
+    const image = await filledImage(3);
     const { db, storage } = loadImageKeepingStorage(sql, withRoom(image, imageHeadroom(image.length)));
-    grow(db, 1);
+    fill(db, 1);
     db.run('DELETE FROM fill WHERE id % 7 = 0');
     const inPlace = imageInStorage(db, storage);
     expect(inPlace).not.toBeNull();
@@ -56,16 +42,16 @@ describe('the database file read in place', () => {
     expect(rows(reopened)).toBe(rows(db));
     expect(Number(reopened.exec('PRAGMA user_version')[0]!.values[0]![0])).toBe(0);
     reopened.close();
-    grow(db, 1);
+    fill(db, 1);
     expect(rows(db)).toBe(3 * 256 + 2 * 256 - Math.floor((3 * 256 + 256) / 7));
     db.close();
   });
 
-  it('is refused once the file outgrew its room (sql.js moved it into a new array): an export is needed', () => {
-    const image = imageOf(2);
+  it('is refused once the file outgrew its room (sql.js moved it into a new array): an export is needed', async () => {
+    const image = await filledImage(2);
     const { db, storage } = loadImageKeepingStorage(sql, withRoom(image, MB));
     expect(imageInStorage(db, storage)).not.toBeNull();
-    grow(db, 3);
+    fill(db, 3);
     expect(imageInStorage(db, storage)).toBeNull();
     expect(rows(db)).toBe(5 * 256);
     db.close();
@@ -79,8 +65,8 @@ describe('the database file read in place', () => {
     db.close();
   });
 
-  it('is refused when the memory is not the file any more, even when it is large enough: the probe is what proves it', () => {
-    const image = imageOf(2);
+  it('is refused when the memory is not the file any more, even when it is large enough: the probe is what proves it', async () => {
+    const image = await filledImage(2);
     const { db, storage } = loadImageKeepingStorage(sql, withRoom(image, imageHeadroom(image.length)));
     // A stand-in of the same size that SQLite does not read: what a replaced storage looks like.
     const stale = new Uint8Array(storage!.length);
