@@ -196,17 +196,6 @@ function withCapacity(file: Buffer): Buffer {
 }
 
 /**
- * Replays the journals' records into a database loaded from the snapshot; then makes the migrations' own table,
- * so that every copy of the database has it. Every record was committed, so one journal replays as one transaction,
- * with statements prepared once.
- */
-export function replayJournals(db: Database, journals: JournalRecords[]): void {
-  const replay = new JournalReplay(db);
-  for (const { generation, path, payloads } of journals) replay.add(generation, path, payloads, 1);
-  replay.finish();
-}
-
-/**
  * A replay fed a batch of records at a time, as the store worker reads them (see ReadStream): each journal is one
  * transaction, committed when the next journal's records start or at `finish`; a record that cannot be read or
  * applied rolls its journal back and throws.

@@ -7,7 +7,7 @@ import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { writeFileAtomically } from './files/atomicFile';
 import { sealedSnapshotParts } from './files/snapshotFile';
 import { StoreFileError } from './files/storeFileError';
-import { applyMigrations, imageInStorage, loadImageKeepingStorage, readStore, replayJournals, runStatements } from './storeImage';
+import { applyMigrations, imageInStorage, JournalReplay, loadImageKeepingStorage, readStore, runStatements } from './storeImage';
 import { decodeStatements } from './sqlExecutor';
 import { StoreFolder } from './storeFolder';
 import type { FromWorker, OpenedStore, SealedFrom, StoreWorkerSetup, ToWorker, WorkerFailure } from './storeWorkerProtocol';
@@ -30,7 +30,11 @@ const prepared = new Map<string, Statement>();
 /** Messages are handled one after another; a checkpoint's writing goes on while later records are applied. */
 let queue: Promise<void> = Promise.resolve();
 
+/** Set when the store closes: an open's replay still running stops, so that the next store's open does not wait for it. */
+let closing = false;
+
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'reset') closing = true;
   queue = queue.then(() => handle(message)).catch((error: unknown) => failed(error));
 });
 
@@ -62,6 +66,7 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'reset':
       reset();
+      closing = false;
       return;
     case 'apply':
       if (diverged) return;
@@ -147,8 +152,19 @@ async function open(files: StoreFolder, dataKey: Buffer, id: number, answered: (
   const store: OpenedStore = { snapshot: read.snapshot, sealed: read.sealed, last, chain: [...chain.entries()], head };
   send({ type: 'opened', id, store });
   answered();
-  replayJournals(db, read.journals);
+  // Replayed a slice at a time, stopping if the store is closed meanwhile (records posted later wait in the queue).
+  const replay = new JournalReplay(db);
+  for (const { generation, path, payloads } of read.journals) {
+    for (let from = 0; from < payloads.length; from += REPLAY_SLICE) {
+      if (closing) return;
+      replay.add(generation, path, payloads.slice(from, from + REPLAY_SLICE), from + 1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (!closing) replay.finish();
 }
+
+const REPLAY_SLICE = 500;
 
 /** Keeps the snapshot about to be replaced in backups/ (a hard link, else a copy), and the newest `keep` of them. */
 async function keepBackupOfSnapshot(folder: StoreFolder, keep: number): Promise<void> {
