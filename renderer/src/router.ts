@@ -95,9 +95,8 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   if (session.session?.mustSetPassword) return to.name === 'set-password' ? true : { name: 'set-password' };
   if ((to.name === 'sign-in' || to.name === 'set-password') && session.session) return { name: 'home' };
   const next = routeForInterface(to, usePreferencesStore().interfaceKind) ?? true;
-  // The main screen's overview is asked for now, beside the fetch of the screen's code, not after it (unless one just
-  // came with the sign-in's answer).
-  if (next === true && to.name === 'home' && session.session && !useAccountStore().fresh()) void useAccountStore().load();
+  // The main screen's overview is asked for now, beside the fetch of the screen's code, not after it.
+  if (next === true && to.name === 'home' && session.session) void useAccountStore().load();
   return next;
 });
 

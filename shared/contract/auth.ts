@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { method } from './method';
-import { AccountOverview } from './account';
 import { CodeLength, E164Schema, Instant, NoInput, OneTimeCodeInput, PhoneInput } from './common';
 
 /** How a session was opened; kept in the sign-in history. */
@@ -20,14 +19,6 @@ export const SessionInfo = z.object({
   mustSetPassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
-
-/**
- * A password sign-in's answer: the session, and the signed-in line's overview, so that the main screen has its first
- * figures with the answer and «Войти» waits for one round trip, not two. Null when the overview could not be read
- * (the window then asks for it as usual).
- */
-export const PasswordSignedIn = SessionInfo.extend({ overview: AccountOverview.nullable() });
-export type PasswordSignedIn = z.infer<typeof PasswordSignedIn>;
 
 export const PasswordInput = z
   .string({ error: 'expected the password as text' })
@@ -61,7 +52,7 @@ export const auth = {
   signInWithPassword: method({
     access: 'public',
     input: z.strictObject({ phone: PhoneInput, password: PasswordInput }),
-    output: PasswordSignedIn,
+    output: SessionInfo,
   }),
   requestCode: method({
     access: 'public',

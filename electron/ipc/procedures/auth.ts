@@ -5,14 +5,7 @@ const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 /** Signing in (password, SMS code, PUK, a prompt on the phone, a social account), setting a password, signing out. */
 export const authProcedures = (procedure: Procedures): AreaProcedures<'auth'> => ({
-  'auth.signInWithPassword': procedure.store(async ({ phone, password }, { core, deps, window }) => {
-    const session = await core.passwordSignIn.signIn(phone, password, window.device);
-    const info = signedIn(deps, window, session);
-    // The main screen's first figures come with the answer (one round trip for «Войти», not two); a failure to read
-    // them does not undo the sign-in: the window asks for the overview itself then.
-    const overview = await core.accountOverview.forLine(session.lineId).catch(() => null);
-    return { ...info, overview };
-  }),
+  'auth.signInWithPassword': procedure.store(async ({ phone, password }, { core, deps, window }) => signedIn(deps, window, await core.passwordSignIn.signIn(phone, password, window.device))),
   'auth.requestCode': procedure.store(async ({ phone, purpose }, { core, device }) => {
     const sent = await core.codeSignIn.requestCode(phone, purpose, device);
     return { expiresAt: iso(sent.expiresAt), resendAvailableAt: iso(sent.resendAvailableAt), codeLength: sent.codeLength };

@@ -28,24 +28,17 @@ export const useAccountStore = defineStore('account', () => {
     error.value = null;
     try {
       const result = await cabinet.account.overview({});
-      if (result.ok) received(result.value);
+      if (result.ok) {
+        overview.value = result.value;
+        loadedAt.value = Date.now();
+        // Every time the app shows is in the line's region's zone from now on (format/zone.ts).
+        setRegionZone(result.value.region.timeZone);
+      }
       else error.value = result.error;
     } finally {
       loading.value = false;
     }
   }
-
-  /** An overview that came with another answer (a password sign-in's): the main screen shows it without asking. */
-  function received(fresh: AccountOverview): void {
-    overview.value = fresh;
-    loadedAt.value = Date.now();
-    error.value = null;
-    // Every time the app shows is in the line's region's zone from now on (format/zone.ts).
-    setRegionZone(fresh.region.timeZone);
-  }
-
-  /** Whether the overview shown is one just given (not worth asking again for). */
-  const fresh = () => overview.value !== null && Date.now() - loadedAt.value <= 2000;
 
   function $reset(): void {
     overview.value = null;
@@ -55,5 +48,5 @@ export const useAccountStore = defineStore('account', () => {
     error.value = null;
   }
 
-  return { overview, loading, error, loadedAt, load, received, fresh, $reset };
+  return { overview, loading, error, loadedAt, load, $reset };
 });

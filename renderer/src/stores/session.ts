@@ -3,7 +3,6 @@ import { ref } from 'vue';
 import type { CodePurpose, CodeSent, SessionInfo, SocialProvider } from '../../../shared/contract/auth';
 import type { CabinetError, Result } from '../../../shared/contract/errors';
 import { cabinet } from '../api';
-import { useAccountStore } from './account';
 
 export type ConfirmationState = 'idle' | 'waiting' | 'approved' | 'declined' | 'timed-out' | 'cancelled';
 export type SocialState = 'idle' | 'waiting' | 'signed-in' | 'not-linked' | 'state-mismatch' | 'provider-error' | 'timed-out' | 'cancelled';
@@ -44,15 +43,7 @@ export const useSessionStore = defineStore('session', () => {
     restored.value = true;
   }
 
-  /** The answer brings the line's overview too: the account store has it before the main screen opens. */
-  const signIn = (phone: string, password: string) =>
-    opened(async () => {
-      const result = await cabinet.auth.signInWithPassword({ phone, password });
-      if (!result.ok) return result;
-      const { overview, ...info } = result.value;
-      if (overview) useAccountStore().received(overview);
-      return { ok: true as const, value: info };
-    });
+  const signIn = (phone: string, password: string) => opened(() => cabinet.auth.signInWithPassword({ phone, password }));
   const signInWithCode = (phone: string, purpose: CodePurpose, code: string) => opened(() => cabinet.auth.signInWithCode({ phone, purpose, code }));
   const signInWithPuk = (phone: string, puk: string) => opened(() => cabinet.auth.signInWithPuk({ phone, puk }));
   const setPassword = (password: string) => opened(() => cabinet.auth.setPassword({ password }));
