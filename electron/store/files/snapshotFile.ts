@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { keyId } from './keyId';
 import { StoreFileError } from './storeFileError';
+import { collectYoungGarbage } from './youngGarbage';
 
 /**
  * A snapshot: the whole SQLite image under AES-256-GCM, the header authenticated too (AAD).
@@ -41,6 +42,9 @@ export interface SnapshotReadOptions {
   copies?: number;
 }
 
+/** How often the snapshot's readers and writers collect the cipher's dead pieces (see youngGarbage.ts). */
+const COLLECT_EVERY = 1024 * 1024;
+
 const NOTHING_COVERED: Covered = { records: 0, tag: Buffer.alloc(TAG_LENGTH) };
 
 export function sealSnapshot(image: Uint8Array, key: Buffer, generation: number, covered: Covered = NOTHING_COVERED): Buffer {
@@ -59,7 +63,11 @@ export function* sealedSnapshotParts(image: Uint8Array, key: Buffer, generation:
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(header);
   yield header;
-  for (let offset = 0; offset < image.length; offset += chunk) yield cipher.update(image.subarray(offset, offset + chunk));
+  for (let offset = 0; offset < image.length; offset += chunk) {
+    yield cipher.update(image.subarray(offset, offset + chunk));
+    // The pieces yielded so far are written by now (the caller asks for the next one after writing).
+    if (offset % COLLECT_EVERY < chunk) collectYoungGarbage();
+  }
   const rest = cipher.final();
   if (rest.length > 0) yield rest;
   yield cipher.getAuthTag();
@@ -153,6 +161,7 @@ export async function readSnapshotFile(path: string, key: Buffer, options: Snaps
         const plain = decipher.update(piece.subarray(0, length));
         for (const copy of images) plain.copy(copy, done);
         done += plain.length;
+        if (done % COLLECT_EVERY < plain.length) collectYoungGarbage();
       }
       decipher.final();
     } catch (error) {
