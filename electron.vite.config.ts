@@ -114,9 +114,19 @@ export default defineConfig({
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html'), handset: resolve(root, 'renderer/handset.html') },
         output: {
-          // The sign-in screen's early fetch stays a chunk of its own, run before the entry's other imports: inlined in
-          // the entry it would run only after them (renderer/src/prefetchSignIn.ts).
-          codeSplitting: { groups: [{ name: 'prefetchSignIn', test: /renderer[\\/]src[\\/]prefetchSignIn\.ts$/ }] },
+          // - The sign-in screen's early fetch stays a chunk of its own, run before the entry's other imports: inlined in
+          //   the entry it would run only after them (renderer/src/prefetchSignIn.ts).
+          // - The app's own first-screen modules (stores, router, api, i18n's Russian, kiosk, toasts) are one chunk: split by
+          //   which lazy screens share each of them they were some twenty files of 0.5–3 KB, and a page asks a server
+          //   for six at a time (bench:ui's harness: the entry's files came in five waves). Their dependencies (Vue and
+          //   the rest) are not pulled in, or the handset page, which shares Vue, would load the app's stores.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'prefetchSignIn', test: /renderer[\\/]src[\\/]prefetchSignIn\.ts$/, priority: 20 },
+              { name: 'app', test: /renderer[\\/]src[\\/](stores[\\/]|composables[\\/]useCall|kiosk[\\/]|i18n[\\/](index|ru)\.ts|ui[\\/]toasts|api\.ts|router\.ts|classicRoutes\.ts)/, priority: 10 },
+            ],
+          },
           // vue-router 5 keeps its router core in a module it calls "devtools-…": named for what it is, so a look at
           // the package does not mistake it for Vue devtools (none are built in: __VUE_PROD_DEVTOOLS__ is false).
           chunkFileNames: (chunk) => (chunk.name.startsWith('devtools') ? 'assets/router-core-[hash].js' : 'assets/[name]-[hash].js'),

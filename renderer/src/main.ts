@@ -1,5 +1,5 @@
 // First: its own chunk, run before the app's other modules (see the file).
-import './prefetchSignIn';
+import { firstAsks } from './prefetchSignIn';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
@@ -60,6 +60,6 @@ cabinet.on('update.status', (status) => useUpdatesStore().announce(status));
 // own screen), not for what this computer has set up (demo mode, SMS): the sign-in form is usable without it, and
 // what depends on it (the demo badge, the ways that need an SMS) follows when it comes.
 void useAppInfoStore().load();
-await Promise.all([preferences.load(), useKioskStore().load()]);
+await Promise.all([preferences.load(firstAsks.preferences), useKioskStore().load(firstAsks.kiosk)]);
 followInterfaceChoice(router);
 app.mount('#app');

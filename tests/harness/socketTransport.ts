@@ -29,7 +29,10 @@ export function socketTransport<E>(path: string, eventOf: (message: Record<strin
 
   return {
     call: async (method: string, input: unknown): Promise<Result<unknown>> => {
-      await opened;
+      // Sent at once when the socket is open, as Electron's ipcRenderer.invoke sends in the call: awaiting even a
+      // settled promise would hold the message until the page's running script ends (the app asks for its first
+      // answers while its modules still run, renderer/src/prefetchSignIn.ts).
+      if (socket.readyState !== WebSocket.OPEN) await opened;
       // The harness may be closing (end of a test): a call then fails as a closed connection would.
       if (socket.readyState !== WebSocket.OPEN) return closed;
       const id = nextId++;

@@ -14,8 +14,9 @@ export const useKioskStore = defineStore('kiosk', () => {
 
   const { pending: working, run: guarded } = usePending();
 
-  async function load(): Promise<void> {
-    const result = await cabinet.kiosk.status({});
+  /** `asked`: the answer already on its way (the page asks first thing, see prefetchSignIn.ts). */
+  async function load(asked = cabinet.kiosk.status({})): Promise<void> {
+    const result = await asked;
     if (result.ok) status.value = result.value;
   }
 

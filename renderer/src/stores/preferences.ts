@@ -21,8 +21,9 @@ export const usePreferencesStore = defineStore('preferences', () => {
     document.documentElement.dataset.interface = preferences.interface;
   }
 
-  async function load(): Promise<void> {
-    const result = await cabinet.settings.preferences({});
+  /** `asked`: the answer already on its way (the page asks first thing, see prefetchSignIn.ts). */
+  async function load(asked = cabinet.settings.preferences({})): Promise<void> {
+    const result = await asked;
     if (result.ok) apply(result.value);
   }
 
