@@ -109,6 +109,9 @@ async function benchSize(sizeMb: number): Promise<SizeResult> {
       stalls.push(performance.now() - started);
     }
     await checkpoint;
+    // Where the longest ones fell: the first commits after the checkpoint started wait for the new journal's header.
+    const longest = stalls.map((ms, index) => ({ ms, index })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.log(`  ${sizeMb} MB: longest commits during the checkpoint ${longest.map(({ ms, index }) => `${ms.toFixed(1)} ms (#${index + 1})`).join(', ')} of ${stalls.length}`);
 
     // Open: decrypt + load + replay of a 10,000-record journal.
     for (let i = 0; i < 10_000; i += 1) await commit();
@@ -157,6 +160,7 @@ function holdInChild(folder: string): number {
   const output = execFileSync(process.execPath, [bundledHold(), folder], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
   const sealedFrom = /^sealed_from=(\w+)/m.exec(output)?.[1];
   console.log(`  the holding child's checkpoint was sealed from: ${sealedFrom ?? 'unknown'}`);
+  console.log(`  the holding child's peak after each phase (MB): ${/^peaks_mb=(.*)$/m.exec(output)?.[1] ?? 'unknown'}`);
   const match = /^peak_rss_mb=(\d+(?:\.\d+)?)/m.exec(output);
   if (!match) throw new Error(`the holding child printed no peak: ${output.slice(0, 500)}`);
   return Number(match[1]);
