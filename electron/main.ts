@@ -58,7 +58,9 @@ const cabinetWindows = new CallerWindows();
 const APP_USER_MODEL_ID = 'ru.subscribercabinet.desktop';
 
 // The renderer is served from a privileged custom scheme, not file://, so 'self' in the CSP means only our files.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// codeCache: V8 keeps the renderer's compiled modules between starts (for a custom scheme only when asked, and only a
+// standard one): from the second start on, the first screen's 295 KB of script is not compiled again.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 if (process.env.CABINET_DATA_DIR) app.setPath('userData', process.env.CABINET_DATA_DIR);
 // Every renderer sandboxed, whatever a window asks for.

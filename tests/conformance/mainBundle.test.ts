@@ -125,7 +125,7 @@ describe('the built main bundle, run with a recording stand-in for electron', ()
     });
     expect(record.uncaught).toEqual([]);
     expect(record.exits).toEqual([]);
-    expect(record.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(record.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(record.calls).toContainEqual(['app.enableSandbox']);
     const [main, handset] = record.windows;
     expect(main!.loadURL).toBe('app://cabinet/index.html');
