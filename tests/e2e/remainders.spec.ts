@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { formatRubles } from '../../shared/money';
 import { seriousViolations } from './axe';
+import { callGate } from './callGate';
 import { demoSubscriber, operatorData, typedDigits } from './demoData';
 import { expect, openCabinet, test } from './fixtures';
 import { chooseInAccountMenu, signInAs } from './session';
@@ -63,12 +64,23 @@ test('gigabytes are given with the code from the phone, bound to the amount and 
 
   // The recipient sees the gift first in the spending order, and may extend it for the fee.
   const recipient = await context.newPage();
+  const gate = await callGate(recipient);
   await openCabinet(recipient, harness);
   await signInAs(recipient, dmitry.line.msisdn, dmitry.subscriber.password);
   await openRemainders(recipient);
   await expect(recipient.getByTestId('remainder-packages')).toContainText('Подарено вам: 3 ГБ');
-  await recipient.getByRole('button', { name: `Продлить до ${rules.share.extendedDays} дней за ${rub(rules.share.extensionFeeKopecks)}` }).click();
+  // While the extension is on its way only its own button is busy; the exchange form's waits without a spinner.
+  const letGo = gate.hold('remainders.extendReceived');
+  const extend = recipient.getByRole('button', { name: `Продлить до ${rules.share.extendedDays} дней за ${rub(rules.share.extensionFeeKopecks)}` });
+  await extend.click();
+  await expect(extend).toHaveAttribute('aria-busy', 'true');
+  const calculate = recipient.getByRole('button', { name: 'Рассчитать' });
+  await expect(calculate).toBeDisabled();
+  await expect(calculate).not.toHaveAttribute('aria-busy', 'true');
+  await expect(calculate.locator('.spinner')).toHaveCount(0);
+  letGo();
   await expect(recipient.getByRole('status').filter({ hasText: 'продлён' })).toBeVisible();
+  await expect(calculate).toBeEnabled();
 });
 
 test('a lot is put up, withdrawn, put up again and bought by another subscriber', async ({ page, harness, context }) => {
