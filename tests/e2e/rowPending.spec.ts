@@ -129,6 +129,28 @@ test('autopay: pausing spins «Приостановить» only, not «Откл
   await expectIdle(page.getByRole('button', { name: 'Возобновить' }));
 });
 
+test('a saved card: removing it spins its own button, and «Пополнить» only waits', async ({ page, harness }) => {
+  const gate = await signedIn(page, harness, anna.line.msisdn, anna.subscriber.password);
+  await page.getByRole('link', { name: 'Платежи' }).click();
+  await page.getByLabel('Сумма, ₽').fill('100');
+  await page.getByLabel('Номер карты').fill('4111 1111 1111 1111');
+  await page.getByLabel('Срок действия (ММ/ГГ)').fill(`12${nextYear}`);
+  await page.getByLabel('CVC/CVV').fill('123');
+  await page.getByLabel('Запомнить карту для следующих платежей').check();
+  const pay = page.getByRole('button', { name: /^Пополнить/ });
+  await pay.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Баланс пополнен' })).toBeVisible();
+
+  const letGo = gate.hold('payments.forgetCard');
+  const remove = page.getByRole('button', { name: 'Удалить карту Visa •• 1111' });
+  await remove.click();
+  await expectBusy(remove);
+  await expectWaitingOnly(pay);
+  letGo();
+  await expect(remove).toHaveCount(0);
+  await expectIdle(pay);
+});
+
 test('the remainders market: the lot being withdrawn spins in its row and in the dialog, the other lot waits', async ({ page, harness }) => {
   const rules = operatorData.remainders;
   const gate = await signedIn(page, harness, dmitry.line.msisdn, dmitry.subscriber.password);
